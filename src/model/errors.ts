@@ -1,0 +1,46 @@
+import type { Problem } from './types';
+
+/**
+ * The engine's error codes, named after the Excel error each becomes at the edge
+ * (src/functions turns them into CustomFunctions.Error in one place).
+ */
+export type ErrorCode = '#VALUE!' | '#NUM!' | '#N/A' | '#DIV/0!';
+
+/**
+ * The one error type the engine throws: a code from the catalogue above and a message a
+ * person can act on.
+ *
+ * @example
+ *   throw new ModelError('#VALUE!', '"N/A" is not a value: expected a number such as 12 min or $3.40');
+ */
+export class ModelError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ModelError';
+  }
+}
+
+/**
+ * Bad input to a whole case: every problem found, at once.
+ *
+ * @example
+ *   throw new CaseInputError([{ table: 'Metrics', row: 3, column: 'Baseline', message: 'expected a number' }]);
+ */
+export class CaseInputError extends ModelError {
+  constructor(readonly problems: Problem[]) {
+    super('#VALUE!', CaseInputError.summary(problems));
+    this.name = 'CaseInputError';
+  }
+
+  /** "Metrics row 3, Baseline: expected a number (and 2 more problems)". */
+  static summary(problems: Problem[]): string {
+    if (problems.length === 0) return 'The case has no usable input.';
+    const [first] = problems;
+    const where = `${first.table} row ${first.row}, ${first.column}: ${first.message}`;
+    const more = problems.length - 1;
+    return more === 0 ? where : `${where} (and ${more} more problem${more === 1 ? '' : 's'})`;
+  }
+}

@@ -1,0 +1,172 @@
+import type { Cell, Grid, Problem, TableName } from './types';
+
+/** A column of a table contract (SPEC §2): its canonical name and the headers accepted for it. */
+export interface ColumnSpec {
+  name: string;
+  synonyms: readonly string[];
+  required?: boolean;
+}
+
+export interface TableSpec {
+  table: TableName;
+  columns: readonly ColumnSpec[];
+}
+
+/** One data row, its cells keyed by canonical column name (missing columns read as null). */
+export interface TableRow {
+  /** Row in the table as a person counts it: 1 is the header. */
+  row: number;
+  cells: Record<string, Cell>;
+}
+
+export interface ReadTable {
+  rows: TableRow[];
+  /** Canonical name → index of the column in the grid, for the columns found. */
+  columns: Record<string, number>;
+  /** The header text the table used for each canonical column found (`Current` for Baseline). */
+  headers: Record<string, string>;
+  problems: Problem[];
+  warnings: string[];
+}
+
+/** SPEC §2.1. */
+export const METRICS: TableSpec = {
+  table: 'Metrics',
+  columns: [
+    { name: 'Metric', synonyms: ['Name', 'KPI'], required: true },
+    { name: 'Baseline', synonyms: ['Current', 'Before', 'As-is'], required: true },
+    { name: 'Target', synonyms: ['Goal', 'To-be', 'Production target'], required: true },
+    { name: 'Pilot', synonyms: ['Actual', 'Pilot result', 'Measured'] },
+    { name: 'Timeline', synonyms: ['Deadline', 'Within', 'Horizon'] },
+    { name: 'Unit', synonyms: ['Units', 'UoM'] },
+    { name: 'Direction', synonyms: ['Better'] },
+    { name: 'Volume', synonyms: ['Annual volume', 'Volume per year'] },
+    { name: 'Value per unit', synonyms: ['Unit value', '$ per unit', 'Rate'] },
+  ],
+};
+
+/** SPEC §2.2. */
+export const COSTS: TableSpec = {
+  table: 'Costs',
+  columns: [
+    { name: 'Category', synonyms: ['Item', 'Cost'], required: true },
+    { name: 'Pilot', synonyms: ['Pilot cost'] },
+    { name: 'One-time', synonyms: ['Production one-time', 'Build', 'Capex'] },
+    { name: 'Annual', synonyms: ['Production annual', 'Run', 'Opex', 'Run rate'] },
+    { name: 'Multiplier', synonyms: ['Expansion'] },
+  ],
+};
+
+/** SPEC §2.3. */
+export const READINESS: TableSpec = {
+  table: 'Readiness',
+  columns: [
+    { name: 'Gate', synonyms: ['Check', 'Criterion'], required: true },
+    { name: 'Status', synonyms: ['Ready', 'Done'], required: true },
+    { name: 'Owner', synonyms: ['Responsible', 'Name'] },
+    { name: 'Evidence', synonyms: ['Notes', 'Link'] },
+  ],
+};
+
+/** SPEC §2.5: two columns, Name | Value. */
+export const ASSUMPTIONS: TableSpec = {
+  table: 'Assumptions',
+  columns: [
+    { name: 'Name', synonyms: ['Assumption'], required: true },
+    { name: 'Value', synonyms: [], required: true },
+  ],
+};
+
+/**
+ * Headers and other names are matched case- and space-insensitively (SPEC §2).
+ *
+ * @example
+ *   normalizeName('  Value per  Unit ') === normalizeName('valueperunit') // true
+ */
+export function normalizeName(text: Cell): string {
+  return String(text ?? '')
+    .toLowerCase()
+    .replace(/\s+/g, '');
+}
+
+/**
+ * True for a cell a person would call empty: null, undefined, or only white space.
+ *
+ * @example
+ *   isBlank('  ') // true
+ *   isBlank(0)    // false
+ */
+export function isBlank(cell: Cell | undefined): boolean {
+  return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** The cell as trimmed text ('' for blank). */
+export function cellText(cell: Cell | undefined): string {
+  return isBlank(cell) ? '' : String(cell).trim();
+}
+
+/**
+ * Reads a table whose first row is its header: finds each column of `spec` by name or
+ * synonym in any order, reports missing required columns on row 1 and unknown columns once
+ * as warnings, and skips rows that are entirely blank.
+ *
+ * @example
+ *   const t = readTable([['KPI', 'Current', 'Goal'], ['Errors', '4.2%', '0.5%']], METRICS);
+ *   t.rows[0].cells.Baseline // '4.2%'
+ *   t.rows[0].row            // 2
+ */
+export function readTable(grid: Grid | undefined, spec: TableSpec): ReadTable {
+  const result: ReadTable = { rows: [], columns: {}, headers: {}, problems: [], warnings: [] };
+  const header = grid && grid.length > 0 ? grid[0] : [];
+  const byName = new Map<string, ColumnSpec>();
+  for (const col of spec.columns) {
+    for (const name of [col.name, ...col.synonyms]) byName.set(normalizeName(name), col);
+  }
+
+  const unknown: string[] = [];
+  header.forEach((cell, index) => {
+    if (isBlank(cell)) return;
+    const col = byName.get(normalizeName(cell));
+    if (!col) {
+      unknown.push(`"${cellText(cell)}"`);
+    } else if (col.name in result.columns) {
+      result.warnings.push(
+        `${spec.table}: column "${cellText(cell)}" repeats ${col.name}; the first one, "${result.headers[col.name]}", is used.`,
+      );
+    } else {
+      result.columns[col.name] = index;
+      result.headers[col.name] = cellText(cell);
+    }
+  });
+  if (unknown.length > 0) {
+    result.warnings.push(`${spec.table}: column${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} ignored.`);
+  }
+
+  for (const col of spec.columns) {
+    if (col.required && !(col.name in result.columns)) {
+      const also = col.synonyms.length > 0 ? ` (also accepted: ${col.synonyms.join(', ')})` : '';
+      result.problems.push({
+        table: spec.table,
+        row: 1,
+        column: col.name,
+        message:
+          header.length === 0
+            ? `the ${spec.table} table is empty: expected a header row with a "${col.name}" column${also}`
+            : `missing column "${col.name}"${also}`,
+      });
+    }
+  }
+
+  for (let r = 1; grid && r < grid.length; r++) {
+    const line = grid[r] ?? [];
+    if (line.every((cell) => isBlank(cell))) continue;
+    const cells: Record<string, Cell> = {};
+    for (const col of spec.columns) {
+      const index = result.columns[col.name];
+      const value = index === undefined ? null : line[index];
+      cells[col.name] = value === undefined ? null : value;
+    }
+    result.rows.push({ row: r + 1, cells });
+  }
+  return result;
+}

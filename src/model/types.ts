@@ -1,0 +1,204 @@
+/**
+ * The shapes of Pilot Gate's engine (SPEC §5). Amounts are plain floats in the case's
+ * currency, rates are fractions, durations say their unit in their type's name.
+ */
+
+/** A cell's value as Excel hands it to a custom function (blank cells arrive as null or ""). */
+export type Cell = string | number | boolean | null;
+/** A table or range: the first row is the header. */
+export type Grid = Cell[][];
+
+/** Money in the case's currency. */
+export type Money = number;
+/** A share: 0.25 is 25 %. */
+export type Fraction = number;
+/** A duration in months (1 year = 12 months = 365.25 days). */
+export type Months = number;
+
+export interface CaseInput {
+  metrics: Grid;
+  costs: Grid;
+  readiness?: Grid;
+  ownership?: Grid;
+  assumptions?: Grid;
+}
+
+/** One thing wrong with the input. `row` 1 is the header row; `column` is SPEC §2's canonical name. */
+export interface Problem {
+  table: TableName;
+  row: number;
+  column: string;
+  message: string;
+}
+
+export type TableName = 'Metrics' | 'Costs' | 'Readiness' | 'Ownership' | 'Assumptions';
+
+export type Direction = 'lower' | 'higher';
+export type Basis = 'evidence' | 'target';
+export type Verdict = 'SCALE' | 'PIVOT' | 'KILL' | 'NOT READY';
+export type TimelineCase = 'best' | 'typical' | 'complex';
+/** A scale threshold (SPEC §3.5): the solved value, or the reason there is none. */
+export type Threshold = number | 'always positive' | 'never';
+export type ThresholdKind = 'adoption' | 'volume' | 'cost' | 'realization';
+
+/** The standard cost categories of SPEC §2.2, by key. */
+export type StandardCategory =
+  | 'model'
+  | 'infrastructure'
+  | 'security'
+  | 'data'
+  | 'integration'
+  | 'operations'
+  | 'change'
+  | 'monitoring';
+
+/** SPEC §2.5, resolved: every field has its default filled in. */
+export interface Assumptions {
+  discountRate: Fraction;
+  horizonYears: number;
+  hurdleRoi: Fraction;
+  maxPaybackMonths: Months;
+  benefitRisk: Fraction;
+  costRisk: Fraction;
+  basis: Basis;
+  ramp: Fraction[];
+  /** null: not given, taken from the timeline estimate (SPEC §3.7). */
+  transitionMonths: Months | null;
+  integrations: number;
+  approvedBudget: Money | null;
+  expansionAlarm: number;
+  onTrackThreshold: Fraction;
+  currency: string;
+  multipliers: Record<StandardCategory, number>;
+}
+
+/** One metric of the Metrics table, evaluated (SPEC §3.2). */
+export interface MetricResult {
+  name: string;
+  /** Row in the Metrics table (1 = header). */
+  row: number;
+  direction: Direction;
+  /** Δ = improvement promised, in the baseline's unit; percentages as fractions. */
+  improvement: number;
+  /** The unit `improvement` is in, as written for people ("min", "USD", "h/week"; "" for counts and %). */
+  unit: string;
+  /** g = (b − p) / (b − t); null without a pilot figure. */
+  gapClosed: number | null;
+  proven: boolean;
+  /** A per year under the case's basis; null when the metric is non-monetary. */
+  annualValue: Money | null;
+  /** A per year under basis `target` (the promised improvement); null when non-monetary. */
+  annualValueTarget: Money | null;
+  hasPilot: boolean;
+  /** Days after go-live to reach target; null when the Timeline cell is blank. */
+  timelineDays: number | null;
+}
+
+/** One row of the Costs table, resolved (SPEC §3.3). */
+export interface CostLine {
+  category: string;
+  row: number;
+  standard: StandardCategory | null;
+  pilot: Money;
+  oneTime: Money;
+  annual: Money;
+  /** True when `annual` is Pilot × Multiplier, an estimate. */
+  estimated: boolean;
+  multiplier: number | null;
+}
+
+export interface YearFlow {
+  /** 0 is the initial year (one-time cost only). */
+  year: number;
+  benefits: Money;
+  costs: Money;
+  net: Money;
+  cumulative: Money;
+}
+
+export interface MonthFlow {
+  month: number;
+  benefit: Money;
+  cost: Money;
+  net: Money;
+  cumulative: Money;
+}
+
+export interface GateResult {
+  /** The standard gate's name, or the custom gate's text. */
+  gate: string;
+  /** Row in the Readiness table; null when the gate is missing from it. */
+  row: number | null;
+  standard: boolean;
+  blocking: boolean;
+  /** 0–1 after the owner rule (no named owner scores 0). */
+  score: Fraction;
+  passes: boolean;
+  owner: string | null;
+  evidence: string;
+  /** Why it does not pass, for people ("not assessed", "no named owner", a RACI gap …); "" when it passes. */
+  note: string;
+}
+
+export interface ReadinessResult {
+  /** The lowest score among blocking gates; 1 when every blocking gate passes. */
+  score: Fraction;
+  /** Mean score over all gates. */
+  progress: Fraction;
+  /** Blocking gates that do not pass, in SPEC §2.3's order. */
+  blockers: string[];
+  /** The stuck-pilot patterns of SPEC §3.6 that fire. */
+  patterns: string[];
+  gates: GateResult[];
+}
+
+export interface TimelineResult {
+  low: Months;
+  high: Months;
+  case: TimelineCase;
+}
+
+export interface Thresholds {
+  adoption: Threshold;
+  volume: Threshold;
+  cost: Threshold;
+  realization: Threshold;
+}
+
+export interface VerdictChecks {
+  economics: boolean;
+  proof: boolean;
+  ready: boolean;
+  bestCase: boolean;
+}
+
+export interface CaseResult {
+  verdict: Verdict;
+  /** Short sentences with figures, most decisive first. */
+  reasons: string[];
+  npv: Money;
+  irr: Fraction | null;
+  /** null when PV costs is 0 (#DIV/0!). */
+  roi: Fraction | null;
+  paybackMonths: Months | null;
+  pvBenefits: Money;
+  pvCosts: Money;
+  /** (O + R) / P; null when the pilot cost is 0. */
+  expansion: number | null;
+  budgetVariance: number | null;
+  pilotTotal: Money;
+  oneTime: Money;
+  annualRun: Money;
+  bestCaseNpv: Money;
+  cashflows: YearFlow[];
+  monthly: MonthFlow[];
+  thresholds: Thresholds;
+  readiness: ReadinessResult;
+  timeline: TimelineResult;
+  transitionMonths: Months;
+  metrics: MetricResult[];
+  costs: CostLine[];
+  assumptions: Assumptions;
+  checks: VerdictChecks;
+  warnings: string[];
+}
