@@ -1,0 +1,232 @@
+import type { Economics } from './cashflow';
+import type { CostSummary } from './costs';
+import { formatMoney, formatMonths, formatMultiple, formatPercent } from './format';
+import type {
+  Assumptions,
+  Money,
+  MetricResult,
+  ReadinessResult,
+  Threshold,
+  Thresholds,
+  TimelineResult,
+  Verdict,
+  VerdictChecks,
+} from './types';
+
+/** Ties are decided in the case's favour within this relative margin, so rounding noise cannot flip a verdict. */
+export const TIE_TOLERANCE = 1e-9;
+/** Reasons list at most this many metrics or gates of one kind, then say how many more. */
+export const MAX_LISTED = 8;
+
+export interface VerdictInput {
+  assumptions: Assumptions;
+  metrics: MetricResult[];
+  costs: CostSummary;
+  economics: Economics;
+  bestCaseNpv: Money;
+  thresholds: Thresholds;
+  readiness: ReadinessResult;
+  expansion: number | null;
+  budgetVariance: number | null;
+  timeline: TimelineResult;
+  transitionMonths: number;
+}
+
+export interface Decision {
+  verdict: Verdict;
+  checks: VerdictChecks;
+  reasons: string[];
+}
+
+/**
+ * NPV ≥ 0, allowing for rounding noise relative to the size of the flows.
+ *
+ * @example
+ *   nonNegative(-1e-7, 1e6) // true
+ */
+export function nonNegative(npv: Money, scale: Money): boolean {
+  return npv >= -TIE_TOLERANCE * Math.max(Math.abs(scale), 1);
+}
+
+/** The E test of SPEC §3.8, with the sentences that explain a failure. */
+function economicsTest(v: VerdictInput): { pass: boolean; failures: string[]; summary: string } {
+  const { economics: e, assumptions: a } = v;
+  const cur = a.currency;
+  const scale = Math.max(e.pvBenefits, e.pvCosts);
+  const failures: string[] = [];
+  const years = `${a.horizonYears} year${a.horizonYears === 1 ? '' : 's'}`;
+  if (!nonNegative(e.npv, scale)) {
+    failures.push(`NPV is ${formatMoney(e.npv, cur)} over ${years} at ${formatPercent(a.discountRate)}: production does not pay back its costs.`);
+  }
+  if (e.roi !== null) {
+    if (e.roi < a.hurdleRoi - TIE_TOLERANCE) {
+      failures.push(`Risk-adjusted ROI ${formatPercent(e.roi)} is below the ${formatPercent(a.hurdleRoi)} hurdle (Assumptions: Hurdle ROI).`);
+    }
+    if (e.paybackMonths === null) {
+      failures.push(`Payback never comes: cumulative cash is still negative after ${years} live.`);
+    } else if (e.paybackMonths > a.maxPaybackMonths * (1 + TIE_TOLERANCE)) {
+      failures.push(
+        `Payback ${formatMonths(e.paybackMonths)} is later than the ${formatMonths(a.maxPaybackMonths)} allowed (Assumptions: Max payback).`,
+      );
+    }
+  }
+  const roi = e.roi === null ? 'no production costs, so NPV alone decides' : `ROI ${formatPercent(e.roi)}`;
+  const payback = e.paybackMonths === null ? 'payback never' : `payback ${formatMonths(e.paybackMonths)}`;
+  const summary = `NPV ${formatMoney(e.npv, cur)} over ${years} at ${formatPercent(a.discountRate)}; ${roi}; ${payback} (max ${a.maxPaybackMonths}).`;
+  return { pass: failures.length === 0, failures, summary };
+}
+
+function quote(text: string): string {
+  return `"${text}"`;
+}
+
+function listed(lines: string[], what: string): string[] {
+  if (lines.length <= MAX_LISTED) return lines;
+  const more = lines.length - MAX_LISTED;
+  return [...lines.slice(0, MAX_LISTED), `…and ${more} more ${what}.`];
+}
+
+/** One sentence per monetary metric the pilot did not prove (SPEC §3.2). */
+function unprovenReasons(v: VerdictInput): string[] {
+  const threshold = formatPercent(v.assumptions.onTrackThreshold);
+  const lines = v.metrics
+    .filter((m) => m.annualValueTarget !== null && !m.proven)
+    .map((m) => {
+      const where = `Metrics row ${m.row} ${quote(m.name)}`;
+      if (m.gapClosed === null) {
+        const effect = v.assumptions.basis === 'evidence' ? ', so it adds no value under basis evidence' : '';
+        return `${where}: no pilot figure${effect}.`;
+      }
+      return `${where}: the pilot closed ${formatPercent(m.gapClosed)} of the gap to target (proven at ${threshold}).`;
+    });
+  return listed(lines, 'unproven metrics');
+}
+
+/** One sentence per blocking gate that does not pass, in SPEC §2.3's order. */
+function blockerReasons(r: ReadinessResult): string[] {
+  const lines = r.gates
+    .filter((g) => g.blocking && !g.passes)
+    .map((g) => {
+      const where = g.row === null ? `Readiness: ${quote(g.gate)}` : `Readiness row ${g.row} ${quote(g.gate)}`;
+      const note = g.note !== '' ? g.note : `scores ${formatPercent(g.score, 0)}`;
+      return `${where} blocks production: ${note}.`;
+    });
+  return listed(lines, 'blockers');
+}
+
+function thresholdSentence(kind: keyof Thresholds, t: Threshold): string {
+  const range: Record<keyof Thresholds, string> = {
+    adoption: 'adoption up to 100%',
+    volume: 'volume up to 100× the plan',
+    cost: 'production cost up to 100× the plan',
+    realization: 'delivery up to 200% of the promised improvement',
+  };
+  if (t === 'never') return `No ${range[kind]} makes NPV positive.`;
+  if (t === 'always positive') return `NPV stays positive across ${range[kind]}.`;
+  switch (kind) {
+    case 'adoption':
+      return `Adoption must reach at least ${formatPercent(t)} for production to pay.`;
+    case 'volume':
+      return `Volume must reach at least ${formatMultiple(t)} the planned volume for production to pay.`;
+    case 'cost':
+      return `Production costs must stay below ${formatMultiple(t)} the planned costs for production to pay.`;
+    case 'realization':
+      return `Production must deliver at least ${formatPercent(t)} of the promised improvement for production to pay.`;
+  }
+}
+
+/** The expansion alarm, naming the line that expanded most (SPEC §3.8's example reason). */
+function costReasons(v: VerdictInput): string[] {
+  const { costs, assumptions: a, expansion } = v;
+  const lines: string[] = [];
+  if (expansion !== null && expansion >= a.expansionAlarm) {
+    let worst: { row: number; category: string; multiple: number } | null = null;
+    for (const line of costs.lines) {
+      if (line.pilot <= 0) continue;
+      const multiple = (line.oneTime + line.annual) / line.pilot;
+      if (!worst || multiple > worst.multiple) worst = { row: line.row, category: line.category, multiple };
+    }
+    const detail = worst ? `: Costs row ${worst.row} ${quote(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
+    lines.push(`Production costs ${formatMultiple(expansion)} the pilot (alarm at ${formatMultiple(a.expansionAlarm)})${detail}.`);
+  }
+  if (v.budgetVariance !== null && a.approvedBudget !== null && v.budgetVariance > 1) {
+    lines.push(
+      `Production's first-year cost ${formatMoney(costs.oneTime + costs.annualRun, a.currency)} is ${formatMultiple(v.budgetVariance)} the approved budget of ${formatMoney(a.approvedBudget, a.currency)} (Assumptions: Approved production budget).`,
+    );
+  }
+  const estimates = costs.lines
+    .filter((l) => l.estimated)
+    .map((l) => `Costs row ${l.row} ${quote(l.category)}: production annual is an estimate, pilot × ${formatMultiple(l.multiplier ?? 0)}.`);
+  return [...lines, ...listed(estimates, 'estimated cost lines')];
+}
+
+function patternReasons(r: ReadinessResult): string[] {
+  return r.patterns.length === 0 ? [] : [`Stuck-pilot pattern${r.patterns.length === 1 ? '' : 's'}: ${r.patterns.join('; ')}.`];
+}
+
+/**
+ * The verdict table of SPEC §3.8 with its reasons, most decisive first.
+ *
+ * @example
+ *   decide(sevenInput).verdict // 'NOT READY'
+ */
+export function decide(v: VerdictInput): Decision {
+  const e = economicsTest(v);
+  const monetary = v.metrics.filter((m) => m.annualValueTarget !== null);
+  const allProven = monetary.every((m) => m.proven);
+  const checks: VerdictChecks = {
+    economics: e.pass,
+    proof: allProven,
+    ready: v.readiness.blockers.length === 0,
+    bestCase: nonNegative(v.bestCaseNpv, Math.max(v.economics.pvBenefits, v.economics.pvCosts)),
+  };
+  const cur = v.assumptions.currency;
+  const promises =
+    v.assumptions.basis === 'target'
+      ? [`The case rests on promises (Assumptions: Benefit basis is target): ${allProven ? 'every monetary metric was proven anyway' : 'not every monetary metric was proven'}.`]
+      : [];
+  const timing = `Go-live after ${formatMonths(v.transitionMonths)} (${v.timeline.case} case, ${v.timeline.low}–${v.timeline.high} months${v.assumptions.transitionMonths === null ? '; set Transition months to override' : ''}).`;
+  const costs = costReasons(v);
+  const patterns = patternReasons(v.readiness);
+
+  let verdict: Verdict;
+  let reasons: string[];
+  if (checks.economics && checks.proof && checks.ready) {
+    verdict = 'SCALE';
+    reasons = [e.summary, 'Every monetary metric was proven by the pilot and every blocking gate passes.', ...promises, timing, ...costs, ...patterns];
+  } else if (checks.economics) {
+    verdict = 'NOT READY';
+    reasons = [...blockerReasons(v.readiness), ...promises, ...unprovenReasons(v), `The economics pass: ${e.summary}`, ...costs, ...patterns, timing];
+  } else if (checks.bestCase) {
+    verdict = 'PIVOT';
+    const t = v.thresholds;
+    reasons = [
+      ...e.failures,
+      ...(['adoption', 'volume', 'cost', 'realization'] as const).map((k) => thresholdSentence(k, t[k])),
+      `At best (every promised improvement at full adoption from go-live) NPV is ${formatMoney(v.bestCaseNpv, cur)}.`,
+      ...costs,
+      ...blockerReasons(v.readiness),
+      ...unprovenReasons(v),
+      ...patterns,
+      timing,
+    ];
+  } else {
+    verdict = 'KILL';
+    const volume = v.thresholds.volume;
+    const volumeReason =
+      typeof volume === 'number'
+        ? `It would take ${formatMultiple(volume)} the planned volume for production to pay.`
+        : volume === 'never'
+          ? 'No volume up to 100× the plan makes production pay.'
+          : 'Volume alone does not decide it: NPV is positive at any volume, so it is payback or ROI that fails.';
+    reasons = [
+      `Even every promised improvement at full adoption from go-live does not pay back at the planned volume: best-case NPV ${formatMoney(v.bestCaseNpv, cur)}.`,
+      volumeReason,
+      ...e.failures,
+      ...costs,
+      ...patterns,
+    ];
+  }
+  return { verdict, checks, reasons };
+}
+

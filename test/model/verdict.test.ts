@@ -1,0 +1,104 @@
+import { evaluateCase, SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_READINESS, sampleCase } from '../../src/model';
+import type { CaseInput, Grid } from '../../src/model';
+import { assumptionsGrid, withCell } from '../support/grids';
+
+/** The sample with every metric proven and every gate passing, owned. */
+function readyCase(): CaseInput {
+  let metrics: Grid = withCell(SAMPLE_METRICS, 'Error rate', 'Pilot', '0.5%');
+  metrics = withCell(metrics, 'Employee hours saved/week', 'Pilot', 200);
+  const readiness: Grid = SAMPLE_READINESS.map((row, i) => (i === 0 ? [...row] : [row[0], 'yes', 'Dana Whitfield', row[3]]));
+  return { ...sampleCase(), metrics, readiness };
+}
+
+function withRun(input: CaseInput, annual: number): CaseInput {
+  return { ...input, costs: withCell(SAMPLE_COSTS, 'Operations and support', 'Annual', annual) };
+}
+
+describe('verdict table (SPEC §3.8)', () => {
+  it('SCALE when economics, proof and readiness all hold', () => {
+    const r = evaluateCase(readyCase());
+    expect(r.checks).toEqual({ economics: true, proof: true, ready: true, bestCase: true });
+    expect(r.verdict).toBe('SCALE');
+    expect(r.reasons[0]).toMatch(/^NPV \$[\d,]+ over 3 years at 10%/);
+  });
+
+  it('NOT READY when economics hold but a gate blocks', () => {
+    const input = readyCase();
+    const r = evaluateCase({ ...input, readiness: withCell(input.readiness as Grid, 'Executive sponsor', 'Status', 'no') });
+    expect(r.verdict).toBe('NOT READY');
+    expect(r.readiness.blockers).toEqual(['Executive sponsor']);
+    expect(r.reasons[0]).toMatch(/Readiness row 2 "Executive sponsor" blocks production/);
+    expect(r.readiness.patterns).toContain('missing executive sponsor');
+  });
+
+  it('NOT READY when a metric is unproven even though every gate passes', () => {
+    const input = readyCase();
+    const r = evaluateCase({ ...input, metrics: withCell(input.metrics, 'Error rate', 'Pilot', '1%') });
+    expect(r.checks.proof).toBe(false);
+    expect(r.verdict).toBe('NOT READY');
+    expect(r.reasons[0]).toMatch(/Metrics row 3 "Error rate": the pilot closed 94\.6% of the gap/);
+  });
+
+  it('under basis target the case rests on promises, and proof still needs every metric proven', () => {
+    const r = evaluateCase({ ...sampleCase(), assumptions: assumptionsGrid({ 'Benefit basis': 'target' }) });
+    expect(r.checks.proof).toBe(false);
+    expect(r.reasons.some((s) => /rests on promises/.test(s))).toBe(true);
+    const ready = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Benefit basis': 'target' }) });
+    expect(ready.verdict).toBe('SCALE');
+    expect(ready.reasons.some((s) => /rests on promises.*proven anyway/.test(s))).toBe(true);
+  });
+
+  it('PIVOT when the plan does not pay but the best case does, with the thresholds that would make it pay', () => {
+    const r = evaluateCase(withRun(readyCase(), 800000));
+    expect(r.npv).toBeLessThan(0);
+    expect(r.bestCaseNpv).toBeGreaterThanOrEqual(0);
+    expect(r.verdict).toBe('PIVOT');
+    expect(r.reasons[0]).toMatch(/NPV is −\$[\d,]+ over 3 years/);
+    expect(r.reasons.some((s) => /^Adoption must reach at least [\d.]+%/.test(s))).toBe(true);
+    expect(r.reasons.some((s) => /^Volume must reach at least [\d.]+×/.test(s))).toBe(true);
+  });
+
+  it('PIVOT when NPV is positive but payback is later than allowed', () => {
+    const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Max payback': '12 months' }) });
+    expect(r.npv).toBeGreaterThan(0);
+    expect(r.verdict).toBe('PIVOT');
+    expect(r.reasons[0]).toMatch(/Payback 12\.7 months is later than the 12 months allowed/);
+  });
+
+  it('PIVOT when ROI is below the hurdle', () => {
+    const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Hurdle ROI': '500%' }) });
+    expect(r.verdict).toBe('PIVOT');
+    expect(r.reasons[0]).toMatch(/below the 500% hurdle/);
+  });
+
+  it('KILL when even the best case does not pay, naming the volume that would', () => {
+    const r = evaluateCase(withRun(readyCase(), 2000000));
+    expect(r.bestCaseNpv).toBeLessThan(0);
+    expect(r.verdict).toBe('KILL');
+    expect(r.reasons[0]).toMatch(/^Even every promised improvement at full adoption from go-live does not pay back/);
+    expect(r.reasons[1]).toMatch(/It would take [\d.]+× the planned volume/);
+    expect(r.readiness.patterns).toContain('wrong use case for scale');
+  });
+
+  it('KILL says when no volume within 100× pays', () => {
+    const r = evaluateCase(withRun(readyCase(), 1e9));
+    expect(r.verdict).toBe('KILL');
+    expect(r.thresholds.volume).toBe('never');
+    expect(r.reasons[1]).toBe('No volume up to 100× the plan makes production pay.');
+  });
+
+  it('without production costs ROI is none and NPV alone decides', () => {
+    const costs: Grid = [['Category', 'Pilot', 'One-time', 'Annual'], ['Model and licences', 1000, 0, 0]];
+    const r = evaluateCase({ ...readyCase(), costs });
+    expect(r.roi).toBeNull();
+    expect(r.pvCosts).toBe(0);
+    expect(r.paybackMonths).toBe(0);
+    expect(r.verdict).toBe('SCALE');
+  });
+
+  it('reports budget variance when an approved budget is set', () => {
+    const r = evaluateCase({ ...sampleCase(), assumptions: assumptionsGrid({ 'Approved production budget': '$300k' }) });
+    expect(r.budgetVariance).toBeCloseTo(381000 / 300000, 12);
+    expect(r.reasons.some((s) => /\$381,000 is 1\.27× the approved budget of \$300,000/.test(s))).toBe(true);
+  });
+});
