@@ -1,0 +1,333 @@
+import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+import type { Unit } from 'mathjs';
+import { ModelError } from './errors';
+
+/**
+ * Units for SPEC §3.1: one mathjs instance, private to this module and never changed after it
+ * is built, with the product's calendar (1 year = 365.25 days = 12 months, 1 week = 7 days)
+ * and each currency as a base unit of its own, so that money in two currencies never mixes.
+ */
+
+/** ISO 4217 codes understood, written in capitals. Codes that are English words (ALL, PEN, MAD …) are left out. */
+export const CURRENCY_CODES: readonly string[] = [
+  'USD', 'EUR', 'GBP', 'JPY', 'CHF', 'CAD', 'AUD', 'NZD', 'CNY', 'HKD', 'SGD', 'SEK', 'NOK', 'DKK',
+  'ISK', 'PLN', 'CZK', 'HUF', 'RON', 'BGN', 'INR', 'BRL', 'MXN', 'ZAR', 'KRW', 'TRY', 'ILS', 'AED',
+  'SAR', 'QAR', 'RUB', 'UAH', 'THB', 'IDR', 'MYR', 'PHP', 'TWD', 'VND', 'CLP', 'COP', 'ARS', 'NGN',
+  'EGP', 'KES',
+];
+/** Codes also accepted in any case (SPEC §3.1). */
+const ANY_CASE_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY']);
+const CODES = new Set(CURRENCY_CODES);
+
+/** Currency symbols (SPEC §3.1), longest first so `US$` wins over `$`. */
+export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
+  US$: 'USD',
+  $: 'USD',
+  '€': 'EUR',
+  '£': 'GBP',
+  '¥': 'JPY',
+};
+
+/** Seconds in each calendar unit: the product's definitions, not whatever a library assumes. */
+const SECONDS_PER_DAY = 86_400;
+const DAYS_PER_YEAR = 365.25;
+const CALENDAR: Readonly<Record<string, number>> = {
+  week: 7 * SECONDS_PER_DAY,
+  year: DAYS_PER_YEAR * SECONDS_PER_DAY,
+  month: (DAYS_PER_YEAR * SECONDS_PER_DAY) / 12,
+  quarter: (DAYS_PER_YEAR * SECONDS_PER_DAY) / 4,
+};
+
+function buildUnitMath() {
+  const math = create({ unitDependencies, createUnitDependencies }, { predictable: true });
+  for (const [name, seconds] of Object.entries(CALENDAR)) {
+    math.createUnit(name, `${seconds} s`, { override: true });
+  }
+  for (const code of CURRENCY_CODES) math.createUnit(code);
+  return math;
+}
+
+const unitMath = buildUnitMath();
+
+/** Words for real units, by the mathjs name they stand for; matched case-insensitively. */
+const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ms: ['ms', 'msec', 'msecs', 'millisecond', 'milliseconds'],
+  s: ['s', 'sec', 'secs', 'second', 'seconds'],
+  min: ['min', 'mins', 'minute', 'minutes'],
+  h: ['h', 'hr', 'hrs', 'hour', 'hours'],
+  day: ['d', 'day', 'days'],
+  week: ['wk', 'wks', 'week', 'weeks'],
+  month: ['mo', 'mos', 'mth', 'mths', 'month', 'months'],
+  quarter: ['qtr', 'qtrs', 'quarter', 'quarters'],
+  year: ['y', 'yr', 'yrs', 'year', 'years', 'annum'],
+  B: ['byte', 'bytes'],
+  kB: ['kb', 'kilobyte', 'kilobytes'],
+  MB: ['mb', 'megabyte', 'megabytes'],
+  GB: ['gb', 'gigabyte', 'gigabytes'],
+  TB: ['tb', 'terabyte', 'terabytes'],
+  Wh: ['wh'],
+  kWh: ['kwh'],
+  MWh: ['mwh'],
+  g: ['g', 'gram', 'grams'],
+  kg: ['kg', 'kgs', 'kilogram', 'kilograms'],
+  tonne: ['tonne', 'tonnes'],
+  lbm: ['lb', 'lbs'],
+  m: ['meter', 'meters', 'metre', 'metres'],
+  km: ['km', 'kilometer', 'kilometers', 'kilometre', 'kilometres'],
+  mi: ['mi', 'mile', 'miles'],
+};
+const TIME_UNITS = new Set(['ms', 's', 'min', 'h', 'day', 'week', 'month', 'quarter', 'year']);
+const WORD_TO_UNIT = new Map<string, string>();
+for (const [name, words] of Object.entries(UNIT_WORDS)) for (const word of words) WORD_TO_UNIT.set(word, name);
+
+/** One factor of a unit as written: a real unit, a currency, or a count noun (`docs`). */
+export interface UnitTerm {
+  /** How people see it: `min`, `USD`, `docs`. */
+  text: string;
+  /** The mathjs unit; null for a count noun, which is dimensionless. */
+  mathName: string | null;
+  /** ISO code when the term is money. */
+  currency: string | null;
+  time: boolean;
+}
+
+/** A unit as written, e.g. `USD/h` or `docs/year`; percentages are dimensionless fractions. */
+export interface UnitExpr {
+  numerator: readonly UnitTerm[];
+  denominator: readonly UnitTerm[];
+  percent: boolean;
+}
+
+/** The unit of a plain number. */
+export const NO_UNIT: UnitExpr = { numerator: [], denominator: [], percent: false };
+
+/**
+ * The ISO code a currency symbol or code stands for, or null when the text is none.
+ *
+ * @example
+ *   currencyOf('$')   // 'USD'
+ *   currencyOf('eur') // 'EUR'
+ *   currencyOf('chf') // null: only USD, EUR, GBP and JPY are accepted in lower case
+ */
+export function currencyOf(text: string): string | null {
+  if (text in CURRENCY_SYMBOLS) return CURRENCY_SYMBOLS[text];
+  if (CODES.has(text)) return text;
+  const upper = text.toUpperCase();
+  return ANY_CASE_CODES.has(upper) ? upper : null;
+}
+
+/**
+ * The case currency as an ISO code (for the Currency assumption).
+ *
+ * @example
+ *   currencyCode('€')   // 'EUR'
+ *   currencyCode('CHF') // 'CHF'
+ */
+export function currencyCode(text: string): string {
+  const code = currencyOf(text.trim());
+  if (code === null) {
+    throw new ModelError('#VALUE!', `"${text}" is not a currency: expected an ISO code such as USD, EUR or CHF, or $, €, £, ¥`);
+  }
+  return code;
+}
+
+/**
+ * Reads one word of a unit: a currency, a unit we know (time, data, energy, mass, distance),
+ * or else a count noun. `m` is minutes here; a scale suffix never reaches this function.
+ *
+ * @example
+ *   unitTerm('hours').mathName // 'h'
+ *   unitTerm('docs').mathName  // null (a count)
+ *   unitTerm('$').currency     // 'USD'
+ */
+export function unitTerm(word: string): UnitTerm {
+  const currency = currencyOf(word);
+  if (currency !== null) return { text: currency, mathName: currency, currency, time: false };
+  const name = word === 'm' ? 'min' : WORD_TO_UNIT.get(word.toLowerCase());
+  if (name === undefined) return { text: word, mathName: null, currency: null, time: false };
+  return { text: word, mathName: name, currency: null, time: TIME_UNITS.has(name) };
+}
+
+/** A term for the given mathjs time unit or currency, shown by its own name. */
+function term(name: string): UnitTerm {
+  const currency = CODES.has(name) ? name : null;
+  return { text: name, mathName: name, currency, time: TIME_UNITS.has(name) };
+}
+
+/**
+ * Money per time, e.g. USD per year: the unit every annual value reduces to.
+ *
+ * @example
+ *   unitLabel(moneyPer('USD', 'year')) // 'USD/year'
+ */
+export function moneyPer(currency: string, time: 'year' | null): UnitExpr {
+  return { numerator: [term(currency)], denominator: time ? [term(time)] : [], percent: false };
+}
+
+/**
+ * A pure time unit (days, months, years).
+ *
+ * @example
+ *   timeUnit('day').numerator[0].mathName // 'day'
+ */
+export function timeUnit(name: 'day' | 'month' | 'year'): UnitExpr {
+  return { numerator: [term(name)], denominator: [], percent: false };
+}
+
+/** Per year: the unit of a bare Volume. */
+export const PER_YEAR: UnitExpr = { numerator: [], denominator: [term('year')], percent: false };
+
+/**
+ * `a / b`, keeping every term as written (counts included).
+ *
+ * @example
+ *   unitLabel(divideUnits(moneyPer('USD', null), timeUnit('day'))) // 'USD/day'
+ */
+export function divideUnits(a: UnitExpr, b: UnitExpr): UnitExpr {
+  return {
+    numerator: [...a.numerator, ...b.denominator],
+    denominator: [...a.denominator, ...b.numerator],
+    percent: a.percent,
+  };
+}
+
+/**
+ * The numerator of a unit: what one unit of a rate counts (`tickets` in `tickets/week`).
+ *
+ * @example
+ *   unitLabel(numeratorOf(PER_YEAR)) // ''
+ */
+export function numeratorOf(expr: UnitExpr): UnitExpr {
+  return { numerator: expr.numerator, denominator: [], percent: false };
+}
+
+/**
+ * The currency of a unit (null when none); a unit cannot hold two.
+ *
+ * @example
+ *   unitCurrency(moneyPer('EUR', 'year')) // 'EUR'
+ */
+export function unitCurrency(expr: UnitExpr): string | null {
+  const found = [...expr.numerator, ...expr.denominator].find((t) => t.currency !== null);
+  return found ? found.currency : null;
+}
+
+/**
+ * True when the unit is money (a currency in its numerator), e.g. `USD`, `$/month`.
+ *
+ * @example
+ *   isMoneyUnit(moneyPer('USD', 'year')) // true
+ */
+export function isMoneyUnit(expr: UnitExpr): boolean {
+  return expr.numerator.some((t) => t.currency !== null);
+}
+
+/**
+ * True when the unit is per time (`h/week`, `$/month`, `tickets/week`): a rate.
+ *
+ * @example
+ *   isPerTime(PER_YEAR) // true
+ */
+export function isPerTime(expr: UnitExpr): boolean {
+  return expr.denominator.some((t) => t.time);
+}
+
+/**
+ * True when the unit has a real (non-count) unit in it.
+ *
+ * @example
+ *   hasRealUnit(NO_UNIT) // false
+ */
+export function hasRealUnit(expr: UnitExpr): boolean {
+  return [...expr.numerator, ...expr.denominator].some((t) => t.mathName !== null);
+}
+
+/**
+ * The unit as people read it: `USD/h`, `docs/year`, `%`, '' for a plain number.
+ *
+ * @example
+ *   unitLabel(PER_YEAR) // '/year'
+ */
+export function unitLabel(expr: UnitExpr): string {
+  const top = expr.numerator.map((t) => t.text).join(' ');
+  const bottom = expr.denominator.map((t) => `/${t.text}`).join('');
+  return `${expr.percent && top === '' ? '%' : top}${bottom}`;
+}
+
+/** The mathjs unit string of the real terms ('' when there are none). */
+function mathUnitText(expr: UnitExpr): string {
+  const top = expr.numerator.flatMap((t) => (t.mathName ? [t.mathName] : []));
+  const bottom = expr.denominator.flatMap((t) => (t.mathName ? [`${t.mathName}^-1`] : []));
+  return [...top, ...bottom].join(' ');
+}
+
+function described(expr: UnitExpr): string {
+  const label = unitLabel(expr);
+  return label === '' ? 'a plain number' : label;
+}
+
+/**
+ * True when values in `a` can be converted to `b`: both have the same real dimensions, or
+ * neither has a real unit (counts and percentages are plain numbers).
+ *
+ * @example
+ *   sameDimension(timeUnit('day'), timeUnit('year')) // true
+ *   sameDimension(timeUnit('day'), NO_UNIT)          // false
+ */
+export function sameDimension(a: UnitExpr, b: UnitExpr): boolean {
+  const ta = mathUnitText(a);
+  const tb = mathUnitText(b);
+  if (ta === '' || tb === '') return ta === tb;
+  return unitMath.unit(1, ta).equalBase(unitMath.unit(1, tb));
+}
+
+/**
+ * The unit of one word, e.g. `simpleUnit('min')`.
+ *
+ * @example
+ *   unitLabel(simpleUnit('hours')) // 'hours'
+ */
+export function simpleUnit(word: string): UnitExpr {
+  return { numerator: [unitTerm(word)], denominator: [], percent: false };
+}
+
+/**
+ * Converts a value from one unit to another; throws #VALUE! when the dimensions differ.
+ *
+ * @example
+ *   convertUnit(2, simpleUnit('h'), simpleUnit('min')) // 120
+ */
+export function convertUnit(value: number, from: UnitExpr, to: UnitExpr): number {
+  if (!sameDimension(from, to)) {
+    throw new ModelError('#VALUE!', `cannot convert ${described(from)} to ${described(to)}`);
+  }
+  const fromText = mathUnitText(from);
+  return fromText === '' || fromText === mathUnitText(to) ? value : unitMath.unit(value, fromText).toNumber(mathUnitText(to));
+}
+
+/** A number with its unit, one factor of a product. */
+export interface Factor {
+  value: number;
+  unit: UnitExpr;
+}
+
+/**
+ * Multiplies factors and expresses the product in `target`; returns null when their units do
+ * not combine into it (callers name the units in their message).
+ *
+ * @example
+ *   const usdPerHour = divideUnits(simpleUnit('USD'), simpleUnit('h'));
+ *   multiplyTo([{ value: 10, unit: simpleUnit('min') }, { value: 50_000, unit: PER_YEAR }, { value: 45, unit: usdPerHour }],
+ *              moneyPer('USD', 'year')) // 375000 (up to rounding)
+ */
+export function multiplyTo(factors: readonly Factor[], target: UnitExpr): number | null {
+  const product: UnitExpr = {
+    numerator: factors.flatMap((f) => f.unit.numerator),
+    denominator: factors.flatMap((f) => f.unit.denominator),
+    percent: false,
+  };
+  if (!sameDimension(product, target)) return null;
+  const value = factors.reduce((acc, f) => acc * f.value, 1);
+  const text = mathUnitText(product);
+  return text === '' ? value : unitMath.unit(value, text).toNumber(mathUnitText(target));
+}
