@@ -1,0 +1,306 @@
+/**
+ * The output block: one place in the workbook holding live PILOT.* formulas (verdict, thresholds,
+ * timeline, cash flows, summary, reasons) with their formats, tracked by a workbook name so
+ * Evaluate rewrites it in place. Every formula sits at a fixed offset from the block's top-left,
+ * so an earlier block's cells can be recognised wherever it was written.
+ *
+ *   A            B                C  D
+ *   Pilot Gate   (note)
+ *   Verdict      =PILOT.VERDICT   (coloured by value)
+ *   …thresholds  =PILOT.THRESHOLD ×4
+ *   Timeline     =PILOT.TIMELINE  (spills; a row and the row below are kept free)
+ *   Cash flows   =PILOT.CASHFLOWS (spills 5 rows × years + 1)
+ *   Summary                          Reasons
+ *   =PILOT.SUMMARY (spills A:B)      =PILOT.REASONS (spills down D)
+ */
+import { contains } from './a1';
+import type { CellAddress, ColourRule, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from './port';
+
+/** The workbook name that marks the block. */
+export const BLOCK_NAME = 'PilotGate_Output';
+/** Where the first block goes when the workbook has none. */
+export const DEFAULT_BLOCK_SHEET = 'Pilot Gate';
+
+/** Excel's Good / Neutral / Bad cell styles, so the colours read as Excel's own. */
+export const VERDICT_COLOURS: Record<string, { fill: string; fontColor: string }> = {
+  SCALE: { fill: '#C6EFCE', fontColor: '#006100' },
+  'NOT READY': { fill: '#FFEB9C', fontColor: '#9C5700' },
+  PIVOT: { fill: '#FFEB9C', fontColor: '#9C5700' },
+  KILL: { fill: '#FFC7CE', fontColor: '#9C0006' },
+};
+
+/** Offsets from the block's top-left, as [row, column]. */
+export const LAYOUT = {
+  title: [0, 0],
+  verdict: [1, 1],
+  thresholds: { adoption: [2, 1], volume: [3, 1], cost: [4, 1], realization: [5, 1] },
+  timeline: [6, 1],
+  cashflows: [8, 1],
+  summaryLabel: [14, 0],
+  summary: [15, 0],
+  reasonsLabel: [14, 3],
+  reasons: [15, 3],
+} as const;
+
+/** Rows the fixed part of the block takes (title to the list headers). */
+const FIXED_ROWS = 15;
+/** Columns the fixed part takes (labels, values, a gap, reasons). */
+const FIXED_COLUMNS = 4;
+/** Rows of the cash-flow spill: the Year header, then Benefits, Costs, Net, Cumulative. */
+export const CASHFLOW_ROWS = 5;
+
+const LABELS: ReadonlyArray<readonly [number, number, string]> = [
+  [0, 0, 'Pilot Gate'],
+  [0, 1, 'Live PILOT formulas: they recalculate as the inputs change. Snapshot makes a values-only copy.'],
+  [1, 0, 'Verdict'],
+  [2, 0, 'Adoption needed to break even'],
+  [3, 0, 'Volume needed (× planned)'],
+  [4, 0, 'Cost headroom (× planned)'],
+  [5, 0, 'Improvement to realise (share of promised)'],
+  [6, 0, 'Timeline to production (months, low and high)'],
+  [8, 0, 'Cash flows'],
+  [14, 0, 'Summary'],
+  [14, 3, 'Reasons'],
+];
+
+/** The input tables the formulas read; Metrics and Costs are required. */
+export interface BlockInputs {
+  metrics: TableArg;
+  costs: TableArg;
+  readiness?: TableArg;
+  assumptions?: TableArg;
+  ownership?: TableArg;
+}
+
+/** How large the spilled parts are for the case as evaluated now. */
+export interface BlockSizes {
+  reasons: number;
+  summaryRows: number;
+  /** Columns of the cash-flow spill: a label column and Year 0 … Horizon. */
+  cashflowColumns: number;
+  /** The case's currency, for the money formats. */
+  currency: string;
+}
+
+/** A cell the block writes itself: a label it must read back as `text`, or a PILOT formula. */
+export interface OwnCell {
+  row: number;
+  column: number;
+  text: string | null;
+}
+
+export interface BlockPlan {
+  at: CellAddress;
+  footprint: RangeAddress;
+  /** Cells whose formulas spill: timeline, cash flows, summary, reasons, in that order. */
+  spillAnchors: CellAddress[];
+  own: OwnCell[];
+  ops: WriteOp[];
+}
+
+/**
+ * The cells, formats, colour rules and name of a block with its top-left at `at`. `previous`
+ * is the earlier block's footprint at the same place (cleared first, so a block that shrinks
+ * leaves no stale formats); `newSheet` adds the sheet and sets column widths; `nameDefined`
+ * says the block's name exists and is to be replaced.
+ *
+ * @example
+ *   const plan = planBlock({ sheet: 'Pilot Gate', row: 0, column: 0 }, inputs, sizes, { newSheet: true, previous: null, nameDefined: false });
+ *   await port.write(plan.ops);
+ */
+export function planBlock(
+  at: CellAddress,
+  inputs: BlockInputs,
+  sizes: BlockSizes,
+  options: { newSheet: boolean; previous: RangeAddress | null; nameDefined: boolean },
+): BlockPlan {
+  const footprint = blockFootprint(at, sizes);
+  const cell = ([r, c]: readonly [number, number]): CellAddress => ({ sheet: at.sheet, row: at.row + r, column: at.column + c });
+  const range = ([r, c]: readonly [number, number], rows: number, columns: number): RangeAddress => ({
+    ...cell([r, c]),
+    rows,
+    columns,
+  });
+
+  const grid: WriteCell[][] = Array.from({ length: FIXED_ROWS + 1 }, () => Array<WriteCell>(FIXED_COLUMNS).fill(null));
+  const own: OwnCell[] = [];
+  for (const [r, c, text] of LABELS) {
+    grid[r][c] = text;
+    own.push({ row: r, column: c, text });
+  }
+  const put = ([r, c]: readonly [number, number], spec: FormulaSpec): void => {
+    grid[r][c] = { formula: spec };
+    own.push({ row: r, column: c, text: null });
+  };
+  const caseArgs = [inputs.metrics, inputs.costs, opt(inputs.readiness), opt(inputs.assumptions), opt(inputs.ownership)];
+  put(LAYOUT.verdict, { fn: 'PILOT.VERDICT', args: caseArgs });
+  for (const which of ['adoption', 'volume', 'cost', 'realization'] as const) {
+    put(LAYOUT.thresholds[which], {
+      fn: 'PILOT.THRESHOLD',
+      args: [inputs.metrics, inputs.costs, { text: which }, opt(inputs.assumptions)],
+    });
+  }
+  put(LAYOUT.timeline, { fn: 'PILOT.TIMELINE', args: [opt(inputs.readiness), opt(inputs.assumptions)] });
+  put(LAYOUT.cashflows, { fn: 'PILOT.CASHFLOWS', args: [inputs.metrics, inputs.costs, opt(inputs.assumptions)] });
+  put(LAYOUT.summary, { fn: 'PILOT.SUMMARY', args: caseArgs });
+  put(LAYOUT.reasons, { fn: 'PILOT.REASONS', args: caseArgs });
+
+  const money = moneyFormat(sizes.currency);
+  const ops: WriteOp[] = [];
+  if (options.newSheet) ops.push({ op: 'addSheet', sheet: at.sheet });
+  if (options.previous) ops.push({ op: 'clear', range: options.previous, what: 'all' });
+  ops.push({ op: 'clear', range: footprint, what: 'all' });
+  ops.push({ op: 'cells', at, cells: grid });
+  ops.push(
+    { op: 'style', range: range(LAYOUT.title, 1, 1), style: { bold: true } },
+    { op: 'style', range: range([0, 1], 1, 1), style: { italic: true } },
+    { op: 'style', range: range(LAYOUT.verdict, 1, 1), style: { bold: true } },
+    { op: 'style', range: range(LAYOUT.thresholds.adoption, 1, 1), style: { numberFormat: '0.0%' } },
+    { op: 'style', range: range(LAYOUT.thresholds.volume, 2, 1), style: { numberFormat: '0.00"×"' } },
+    { op: 'style', range: range(LAYOUT.thresholds.realization, 1, 1), style: { numberFormat: '0.0%' } },
+    { op: 'style', range: range(LAYOUT.timeline, 2, 2), style: { numberFormat: '0 "months"' } },
+    {
+      op: 'style',
+      range: range(LAYOUT.cashflows, CASHFLOW_ROWS, Math.max(1, sizes.cashflowColumns)),
+      style: { numberFormat: money },
+    },
+    { op: 'style', range: range(LAYOUT.summaryLabel, 1, FIXED_COLUMNS), style: { bold: true } },
+    { op: 'colourRules', range: range(LAYOUT.verdict, 1, 1), rules: verdictRules() },
+    { op: 'name', name: BLOCK_NAME, range: footprint, defined: options.nameDefined },
+  );
+  if (options.newSheet) {
+    ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column, width: 230 });
+    ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + 1, width: 110 });
+  }
+  ops.push({ op: 'show', range: range(LAYOUT.verdict, 1, 1) });
+
+  const spillAnchors = [LAYOUT.timeline, LAYOUT.cashflows, LAYOUT.summary, LAYOUT.reasons].map(cell);
+  return { at, footprint, spillAnchors, own, ops };
+}
+
+/**
+ * The cells a block of these sizes covers, spills included.
+ *
+ * @example
+ *   blockFootprint({ sheet: 'S', row: 0, column: 0 }, { reasons: 6, summaryRows: 20, cashflowColumns: 5, currency: 'USD' })
+ *   // { sheet: 'S', row: 0, column: 0, rows: 35, columns: 5 }
+ */
+export function blockFootprint(at: CellAddress, sizes: BlockSizes): RangeAddress {
+  const listRows = Math.max(1, sizes.reasons, sizes.summaryRows);
+  return {
+    sheet: at.sheet,
+    row: at.row,
+    column: at.column,
+    rows: LAYOUT.summary[0] + listRows,
+    columns: Math.max(FIXED_COLUMNS, LAYOUT.cashflows[1] + sizes.cashflowColumns),
+  };
+}
+
+/**
+ * The operations that take an earlier block away after it moved elsewhere: its own labels and
+ * formulas (their spills go with them) and its formats. Cells a person typed into it stay.
+ *
+ * @example
+ *   port.write([...retireBlock(previous), ...plan.ops]);
+ */
+export function retireBlock(previous: RangeAddress): WriteOp[] {
+  const ops: WriteOp[] = [{ op: 'clear', range: previous, what: 'formats' }];
+  for (const own of ownOffsets()) {
+    if (own.row >= previous.rows || own.column >= previous.columns) continue;
+    ops.push({
+      op: 'clear',
+      range: { sheet: previous.sheet, row: previous.row + own.row, column: previous.column + own.column, rows: 1, columns: 1 },
+      what: 'contents',
+    });
+  }
+  return ops;
+}
+
+/** Offsets of every label and formula a block writes itself. */
+function ownOffsets(): OwnCell[] {
+  const formulas = [
+    LAYOUT.verdict,
+    ...Object.values(LAYOUT.thresholds),
+    LAYOUT.timeline,
+    LAYOUT.cashflows,
+    LAYOUT.summary,
+    LAYOUT.reasons,
+  ];
+  return [
+    ...LABELS.map(([row, column, text]) => ({ row, column, text })),
+    ...formulas.map(([row, column]) => ({ row, column, text: null })),
+  ];
+}
+
+/**
+ * The cells in the way of a block: anything in its footprint (or the earlier block's) that the
+ * block did not put there. A cell is the block's own when it is one of its labels as written,
+ * a PILOT formula at one of its formula cells, or part of a spill from one of its formulas.
+ * Where the host cannot report spills, cells inside the earlier block's footprint count as its own.
+ *
+ * @example
+ *   const contents = await port.inspect(area, plan.spillAnchors);
+ *   findConflicts(plan, contents, previous) // [] when the block may be written
+ */
+export function findConflicts(
+  plan: BlockPlan,
+  contents: { used: RangeAddress | null; formulas: unknown[][]; spills: (RangeAddress | null)[] | null },
+  previous: RangeAddress | null,
+): CellAddress[] {
+  const used = contents.used;
+  if (!used) return [];
+  const samePlace =
+    previous !== null &&
+    previous.sheet.toLowerCase() === plan.at.sheet.toLowerCase() &&
+    previous.row === plan.at.row &&
+    previous.column === plan.at.column;
+  const own = new Map(plan.own.map((o) => [`${o.row},${o.column}`, o.text]));
+  const spills = samePlace && contents.spills ? contents.spills.filter((s): s is RangeAddress => s !== null) : [];
+  const conflicts: CellAddress[] = [];
+  for (let r = 0; r < used.rows; r++) {
+    for (let c = 0; c < used.columns; c++) {
+      const content = contents.formulas[r]?.[c];
+      if (content === null || content === undefined || content === '') continue;
+      const at: CellAddress = { sheet: used.sheet, row: used.row + r, column: used.column + c };
+      const inPlan = contains(plan.footprint, at);
+      const inPrevious = previous !== null && contains(previous, at);
+      if (!inPlan && !inPrevious) continue;
+      if (samePlace && isOwn(at, content)) continue;
+      conflicts.push(at);
+    }
+  }
+  return conflicts;
+
+  function isOwn(at: CellAddress, content: unknown): boolean {
+    const key = `${at.row - plan.at.row},${at.column - plan.at.column}`;
+    if (own.has(key)) {
+      const text = own.get(key);
+      return text === null ? /^=\s*PILOT\./i.test(String(content)) : String(content) === text;
+    }
+    if (spills.some((s) => contains(s, at))) return true;
+    return contents.spills === null && previous !== null && contains(previous, at);
+  }
+}
+
+/**
+ * Excel's number format for money in `currency`: the symbol for the four with one, else the code.
+ *
+ * @example
+ *   moneyFormat('USD') // '$#,##0.00;-$#,##0.00'
+ *   moneyFormat('CHF') // '#,##0.00 "CHF";-#,##0.00 "CHF"'
+ */
+export function moneyFormat(currency: string): string {
+  const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
+  const symbol = symbols[currency.toUpperCase()];
+  if (symbol) return `"${symbol}"#,##0.00;-"${symbol}"#,##0.00`.replace(/"\$"/g, '$');
+  const code = currency.replace(/"/g, '');
+  return `#,##0.00 "${code}";-#,##0.00 "${code}"`;
+}
+
+function verdictRules(): ColourRule[] {
+  return Object.entries(VERDICT_COLOURS).map(([equals, c]) => ({ equals, fill: c.fill, fontColor: c.fontColor }));
+}
+
+function opt(arg: TableArg | undefined): TableArg | { omitted: true } {
+  return arg ?? { omitted: true };
+}

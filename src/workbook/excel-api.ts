@@ -1,0 +1,128 @@
+/**
+ * The part of the Excel JavaScript API the Office adapter uses, written out. Excel's own types
+ * satisfy these interfaces (office.ts hands `Excel.run`'s context to code typed against them,
+ * so the compiler checks it), and the test fake implements exactly these, nothing more.
+ *
+ * Requirement sets: everything here is ExcelApi 1.7 or older except the two marked otherwise,
+ * which the adapter uses only after checking `isSetSupported`.
+ */
+
+export interface XlRangeFill {
+  color: string;
+}
+
+export interface XlRangeFont {
+  color: string;
+  bold: boolean;
+  italic: boolean;
+}
+
+export interface XlRangeFormat {
+  fill: XlRangeFill;
+  font: XlRangeFont;
+  /** Points. */
+  columnWidth: number;
+}
+
+export interface XlConditionalFormat {
+  cellValue: {
+    format: { fill: { color: string }; font: { color: string } };
+    rule: Excel.ConditionalCellValueRule;
+  };
+}
+
+export interface XlConditionalFormats {
+  add(type: 'CellValue'): XlConditionalFormat;
+  clearAll(): void;
+}
+
+export interface XlRange {
+  readonly isNullObject: boolean;
+  readonly address: string;
+  values: unknown[][];
+  formulas: unknown[][];
+  numberFormat: unknown[][];
+  readonly format: XlRangeFormat;
+  readonly conditionalFormats: XlConditionalFormats;
+  load(propertyNames: string): XlRange;
+  clear(applyTo?: 'All' | 'Formats' | 'Contents'): void;
+  select(): void;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  /** ExcelApi 1.12. */
+  getSpillingToRangeOrNullObject(): XlRange;
+}
+
+export interface XlWorksheet {
+  readonly name: string;
+  load(propertyNames: string): XlWorksheet;
+  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
+  activate(): void;
+}
+
+export interface XlWorksheetCollection {
+  readonly items: XlWorksheet[];
+  load(propertyNames: string): XlWorksheetCollection;
+  getItem(key: string): XlWorksheet;
+  add(name?: string): XlWorksheet;
+}
+
+export interface XlTable {
+  readonly name: string;
+  load(propertyNames: string): XlTable;
+  getRange(): XlRange;
+  getHeaderRowRange(): XlRange;
+}
+
+/** A table as `tables.add` returns it: its name and style are then set. */
+export interface XlNewTable {
+  name: string;
+  style: string;
+}
+
+export interface XlTableCollection {
+  readonly items: XlTable[];
+  load(propertyNames: string): XlTableCollection;
+  getItem(key: string): XlTable;
+  add(address: XlRange | string, hasHeaders: boolean): XlNewTable;
+}
+
+export interface XlNamedItem {
+  readonly isNullObject: boolean;
+  readonly formula: unknown;
+  load(propertyNames: string): XlNamedItem;
+  delete(): void;
+}
+
+export interface XlNamedItemCollection {
+  getItemOrNullObject(name: string): XlNamedItem;
+  add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
+}
+
+export interface XlApplication {
+  suspendApiCalculationUntilNextSync(): void;
+  /** ExcelApi 1.9. */
+  suspendScreenUpdatingUntilNextSync(): void;
+}
+
+export interface XlWorkbook {
+  readonly worksheets: XlWorksheetCollection;
+  readonly tables: XlTableCollection;
+  readonly names: XlNamedItemCollection;
+  readonly application: XlApplication;
+  getSelectedRange(): XlRange;
+}
+
+export interface XlContext {
+  readonly workbook: XlWorkbook;
+  sync(): Promise<unknown>;
+}
+
+/** How the adapter reaches Excel: `Excel.run`, the requirement-set check and Office's theme. */
+export interface OfficeHost {
+  run<T>(batch: (context: XlContext) => Promise<T>): Promise<T>;
+  /** `Office.context.requirements.isSetSupported('ExcelApi', version)`. */
+  supports(version: string): boolean;
+  /** Office's theme colours, when the host has them. */
+  officeTheme(): { bodyBackgroundColor?: string } | null;
+}

@@ -1,0 +1,54 @@
+/**
+ * Formulas as data: the pane plans `{ fn: 'PILOT.VERDICT', args: [...] }` and each host renders
+ * it, choosing how a table is referred to.
+ */
+import { qualifiedA1 } from './a1';
+import type { FormulaArg, FormulaSpec, TableArg } from './port';
+
+/**
+ * The formula text of a call, `=FN(arg, …)`, with table arguments rendered by `refer`. Text is
+ * quoted with doubled quotes; omitted arguments in the middle stay as empty slots and trailing
+ * ones are dropped.
+ *
+ * @example
+ *   renderFormula({ fn: 'PILOT.THRESHOLD', args: [m, c, { text: 'cost' }] }, excelTableRef)
+ *   // '=PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost")'
+ */
+export function renderFormula(spec: FormulaSpec, refer: (arg: TableArg) => string): string {
+  const args = [...spec.args];
+  while (args.length > 0 && isOmitted(args[args.length - 1])) args.pop();
+  return `=${spec.fn}(${args.map((arg) => renderArg(arg, refer)).join(',')})`;
+}
+
+function isOmitted(arg: FormulaArg): boolean {
+  return 'omitted' in arg;
+}
+
+function renderArg(arg: FormulaArg, refer: (arg: TableArg) => string): string {
+  if ('omitted' in arg) return '';
+  if ('text' in arg) return `"${arg.text.replace(/"/g, '""')}"`;
+  if ('number' in arg) return String(arg.number);
+  return refer(arg);
+}
+
+/**
+ * How Excel refers to a table argument: an Excel table by its structured reference with the
+ * header row (`Metrics[#All]`), so the reference grows with the table; a plain range by its
+ * absolute address.
+ *
+ * @example
+ *   excelTableRef({ table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' }, range }) // 'Metrics[#All]'
+ */
+export function excelTableRef(arg: TableArg): string {
+  return arg.table.kind === 'table' ? `${arg.table.name}[#All]` : qualifiedA1(arg.range, true);
+}
+
+/**
+ * How a host without tables refers to a table argument: its absolute address.
+ *
+ * @example
+ *   absoluteRangeRef({ table, range: { sheet: 'Costs', row: 0, column: 0, rows: 9, columns: 5 } }) // 'Costs!$A$1:$E$9'
+ */
+export function absoluteRangeRef(arg: TableArg): string {
+  return qualifiedA1(arg.range, true);
+}

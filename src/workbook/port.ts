@@ -1,0 +1,174 @@
+/**
+ * The workbook port: everything the task pane asks of a workbook, as a few coarse calls that
+ * each take one read phase or one write phase. Hosts implement it: Office.js (office.ts), a
+ * workbook held in memory (memory.ts), and a browser workbench. The pane decides *what* to
+ * write; the port decides *how*: above all how a formula refers to a table (`Metrics[#All]`
+ * in Excel, an absolute range where a host has no tables).
+ *
+ * Positions are 0-based (row 0 is Excel's row 1). Sizes are counts of rows and columns.
+ */
+import type { Cell, Grid, TableName } from '../model/types';
+
+export interface CellAddress {
+  sheet: string;
+  /** 0-based row. */
+  row: number;
+  /** 0-based column. */
+  column: number;
+}
+
+export interface RangeAddress extends CellAddress {
+  rows: number;
+  columns: number;
+}
+
+/**
+ * Where one input table comes from: an Excel table (ListObject), read at its current extent,
+ * or a plain range given by its header row, whose rows run down to the first blank row.
+ */
+export type TableSource =
+  | { kind: 'table'; name: string; sheet: string }
+  | { kind: 'range'; header: RangeAddress };
+
+/** The sources chosen for the case's tables; Metrics and Costs are required to evaluate. */
+export type InputSources = Partial<Record<TableName, TableSource>>;
+
+export interface SheetSurvey {
+  name: string;
+  /** The used range, null when the sheet is empty. */
+  used: RangeAddress | null;
+  /** The used range's values (empty when `used` is null or values were not asked for). */
+  values: Grid;
+}
+
+export interface TableSurvey {
+  name: string;
+  /** The whole table, header row included. */
+  range: RangeAddress;
+  header: Cell[];
+}
+
+export interface WorkbookSurvey {
+  sheets: SheetSurvey[];
+  tables: TableSurvey[];
+  /** The selected range, null when the selection is not a range of cells. */
+  selection: RangeAddress | null;
+}
+
+/** One input table as read: its current extent, values and number formats (same shape). */
+export interface GridRead {
+  source: TableSource;
+  range: RangeAddress;
+  values: Grid;
+  numberFormats: string[][];
+}
+
+export interface InputsRead {
+  grids: Partial<Record<TableName, GridRead>>;
+  /** Where the named output block is, null when there is none. */
+  block: RangeAddress | null;
+  /** True when the block's name is defined, even if what it refers to was deleted. */
+  blockNameDefined: boolean;
+  /** Every sheet's name, in tab order. */
+  sheets: string[];
+}
+
+/** The used part of an area, and how far given formula cells spill. */
+export interface AreaContents {
+  /** The used part of the area asked for; null when it is empty. */
+  used: RangeAddress | null;
+  /** Values as shown (an error reads as its text, `#SPILL!`). Same shape as `used`. */
+  values: Grid;
+  /** Formula text where a cell holds a formula, else its value. */
+  formulas: Cell[][];
+  numberFormats: string[][];
+  /**
+   * For each anchor asked about, the range its formula spills to (null when it does not
+   * spill); null as a whole when the host cannot tell.
+   */
+  spills: (RangeAddress | null)[] | null;
+}
+
+/** A table handed to a formula: the host renders it (`Metrics[#All]`, `'Metrics'!$A$1:$I$5`). */
+export interface TableArg {
+  table: TableSource;
+  /** The table's extent when the formula was planned, header included. */
+  range: RangeAddress;
+}
+
+export type FormulaArg = TableArg | { text: string } | { number: number } | { omitted: true };
+
+/** A call of one function, such as PILOT.VERDICT, that the host writes as a formula. */
+export interface FormulaSpec {
+  fn: string;
+  args: FormulaArg[];
+}
+
+export type WriteCell = Cell | { formula: FormulaSpec };
+
+export interface CellStyle {
+  numberFormat?: string;
+  bold?: boolean;
+  italic?: boolean;
+  /** `#RRGGBB`. */
+  fill?: string;
+  /** `#RRGGBB`. */
+  fontColor?: string;
+}
+
+/** Fill and font colour applied while a cell's value equals `equals` (live, as the value changes). */
+export interface ColourRule {
+  equals: string;
+  fill: string;
+  fontColor: string;
+}
+
+export type WriteOp =
+  /** A new, empty sheet (the name must be free). */
+  | { op: 'addSheet'; sheet: string }
+  /** Contents, formats and colour rules of a range cleared (`formats`: formats and rules only; `contents`: values and formulas only). */
+  | { op: 'clear'; range: RangeAddress; what: 'all' | 'formats' | 'contents' }
+  /** Values and formulas, top-left at `at`; `numberFormats` (same shape) set first when given. */
+  | { op: 'cells'; at: CellAddress; cells: WriteCell[][]; numberFormats?: string[][] }
+  | { op: 'style'; range: RangeAddress; style: CellStyle }
+  | { op: 'colourRules'; range: RangeAddress; rules: ColourRule[] }
+  /** Width in points (Excel's unit for column width). */
+  | { op: 'columnWidth'; sheet: string; column: number; width: number }
+  /** An Excel table over `range`, its first row the header. */
+  | { op: 'table'; name: string; range: RangeAddress }
+  /** A workbook-level name referring to `range`; `defined`: the name exists already and is replaced. */
+  | { op: 'name'; name: string; range: RangeAddress; defined: boolean }
+  /** Show the sheet and select a range on it. */
+  | { op: 'show'; range: RangeAddress };
+
+/** Office's theme, as the host reports it; null when the host says nothing. */
+export interface HostTheme {
+  dark: boolean;
+}
+
+/**
+ * A workbook as the task pane sees it. Each call is one read phase or one write phase: the
+ * number of round trips to the host does not grow with the size of the tables.
+ */
+export interface WorkbookPort {
+  /** Sheets (with their used values when `values` is true), Excel tables and the selection. */
+  survey(options?: { values?: boolean }): Promise<WorkbookSurvey>;
+  /** The input tables at their current extent, the output block's location and the sheet names. */
+  read(sources: InputSources, blockName: string): Promise<InputsRead>;
+  /** The used part of `area` and how far each formula at `anchors` spills. The sheet must exist. */
+  inspect(area: RangeAddress, anchors: CellAddress[]): Promise<AreaContents>;
+  /** Every operation, in order, in one write phase (calculation and screen updating held meanwhile). */
+  write(ops: WriteOp[]): Promise<void>;
+  /** Shows the sheet and selects the range. */
+  select(range: RangeAddress): Promise<void>;
+  /** Office's light or dark theme; null when the host does not say. */
+  theme(): HostTheme | null;
+}
+
+/** A workbook operation that failed for a reason a person can act on (a table renamed, a sheet deleted). */
+export class WorkbookError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WorkbookError';
+  }
+}
