@@ -36,9 +36,10 @@ export function formatPercent(x: Fraction, digits = 1): string {
  * A multiple such as an expansion: `3.2×`.
  *
  * @example
- *   formatMultiple(3.175) // '3.18×'
+ *   formatMultiple(3.175) // '3.175×'
+ *   formatMultiple(8)     // '8×'
  */
-export function formatMultiple(x: number, digits = 2): string {
+export function formatMultiple(x: number, digits = 3): string {
   return `${+x.toFixed(digits)}×`;
 }
 

@@ -202,7 +202,7 @@ export function decide(v: VerdictInput): Decision {
     const t = v.thresholds;
     reasons = [
       ...e.failures,
-      ...(['adoption', 'volume', 'cost', 'realization'] as const).map((k) => thresholdSentence(k, t[k])),
+      ...(['adoption', 'volume', 'cost', 'realization'] as const).filter((k) => typeof t[k] === 'number').map((k) => thresholdSentence(k, t[k])),
       `At best (every promised improvement at full adoption from go-live) NPV is ${formatMoney(v.bestCaseNpv, cur)}.`,
       ...costs,
       ...blockerReasons(v.readiness),

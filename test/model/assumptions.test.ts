@@ -102,7 +102,7 @@ describe('Assumptions table (SPEC §2.5)', () => {
   ])('%s = %p is a problem on its row and the Value column', (name, value, message) => {
     const { problems } = readAssumptions([
       ['Name', 'Value'],
-      ['Discount rate', '10%'],
+      ['Hurdle ROI', '0%'],
       [name, value],
     ]);
     expect(problems).toHaveLength(1);

@@ -36,7 +36,7 @@ describe('verdict table (SPEC §3.8)', () => {
     const r = evaluateCase({ ...input, metrics: withCell(input.metrics, 'Error rate', 'Pilot', '1%') });
     expect(r.checks.proof).toBe(false);
     expect(r.verdict).toBe('NOT READY');
-    expect(r.reasons[0]).toMatch(/Metrics row 3 "Error rate": the pilot closed 94\.6% of the gap/);
+    expect(r.reasons[0]).toMatch(/Metrics row 3 "Error rate": the pilot closed 86\.5% of the gap/);
   });
 
   it('under basis target the case rests on promises, and proof still needs every metric proven', () => {
@@ -54,15 +54,19 @@ describe('verdict table (SPEC §3.8)', () => {
     expect(r.bestCaseNpv).toBeGreaterThanOrEqual(0);
     expect(r.verdict).toBe('PIVOT');
     expect(r.reasons[0]).toMatch(/NPV is −\$[\d,]+ over 3 years/);
-    expect(r.reasons.some((s) => /^Adoption must reach at least [\d.]+%/.test(s))).toBe(true);
-    expect(r.reasons.some((s) => /^Volume must reach at least [\d.]+×/.test(s))).toBe(true);
+    // the plateau can only lower adoption, so with NPV < 0 no adoption level pays and none is listed
+    expect(r.thresholds.adoption).toBe('never');
+    expect(r.reasons.some((s) => /adoption/i.test(s) && /must reach/.test(s))).toBe(false);
+    expect(r.reasons).toContain(`Volume must reach at least ${+(r.thresholds.volume as number).toFixed(3)}× the planned volume for production to pay.`);
+    expect(r.reasons.some((s) => /^Production costs must stay below 0\.9\d*× the planned costs/.test(s))).toBe(true);
+    expect(r.reasons.some((s) => /^Production must deliver at least 109\.4% of the promised improvement/.test(s))).toBe(true);
   });
 
   it('PIVOT when NPV is positive but payback is later than allowed', () => {
-    const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Max payback': '12 months' }) });
+    const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Max payback': '9 months' }) });
     expect(r.npv).toBeGreaterThan(0);
     expect(r.verdict).toBe('PIVOT');
-    expect(r.reasons[0]).toMatch(/Payback 12\.7 months is later than the 12 months allowed/);
+    expect(r.reasons[0]).toMatch(/Payback 10\.7 months is later than the 9 months allowed/);
   });
 
   it('PIVOT when ROI is below the hurdle', () => {
