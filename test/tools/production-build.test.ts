@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { productionBuild } from './production-build';
+import type { ProductionBuild } from './production-build';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? filesUnder(full) : [full];
+  });
+}
+
+interface FunctionMetadata {
+  id: string;
+  name: string;
+  parameters: { name: string; type: string; optional?: boolean }[];
+  result: { type: string };
+}
+
+describe('the production build', () => {
+  let build: ProductionBuild;
+
+  beforeAll(() => {
+    build = productionBuild();
+    if (build.seconds !== null) console.log(`production build: ${build.seconds.toFixed(1)} s into ${build.dir}`);
+  }, 600_000);
+
+  it('emits the three pages, the three bundles, functions.json, the manifest and the icons', () => {
+    const files = filesUnder(build.dir).map((f) => path.relative(build.dir, f));
+    for (const expected of [
+      'taskpane.html',
+      'functions.html',
+      'commands.html',
+      'taskpane.js',
+      'functions.js',
+      'commands.js',
+      'functions.json',
+      'manifest.xml',
+      'assets/icon-16.png',
+      'assets/icon-32.png',
+      'assets/icon-64.png',
+      'assets/icon-80.png',
+    ]) {
+      expect(files).toContain(expected);
+    }
+  });
+
+  it('contains no "localhost" anywhere, manifest included', () => {
+    const found: string[] = [];
+    for (const file of filesUnder(build.dir)) {
+      const lines = fs.readFileSync(file, 'latin1').split('\n');
+      lines.forEach((line, i) => {
+        if (line.includes('localhost')) found.push(`${path.relative(build.dir, file)}:${i + 1}`);
+      });
+    }
+    expect(found).toEqual([]);
+    const manifest = fs.readFileSync(path.join(build.dir, 'manifest.xml'), 'utf8');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { addinUrls } = require(path.join(ROOT, 'webpack.config.js')) as { addinUrls: () => { production: string } };
+    const source = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
+    const devUrls = source.split('https://localhost:3000/').length - 1;
+    expect(devUrls).toBeGreaterThan(5);
+    expect(manifest.split(addinUrls().production).length - 1).toBe(devUrls);
+  });
+
+  it('lists PILOT.VALUE in functions.json with its parameters', () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(build.dir, 'functions.json'), 'utf8')) as { functions: FunctionMetadata[] };
+    const manifest = fs.readFileSync(path.join(build.dir, 'manifest.xml'), 'utf8');
+    expect(manifest).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="PILOT"\/>/);
+    const value = metadata.functions.find((f) => f.id === 'VALUE');
+    expect(value).toBeDefined();
+    expect(value!.name).toBe('VALUE');
+    expect(value!.parameters.map((p) => [p.name, p.type, p.optional ?? false])).toEqual([
+      ['text', 'any', false],
+      ['unit', 'string', true],
+    ]);
+    expect(value!.result.type).toBe('number');
+  });
+
+  it('registers the functions through the metadata plugin, not by hand', () => {
+    expect(fs.readFileSync(path.join(build.dir, 'functions.js'), 'utf8')).toContain('CustomFunctions.associate("VALUE"');
+    for (const file of filesUnder(path.join(ROOT, 'src/functions'))) {
+      expect(fs.readFileSync(file, 'utf8')).not.toMatch(/CustomFunctions\.associate\s*\(/);
+    }
+  });
+
+  it('loads the functions, the commands and the task pane in the shared runtime page', () => {
+    const page = fs.readFileSync(path.join(build.dir, 'taskpane.html'), 'utf8');
+    const scripts = [...page.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
+    expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'commands.js', 'taskpane.js']);
+  });
+
+  it('bundles no HyperFormula, test or bench code', () => {
+    const modules = build.modules.map((m) => path.relative(ROOT, m).split(path.sep).join('/'));
+    expect(modules).toContain('src/functions/functions.ts');
+    expect(modules).toContain('src/taskpane/index.tsx');
+    expect(modules.filter((m) => m.includes('node_modules/hyperformula/') || /^(test|bench)\//.test(m))).toEqual([]);
+  });
+});

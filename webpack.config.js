@@ -1,0 +1,198 @@
+/* Bundles Pilot Gate: the task pane, the PILOT.* custom functions and the ribbon commands.
+ *
+ *   npm run build       production build into dist/, every development URL rewritten
+ *   npm run build:dev   development build into dist/
+ *   npm run dev-server  https://localhost:3000 with office-addin-dev-certs certificates
+ *
+ * The production URL comes from one place: package.json "config.production_url", which the
+ * environment variable PILOT_GATE_PRODUCTION_URL overrides.
+ */
+const fs = require("fs");
+const path = require("path");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const webpack = require("webpack");
+const packageJson = require("./package.json");
+
+const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || packageJson.config.dev_server_port);
+const DEV_URL = `https://localhost:${DEV_PORT}/`;
+
+/** The production base URL, ending in "/"; refuses anything that is not https or that is local. */
+function productionUrl() {
+  const raw = process.env.PILOT_GATE_PRODUCTION_URL || packageJson.config.production_url;
+  const url = raw.endsWith("/") ? raw : `${raw}/`;
+  if (!/^https:\/\/[^/]+\//.test(url) || /localhost|127\.0\.0\.1/.test(url)) {
+    throw new Error(`The production URL must be an https:// URL that is not local, got "${raw}" (package.json config.production_url or PILOT_GATE_PRODUCTION_URL).`);
+  }
+  return url;
+}
+
+/** Every occurrence of the development URL, in any text (manifest included). */
+function toProduction(text) {
+  return text.split(DEV_URL).join(productionUrl());
+}
+
+/** Modules that must never reach an add-in bundle: HyperFormula (GPL) and test or bench code. */
+function forbiddenModule(resource) {
+  const file = resource.split(path.sep).join("/");
+  const root = __dirname.split(path.sep).join("/");
+  if (file.includes("/node_modules/hyperformula/")) return "HyperFormula is licensed GPL and is for tests and the workbench only";
+  if (file.startsWith(`${root}/test/`) || file.startsWith(`${root}/bench/`)) return "test and bench code stays out of the add-in";
+  return null;
+}
+
+/**
+ * Fails the build when a forbidden module is bundled, naming it and what imported it; with a
+ * file name, also writes the path of every bundled module there (the tests read it).
+ */
+class ForbiddenModulesPlugin {
+  constructor(moduleListFile) {
+    this.moduleListFile = moduleListFile;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ForbiddenModulesPlugin", (compilation) => {
+      compilation.hooks.finishModules.tap("ForbiddenModulesPlugin", (modules) => {
+        const resources = [];
+        for (const module of modules) {
+          if (!module.resource) continue;
+          resources.push(module.resource);
+          const reason = forbiddenModule(module.resource);
+          if (!reason) continue;
+          const issuer = compilation.moduleGraph.getIssuer(module);
+          // Report where the add-in's code crosses into the forbidden package, not its every file.
+          if (issuer && issuer.resource && forbiddenModule(issuer.resource) === reason) continue;
+          const from = issuer && issuer.resource ? ` (imported by ${path.relative(__dirname, issuer.resource)})` : "";
+          compilation.errors.push(new webpack.WebpackError(`${path.relative(__dirname, module.resource)}${from}: ${reason}.`));
+        }
+        if (this.moduleListFile) fs.writeFileSync(this.moduleListFile, `${resources.sort().join("\n")}\n`);
+      });
+    });
+  }
+}
+
+/** Fails a production build when any emitted file still mentions localhost, naming the file. */
+class NoLocalhostPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("NoLocalhostPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "NoLocalhostPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        (assets) => {
+          for (const [name, source] of Object.entries(assets)) {
+            const text = source.source().toString();
+            const at = text.indexOf("localhost");
+            if (at >= 0) {
+              const line = text.slice(0, at).split("\n").length;
+              compilation.errors.push(new webpack.WebpackError(`${name}:${line} still mentions localhost in a production build.`));
+            }
+          }
+        },
+      );
+    });
+  }
+}
+
+/** Certificates for https://localhost, or null (and one clear line) when they cannot be had. */
+async function devServerHttps() {
+  try {
+    const devCerts = require("office-addin-dev-certs");
+    const options = await devCerts.getHttpsServerOptions();
+    return { ca: options.ca, key: options.key, cert: options.cert };
+  } catch (error) {
+    console.warn(
+      `[pilot-gate] No https certificates for localhost (${error.message.split("\n")[0]}); serving over http instead. ` +
+        "Excel needs https: run `npx office-addin-dev-certs install` and start again.",
+    );
+    return null;
+  }
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const dev = argv.mode !== "production";
+  const https = env.WEBPACK_SERVE ? await devServerHttps() : null;
+  const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");
+
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: "./src/functions/functions.ts",
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: outputPath,
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".html"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            options: {
+              configFile: path.resolve(__dirname, "tsconfig.json"),
+              // Types are checked by `npm run lint`; the bundler only transpiles.
+              transpileOnly: true,
+              // ES modules, so that webpack can drop what is not imported.
+              compilerOptions: { module: "esnext", sourceMap: dev },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({
+        output: "functions.json",
+        input: "./src/functions/functions.ts",
+      }),
+      new HtmlWebpackPlugin({
+        // The shared runtime page: Excel loads the custom functions and the ribbon commands here
+        // too (manifest: Runtime, CustomFunctions Page and FunctionFile are all Taskpane.Url).
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "commands", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({
+        filename: "functions.html",
+        template: "./src/functions/functions.html",
+        chunks: ["functions"],
+      }),
+      new HtmlWebpackPlugin({
+        filename: "commands.html",
+        template: "./src/commands/commands.html",
+        chunks: ["commands"],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "[path][name][ext]" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => (dev ? content : toProduction(content.toString())),
+          },
+        ],
+      }),
+      new ForbiddenModulesPlugin(env.moduleList),
+      ...(dev ? [] : [new NoLocalhostPlugin()]),
+    ],
+    // Bundle sizes are measured and budgeted by `npm run bench`, not by webpack's warning.
+    performance: { hints: false },
+    devServer: {
+      hot: true,
+      port: DEV_PORT,
+      headers: { "Access-Control-Allow-Origin": "*" },
+      server: https ? { type: "https", options: https } : "http",
+    },
+  };
+};
+
+/** The add-in's two base URLs, for tools that check the manifest (test/tools/validate-manifest.ts). */
+module.exports.addinUrls = () => ({ dev: DEV_URL, production: productionUrl() });
