@@ -99,16 +99,18 @@ function written(q: Quantity): string {
  * @example
  *   const row = { row: 2, cells: { Metric: 'Processing time', Baseline: '12 min', Target: '2 min', Pilot: '2 min',
  *     Timeline: '90 days', Unit: null, Direction: null, Volume: '50,000 docs/year', 'Value per unit': '$45/h' } };
- *   evaluateMetric(row, { currency: 'USD', basis: 'evidence', onTrackThreshold: 1 }).result?.annualValue // 375000
+ *   evaluateMetric(row, { currency: 'USD', basis: 'evidence', onTrackThreshold: 1 }).result?.annualValue // 375000 (to 1e-9)
  */
 export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluation {
   const { problems, report, attempt } = rowChecker(row);
   const cells = row.cells;
   const currency = currencyCode(ctx.currency);
   const sameCurrency = (column: string, q: Quantity | UnitExpr | null): void => {
-    const code = q === null ? null : 'unit' in q ? q.currency : unitCurrency(q);
+    // A bare number's currency is the Unit column's, reported once on that column.
+    const code = q === null || ('bare' in q && q.bare) ? null : 'unit' in q ? q.currency : unitCurrency(q);
     if (code !== null && code !== currency) {
-      report(column, `is in ${code}, but the case currency is ${currency}: there are no exchange rates`);
+      const text = q !== null && 'text' in q ? q.text : cellText(cells[column]);
+      report(column, `"${text}" is in ${code}, but the case currency is ${currency}: there are no exchange rates`);
     }
   };
 
@@ -200,6 +202,13 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   };
 }
 
+/** A unit for a sentence: `in USD/h`, `per year`, `a plain number`. */
+function readable(unit: UnitExpr): string {
+  const label = unitLabel(unit);
+  if (label === '') return 'a plain number';
+  return label.startsWith('/') ? `per ${label.slice(1).replace(/\//g, ' per ')}` : `in ${label}`;
+}
+
 interface AnnualValues {
   used: Money | null;
   promised: Money | null;
@@ -218,12 +227,12 @@ function annualValues(
   if (!isMoneyUnit(metricUnit) && valuePerUnit === null) return none;
   const rate = isPerTime(metricUnit);
   if (!rate && volume === null) {
-    const what = isMoneyUnit(metricUnit) ? `money per ${unitLabel(metricUnit)}` : `valued per unit`;
+    const what = isMoneyUnit(metricUnit) ? `is in money (${unitLabel(metricUnit)})` : 'has a Value per unit';
     return {
       ...none,
       problems: [{
         column: 'Volume',
-        message: `the metric is ${what} but not a rate per time, so it needs a Volume: how many a year (e.g. 50,000 docs/year)`,
+        message: `the metric ${what} but is not a rate per time, so it needs a Volume: how many a year (e.g. 50,000 docs/year)`,
       }],
     };
   }
@@ -233,9 +242,9 @@ function annualValues(
   const used = annual(improvement.used);
   const promised = annual(improvement.promised);
   if (used === null || promised === null || !Number.isFinite(used) || !Number.isFinite(promised)) {
-    const parts = [`the metric's unit ${unitLabel(metricUnit) || '(a plain number)'}`];
-    if (volume) parts.push(`the Volume's ${unitLabel(volume.unit) || '(a plain number)'}`);
-    if (valuePerUnit) parts.push(`the Value per unit's ${unitLabel(valuePerUnit.unit) || '(a plain number)'}`);
+    const parts = [`the metric is ${readable(metricUnit)}`];
+    if (volume) parts.push(`the Volume "${volume.text}" is ${readable(volume.unit)}`);
+    if (valuePerUnit) parts.push(`the Value per unit "${valuePerUnit.text}" is ${readable(valuePerUnit.unit)}`);
     return {
       ...none,
       problems: [{

@@ -1,5 +1,4 @@
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
-import type { Unit } from 'mathjs';
 import { ModelError } from './errors';
 
 /**

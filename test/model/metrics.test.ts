@@ -195,6 +195,11 @@ describe('money per year (SPEC §3.1 bare numbers, §3.2)', () => {
     expect(problems[0].message).toContain('no exchange rates');
     expect(metric({ Metric: 'Cost', Baseline: '€3.40', Target: '€0.80', Volume: 1_000 }, { ...EVIDENCE, currency: 'EUR' }).result!.annualValueTarget).toBeCloseTo(2_600, 9);
   });
+
+  it('a Unit column in another currency is reported once, on the Unit column', () => {
+    const { problems } = metric({ Metric: 'Cost', Baseline: 3, Target: 2, Unit: 'EUR', Volume: 5 });
+    expect(problems).toEqual([{ table: 'Metrics', row: 2, column: 'Unit', message: expect.stringContaining('"EUR" is in EUR, but the case currency is USD') }]);
+  });
 });
 
 describe('units of Baseline, Target and Pilot', () => {

@@ -24,6 +24,7 @@ import {
   unitLabel,
   unitTerm,
 } from '../../src/model/units';
+import { checkedNumber, failValue, normalizeText } from '../../src/model/quantity';
 import fixtures from './fixtures/values.json';
 
 interface Case {
@@ -84,6 +85,17 @@ describe('error messages', () => {
     expect(() => parseValue('N/A')).toThrow('"N/A" is not a value: expected a number such as 1,200, 12 min, $3.40 or 4.2%');
     expect(() => parseValue('1,5')).toThrow(/"1,5" .*1,200.*1\.5/);
     expect(() => parseMoney('€1.2M', 'USD')).toThrow('"€1.2M" is in EUR, but the case currency is USD: there are no exchange rates');
+  });
+});
+
+describe('lexer helpers (their JSDoc examples)', () => {
+  it('reads pasted spaces and minus signs as plain text', () => {
+    expect(normalizeText('\u22125\u00a0min ')).toBe('-5 min');
+    expect(normalizeText('1\u202f200\u200b')).toBe('1 200');
+  });
+  it('checks number cells and builds quoted errors', () => {
+    expect(Object.is(checkedNumber(-0), 0)).toBe(true);
+    expect(() => failValue('N/A', 'is not a value')).toThrow(new ModelError('#VALUE!', '"N/A" is not a value'));
   });
 });
 

@@ -1,0 +1,269 @@
+import { ModelError } from './errors';
+import { isBlank } from './tables';
+import type { Cell } from './types';
+import type { UnitExpr, UnitTerm } from './units';
+import { NO_UNIT, currencyOf, unitCurrency, unitTerm } from './units';
+
+/**
+ * Reading pasted text (SPEC §3.1) into a number and its unit: the lexer behind values.ts.
+ * Errors are ModelError('#VALUE!') whose message quotes the text and says what was expected;
+ * callers add the table, row and column.
+ */
+
+/** Magnitudes above this are an error (SPEC §3.1): no pasted business figure is that large. */
+export const MAX_MAGNITUDE = 1e15;
+
+const EXPECTED_VALUE = 'expected a number such as 1,200, 12 min, $3.40 or 4.2%';
+const EXPECTED_UNIT = 'expected a unit such as min, %, USD, h/week or docs/year';
+
+/** A parsed value: the number as written (percentages as fractions) and its unit. */
+export interface Quantity {
+  value: number;
+  unit: UnitExpr;
+  /** ISO code when the value is money (or a rate of money). */
+  currency: string | null;
+  percent: boolean;
+  /** True for a bare number: its unit is the default the caller gave. */
+  bare: boolean;
+  /** The cell as written, for messages. */
+  text: string;
+}
+
+const SCALE_WORDS: Readonly<Record<string, number>> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
+/** Suffixes that scale a number only when a currency is in the same cell (SPEC §3.1). */
+const SCALE_SUFFIXES: Readonly<Record<string, number>> = {
+  k: 3, K: 3, m: 6, M: 6, MM: 6, mn: 6, Mn: 6, MN: 6, bn: 9, Bn: 9, BN: 9, b: 9, B: 9,
+};
+const NOT_A_WORD = '(?![\\p{L}\\p{N}])';
+const SCALE_WORD_RE = new RegExp(`^(thousand|million|billion|trillion)${NOT_A_WORD}\\s*`, 'iu');
+const SUFFIX_RE = new RegExp(`^(MM|[mM][nN]|[bB][nN]|[kKmMbB])${NOT_A_WORD}\\s*`, 'u');
+const PERCENT_RE = new RegExp(`^(%|percent${NOT_A_WORD}|pct${NOT_A_WORD})\\s*`, 'iu');
+const PER_RE = new RegExp(`^(/|per${NOT_A_WORD})\\s*`, 'iu');
+const WORD_RE = /^([\p{L}][\p{L}\p{N}_'’-]*)\s*/u;
+const SYMBOL_RE = /^(US\$|[$€£¥])\s*/;
+const NUMBER_RE = /^(\d[\d.,]*\d|\d|\.\d+)(?:[eE]([+-]?\d{1,3}))?\s*/;
+const PLACEHOLDER_RE = /^(n\/?a|tbd|tba|tbc|none|unknown|\?+|-+|—|–|\.+)$/i;
+
+/**
+ * Throws the #VALUE! error of a text: `"<text>" <problem>`.
+ *
+ * @example
+ *   failValue('N/A', 'is not a value') // throws ModelError('#VALUE!', '"N/A" is not a value')
+ */
+export function failValue(text: string, problem: string): never {
+  throw new ModelError('#VALUE!', `"${text}" ${problem}`);
+}
+
+/**
+ * Pasted slides bring non-breaking and thin spaces and the Unicode minus; read them as plain text.
+ *
+ * @example
+ *   normalizeText('\u22125\u00a0min ') // '-5 min'
+ */
+export function normalizeText(text: string): string {
+  return text
+    .replace(/[\u200B-\u200D\uFEFF]/g, '')
+    .replace(/[\u00A0\u2007\u2009\u200A\u202F\u3000]/g, ' ')
+    .replace(/\u2212/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A number, scale applied exactly: `Number("1.2e6")` rounds once, `1.2 * 1e6` can round twice. */
+function scaled(digits: string, exponent: number): number {
+  return Number(`${digits}e${exponent}`);
+}
+
+function ungroup(whole: string, separator: string, text: string, problem: string): string {
+  const groups = whole.split(separator);
+  const grouped = /^[1-9]\d{0,2}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+  if (!grouped) failValue(text, problem);
+  return groups.join('');
+}
+
+/** `1,200.50` and `1.200,50` (both separators: the last one is the decimal); a lone comma only before three digits. */
+function decimalDigits(token: string, text: string): string {
+  if (token.startsWith('.')) return `0${token}`;
+  const hasComma = token.includes(',');
+  const dots = token.split('.').length - 1;
+  if (hasComma && dots > 0) {
+    const decimal = token.lastIndexOf(',') > token.lastIndexOf('.') ? ',' : '.';
+    const group = decimal === ',' ? '.' : ',';
+    const at = token.lastIndexOf(decimal);
+    const [whole, fraction] = [token.slice(0, at), token.slice(at + 1)];
+    const mixed = 'mixes "," and "." in a way that is no number: expected 1,200.50 or 1.200,50';
+    if (whole.includes(decimal) || fraction.includes(group)) failValue(text, mixed);
+    return `${ungroup(whole, group, text, mixed)}.${fraction}`;
+  }
+  if (hasComma) {
+    return ungroup(token, ',', text, 'is ambiguous: a comma separates thousands only before exactly three digits (1,200); write 1.5 for a decimal');
+  }
+  if (dots > 1) return ungroup(token, '.', text, 'is not a number: expected one decimal point, as in 1,200.50');
+  return token;
+}
+
+/** True when the text names a currency anywhere (so k/M/bn suffixes scale money). */
+function mentionsCurrency(text: string): boolean {
+  return (text.match(/US\$|[$€£¥]|[\p{L}]+/gu) ?? []).some((word) => currencyOf(word) !== null);
+}
+
+/** Reads the unit after a number: terms, `/` or `per`, and numbers after `per` (`$2 per 1M tokens`). */
+function parseUnitTerms(input: string, text: string, money: boolean): { unit: UnitExpr; divisor: number } {
+  const numerator: UnitTerm[] = [];
+  const denominator: UnitTerm[] = [];
+  let divisor = 1;
+  let rest = input;
+  let dividing = false;
+  let dividedByNumber = false;
+  const eat = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(rest);
+    if (m) rest = rest.slice(m[0].length);
+    return m;
+  };
+  while (rest !== '') {
+    if (eat(PER_RE)) {
+      if (dividing) failValue(text, `has "/" or "per" twice without a unit between them: ${EXPECTED_UNIT}`);
+      [dividing, dividedByNumber] = [true, false];
+      continue;
+    }
+    if (eat(/^[*·]\s*/)) continue;
+    const number = dividing && !dividedByNumber ? eat(NUMBER_RE) : null;
+    if (number) {
+      divisor *= scaled(decimalDigits(number[1], text), Number(number[2] ?? 0) + scaleAfterNumber());
+      dividedByNumber = true;
+      continue;
+    }
+    const word = eat(SYMBOL_RE) ?? eat(WORD_RE);
+    if (!word) failValue(text, `has "${rest[0]}" where a unit was expected: ${EXPECTED_VALUE}`);
+    const name = word[1];
+    if (name.toLowerCase() in SCALE_WORDS || (name !== 'm' && name in SCALE_SUFFIXES)) {
+      failValue(text, `has the scale "${name}" away from its number: write it right after the number, as in $5m or 5 million`);
+    }
+    (dividing ? denominator : numerator).push(unitTerm(name));
+    [dividing, dividedByNumber] = [false, false];
+  }
+  if (dividing && !dividedByNumber) failValue(text, `ends in "/" or "per": expected a unit after it, as in 50,000 docs/year`);
+  return { unit: { numerator, denominator, percent: false }, divisor };
+
+  function scaleAfterNumber(): number {
+    const word = eat(SCALE_WORD_RE);
+    if (word) return SCALE_WORDS[word[1].toLowerCase()];
+    const suffix = money ? eat(SUFFIX_RE) : null;
+    return suffix ? SCALE_SUFFIXES[suffix[1]] : 0;
+  }
+}
+
+/** One currency per cell; a symbol and the same code (`$45 USD`) count once. */
+function withCurrency(unit: UnitExpr, prefix: string | null, text: string): UnitExpr {
+  const terms = [...unit.numerator, ...unit.denominator];
+  const codes = new Set(terms.flatMap((t) => (t.currency ? [t.currency] : [])));
+  if (prefix) codes.add(prefix);
+  if (codes.size > 1) failValue(text, `mixes currencies (${[...codes].join(', ')}): there are no exchange rates`);
+  if (!prefix) return unit;
+  const repeat = unit.numerator.findIndex((t) => t.currency === prefix);
+  const numerator = repeat < 0 ? unit.numerator : unit.numerator.filter((_, i) => i !== repeat);
+  return { ...unit, numerator: [unitTerm(prefix), ...numerator] };
+}
+
+function parseText(raw: string): Quantity {
+  const text = raw.trim();
+  let body = normalizeText(raw);
+  if (body === '') throw new ModelError('#VALUE!', `the cell is blank: ${EXPECTED_VALUE}`);
+  const accounting = /^\((.*)\)$/.exec(body);
+  if (accounting) body = accounting[1].trim();
+  let rest = body;
+  const eat = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(rest);
+    if (m) rest = rest.slice(m[0].length);
+    return m;
+  };
+
+  const signs = [eat(/^([+-])\s*/)];
+  let prefix: string | null = null;
+  const symbol = eat(SYMBOL_RE) ?? eat(/^([A-Za-z]{3})\s*(?=[-+.\d])/);
+  if (symbol) {
+    prefix = currencyOf(symbol[1]);
+    if (prefix === null) failValue(text, `is not a value: ${EXPECTED_VALUE}`);
+    signs.push(eat(/^([+-])\s*/));
+  }
+  const given = signs.filter((s) => s !== null);
+  if (given.length > 1 || (accounting && given.length > 0)) failValue(text, `has more than one sign: ${EXPECTED_VALUE}`);
+  const number = eat(NUMBER_RE);
+  if (!number) failValue(text, `is not a value: ${EXPECTED_VALUE}`);
+  const digits = decimalDigits(number[1], text);
+  const money = prefix !== null || mentionsCurrency(rest);
+
+  let exponent = Number(number[2] ?? 0);
+  const word = eat(SCALE_WORD_RE);
+  const suffix = word ? null : SUFFIX_RE.exec(rest);
+  if (word) exponent = SCALE_WORDS[word[1].toLowerCase()];
+  else if (suffix && money) exponent = SCALE_SUFFIXES[eat(SUFFIX_RE)![1]];
+  else if (suffix && suffix[1] !== 'm') {
+    failValue(text, `uses the suffix "${suffix[1]}", which scales only money written with its currency ($5k, €1.2M); write ${digits} thousand, million or billion`);
+  }
+  const percent = eat(PERCENT_RE) !== null;
+  if (percent) exponent -= 2;
+
+  const { unit: written, divisor } = parseUnitTerms(rest, text, money);
+  const unit = { ...withCurrency(written, prefix, text), percent };
+  const magnitude = scaled(digits, exponent + (percent ? 2 : 0));
+  if (magnitude > MAX_MAGNITUDE || divisor > MAX_MAGNITUDE) failValue(text, 'is too large: magnitudes above 1e15 are not accepted');
+  if (divisor === 0) failValue(text, 'divides by zero');
+  const negative = accounting !== null || given.some((s) => s![1] === '-');
+  const value = (negative ? -1 : 1) * (scaled(digits, exponent) / divisor);
+  const bare = !percent && unit.numerator.length === 0 && unit.denominator.length === 0;
+  return { value: value === 0 ? 0 : value, unit, currency: unitCurrency(unit), percent, bare, text };
+}
+
+/**
+ * A number cell as the engine accepts it: finite, at most 1e15 in magnitude, never -0.
+ *
+ * @example
+ *   checkedNumber(-0) // 0
+ */
+export function checkedNumber(value: number): number {
+  if (!Number.isFinite(value)) failValue(String(value), `is not a finite number: ${EXPECTED_VALUE}`);
+  if (Math.abs(value) > MAX_MAGNITUDE) failValue(String(value), 'is too large: magnitudes above 1e15 are not accepted');
+  return value === 0 ? 0 : value;
+}
+
+/**
+ * Reads a cell into a number and its unit. A bare number (a number cell, or text without a
+ * unit) takes `defaultUnit`: Excel hands over `$3.40` as 3.4, so the unit must come from
+ * elsewhere (the Unit column, the case currency).
+ *
+ * @example
+ *   parseQuantity('50,000 docs/year').value // 50000, unit docs/year
+ *   parseQuantity('$45/h').currency          // 'USD'
+ *   parseQuantity(0.042, parseUnit('%')).percent // true
+ */
+export function parseQuantity(cell: Cell, defaultUnit: UnitExpr = NO_UNIT): Quantity {
+  if (typeof cell === 'boolean') {
+    failValue(cell ? 'TRUE' : 'FALSE', `is a logical value, not a number: ${EXPECTED_VALUE}`);
+  }
+  if (isBlank(cell)) throw new ModelError('#VALUE!', `the cell is blank: ${EXPECTED_VALUE}`);
+  const parsed: Quantity =
+    typeof cell === 'number'
+      ? { value: checkedNumber(cell), unit: NO_UNIT, currency: null, percent: false, bare: true, text: String(cell) }
+      : parseText(String(cell));
+  if (!parsed.bare) return parsed;
+  return { ...parsed, unit: defaultUnit, currency: unitCurrency(defaultUnit), percent: defaultUnit.percent };
+}
+
+/**
+ * Reads a unit as written in a Unit column or PILOT.VALUE's second argument.
+ *
+ * @example
+ *   unitLabel(parseUnit('$/h'))        // 'USD/h'
+ *   unitLabel(parseUnit('tickets per week')) // 'tickets/week'
+ *   parseUnit('%').percent             // true
+ */
+export function parseUnit(text: string): UnitExpr {
+  const body = normalizeText(text);
+  if (body === '' || PLACEHOLDER_RE.test(body)) failValue(text.trim(), `is not a unit: ${EXPECTED_UNIT}, or leave it blank`);
+  const percent = PERCENT_RE.exec(body);
+  const rest = percent ? body.slice(percent[0].length) : body;
+  if (/\d/.test(rest)) failValue(text.trim(), `is not a unit (it has a number in it): ${EXPECTED_UNIT}`);
+  const { unit } = parseUnitTerms(rest, text.trim(), true);
+  return { ...withCurrency(unit, null, text.trim()), percent: percent !== null };
+}
