@@ -1,0 +1,264 @@
+import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
+import { evaluate, placeBlock } from '../../src/taskpane/actions/evaluate';
+import { snapshot } from '../../src/taskpane/actions/snapshot';
+import { insertTemplate } from '../../src/taskpane/actions/tables';
+import { parseA1 } from '../../src/workbook/a1';
+import { BLOCK_NAME, LAYOUT } from '../../src/workbook/block';
+import { OfficeWorkbook } from '../../src/workbook/office';
+import { WorkbookError } from '../../src/workbook/port';
+import { FakeExcel } from '../support/fake-excel';
+import { CASE_SOURCES, caseWorkbook } from './fixtures';
+
+const MODERN = { supports: ['1.9', '1.12'] };
+
+function blockFormulas(fake: FakeExcel): string[] {
+  const out: string[] = [];
+  for (const sheet of fake.sheets) {
+    for (const cell of sheet.cells.values()) if (cell.formula?.startsWith('=PILOT.VERDICT')) out.push(`${sheet.name}:${cell.formula}`);
+  }
+  return out;
+}
+
+describe('OfficeWorkbook on a strict fake of Excel', () => {
+  describe('round trips: Evaluate syncs the same number of times at any table size', () => {
+    const sizes = [10, 1_000, 10_000];
+
+    it.each(sizes)('first Evaluate at %i metric rows: read, write (2 syncs, 2 runs)', async (rows) => {
+      const fake = caseWorkbook(rows, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      const outcome = await evaluate(port, CASE_SOURCES);
+      expect(outcome.kind).toBe('written');
+      expect(fake.syncs).toBe(2);
+      expect(fake.runs).toBe(2);
+    });
+
+    it.each(sizes)('re-Evaluate at %i metric rows: read, inspect, write (3 syncs)', async (rows) => {
+      const fake = caseWorkbook(rows, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      fake.resetCounters();
+      const outcome = await evaluate(port, CASE_SOURCES);
+      expect(outcome.kind).toBe('written');
+      expect(fake.syncs).toBe(3);
+      // The write phase is the last sync, with calculation and screen updating held.
+      expect(fake.calculationHeld).toEqual([3]);
+      expect(fake.screenHeld).toEqual([3]);
+    });
+
+    it('does not hold screen updating where ExcelApi 1.9 is missing (the fake throws if it is called)', async () => {
+      const fake = caseWorkbook(10);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      expect(fake.screenHeld).toEqual([]);
+      expect(fake.calculationHeld).toEqual([2]);
+    });
+  });
+
+  describe('the output block', () => {
+    it('writes live PILOT formulas that refer to the Excel tables with their headers', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      const [vr, vc] = LAYOUT.verdict;
+      expect(fake.cell('Pilot Gate', vr, vc)?.formula).toBe(
+        '=PILOT.VERDICT(Metrics[#All],Costs[#All],Readiness[#All],Assumptions[#All])',
+      );
+      const [tr, tc] = LAYOUT.thresholds.cost;
+      expect(fake.cell('Pilot Gate', tr, tc)?.formula).toBe('=PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost",Assumptions[#All])');
+      const [cr, cc] = LAYOUT.cashflows;
+      expect(fake.cell('Pilot Gate', cr, cc)?.formula).toBe('=PILOT.CASHFLOWS(Metrics[#All],Costs[#All],Assumptions[#All])');
+      expect(fake.cell('Pilot Gate', cr + 3, cc + 2)?.numberFormat).toBe('$#,##0.00;-$#,##0.00');
+      expect(fake.cell('Pilot Gate', LAYOUT.thresholds.adoption[0], 1)?.numberFormat).toBe('0.0%');
+      const rules = fake.rules.filter((r) => r.range.row === vr && r.range.column === vc);
+      expect(rules.map((r) => r.rule.formula1).sort()).toEqual(['="KILL"', '="NOT READY"', '="PIVOT"', '="SCALE"']);
+      expect(rules.find((r) => r.rule.formula1 === '="SCALE"')).toMatchObject({ fill: '#C6EFCE', rule: { operator: 'EqualTo' } });
+      expect(fake.names.get(BLOCK_NAME.toLowerCase())?.formula).toMatch(/^='Pilot Gate'!\$A\$1:\$[A-Z]+\$\d+$/);
+      expect(fake.selection).toMatchObject({ sheet: 'Pilot Gate', row: vr, column: vc });
+    });
+
+    it('refers to a plain range by its absolute address', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      fake.addSheet('Pasted');
+      fake.put('Pasted', 2, 1, SAMPLE_COSTS);
+      const port = new OfficeWorkbook(fake.host());
+      const sources = { ...CASE_SOURCES, Costs: { kind: 'range' as const, header: { sheet: 'Pasted', row: 2, column: 1, rows: 1, columns: 5 } } };
+      await evaluate(port, sources);
+      const [vr, vc] = LAYOUT.verdict;
+      expect(fake.cell('Pilot Gate', vr, vc)?.formula).toBe(
+        `=PILOT.VERDICT(Metrics[#All],Pasted!$B$3:$F$${3 + SAMPLE_COSTS.length - 1},Readiness[#All],Assumptions[#All])`,
+      );
+    });
+
+    it('re-Evaluate rewrites the same block in place: one block, one name, however often it runs', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      const first = fake.names.get(BLOCK_NAME.toLowerCase())?.formula;
+      for (let i = 0; i < 3; i++) expect((await evaluate(port, CASE_SOURCES)).kind).toBe('written');
+      expect(fake.names.get(BLOCK_NAME.toLowerCase())?.formula).toBe(first);
+      expect(blockFormulas(fake)).toHaveLength(1);
+      expect(fake.sheets.map((s) => s.name)).toEqual(['Metrics', 'Costs', 'Readiness', 'Assumptions', 'Pilot Gate']);
+    });
+
+    it('counts what its formulas spilled as its own (ExcelApi 1.12)', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      // Excel spilled the reasons below their formula: those cells read as plain values.
+      const [rr, rc] = LAYOUT.reasons;
+      fake.put('Pilot Gate', rr + 1, rc, [['second reason'], ['third reason']]);
+      fake.spills.set(`pilot gate!${rr},${rc}`, { sheet: 'Pilot Gate', row: rr, column: rc, rows: 3, columns: 1 });
+      expect((await evaluate(port, CASE_SOURCES)).kind).toBe('written');
+    });
+
+    it('stops before writing when a person typed into the block, and keeps their cell', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      const [rr, rc] = LAYOUT.reasons;
+      fake.put('Pilot Gate', rr + 2, rc, [['my note']]);
+      fake.resetCounters();
+      const outcome = await evaluate(port, CASE_SOURCES);
+      expect(outcome.kind).toBe('conflict');
+      if (outcome.kind !== 'conflict') return;
+      expect(outcome.conflicts).toEqual([{ sheet: 'Pilot Gate', row: rr + 2, column: rc }]);
+      expect(fake.syncs).toBe(2);
+
+      await placeBlock(port, outcome.pending, 'newSheet');
+      expect(fake.cell('Pilot Gate', rr + 2, rc)?.value).toBe('my note');
+      expect(fake.cell('Pilot Gate', LAYOUT.verdict[0], LAYOUT.verdict[1])?.formula ?? null).toBeNull();
+      expect(blockFormulas(fake)).toEqual([expect.stringMatching(/^Pilot Gate \(2\):=PILOT\.VERDICT/)]);
+      expect(parseA1(fake.names.get(BLOCK_NAME.toLowerCase())!.formula).sheet).toBe('Pilot Gate (2)');
+    });
+
+    it('asks before writing over a sheet named like the block that holds a person\'s data', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      fake.addSheet('Pilot Gate');
+      fake.put('Pilot Gate', 3, 1, [['budget notes']]);
+      const port = new OfficeWorkbook(fake.host());
+      const outcome = await evaluate(port, CASE_SOURCES);
+      expect(outcome.kind).toBe('conflict');
+      if (outcome.kind !== 'conflict') return;
+      await placeBlock(port, outcome.pending, 'replace');
+      expect(fake.cell('Pilot Gate', 3, 1)?.formula).toMatch(/^=PILOT\.THRESHOLD/);
+    });
+
+    it('reports problems with their cells and writes nothing when the inputs are bad', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      fake.put('Metrics', 2, 1, [['N/A']]);
+      const port = new OfficeWorkbook(fake.host());
+      const outcome = await evaluate(port, CASE_SOURCES);
+      expect(outcome.kind).toBe('problems');
+      if (outcome.kind !== 'problems') return;
+      expect(outcome.findings.find((f) => f.cell === 'Metrics!B3')).toMatchObject({ table: 'Metrics', row: 3, column: 'Baseline' });
+      expect(fake.sheet('Pilot Gate')).toBeUndefined();
+      expect(fake.syncs).toBe(1);
+    });
+  });
+
+  describe('reading', () => {
+    it('reads a table at its current extent in one sync', async () => {
+      const fake = caseWorkbook(4);
+      const port = new OfficeWorkbook(fake.host());
+      const read = await port.read({ Metrics: CASE_SOURCES.Metrics }, BLOCK_NAME);
+      expect(fake.syncs).toBe(1);
+      expect(read.grids.Metrics?.values).toEqual(SAMPLE_METRICS);
+      expect(read.grids.Metrics?.range).toEqual({ sheet: 'Metrics', row: 0, column: 0, rows: 5, columns: 9 });
+      expect(read.block).toBeNull();
+      expect(read.blockNameDefined).toBe(false);
+      expect(read.sheets).toEqual(['Metrics', 'Costs', 'Readiness', 'Assumptions']);
+    });
+
+    it('reads a plain range from its header down to the first blank row', async () => {
+      const fake = new FakeExcel();
+      fake.put('Sheet1', 1, 2, [['Name', 'Value'], ['Horizon', 3], ['Discount rate', 0.1], [null, null], ['Unrelated', 'x']]);
+      const port = new OfficeWorkbook(fake.host());
+      const header = { sheet: 'Sheet1', row: 1, column: 2, rows: 1, columns: 2 };
+      const read = await port.read({ Assumptions: { kind: 'range', header } }, BLOCK_NAME);
+      expect(read.grids.Assumptions?.values).toEqual([['Name', 'Value'], ['Horizon', 3], ['Discount rate', 0.1]]);
+      expect(read.grids.Assumptions?.range).toEqual({ ...header, rows: 3 });
+    });
+
+    it('says which tables to find again when one was renamed away', async () => {
+      const fake = caseWorkbook(4);
+      const port = new OfficeWorkbook(fake.host());
+      const read = port.read({ Metrics: { kind: 'table', name: 'Gone', sheet: 'Metrics' } }, BLOCK_NAME);
+      await expect(read).rejects.toThrow(WorkbookError);
+      await expect(port.read({ Metrics: { kind: 'table', name: 'Gone', sheet: 'Metrics' } }, BLOCK_NAME)).rejects.toThrow(
+        /table "Gone".*Find tables again/,
+      );
+    });
+
+    it('surveys sheets, tables and the selection in two syncs', async () => {
+      const fake = caseWorkbook(4);
+      fake.selection = { sheet: 'Costs', row: 2, column: 1, rows: 1, columns: 1 };
+      const port = new OfficeWorkbook(fake.host());
+      const survey = await port.survey();
+      expect(fake.syncs).toBe(2);
+      expect(survey.tables.map((t) => t.name)).toEqual(['Metrics', 'Costs', 'Readiness', 'Assumptions']);
+      expect(survey.tables[1].header).toEqual(SAMPLE_COSTS[0]);
+      expect(survey.sheets[0].values[1][0]).toBe('Processing time per document');
+      expect(survey.selection).toEqual({ sheet: 'Costs', row: 2, column: 1, rows: 1, columns: 1 });
+    });
+
+    it('surveys without the selection when a chart is selected', async () => {
+      const fake = caseWorkbook(4);
+      fake.selection = null;
+      const survey = await new OfficeWorkbook(fake.host()).survey({ values: false });
+      expect(survey.selection).toBeNull();
+      expect(survey.sheets[0].values).toEqual([]);
+      expect(survey.sheets[0].used).toEqual({ sheet: 'Metrics', row: 0, column: 0, rows: 5, columns: 9 });
+    });
+  });
+
+  describe('template and snapshot', () => {
+    it('inserts the template beside existing sheets and tables without touching them, texts kept as text', async () => {
+      const fake = caseWorkbook(4);
+      const before = fake.valuesOf({ sheet: 'Metrics', row: 0, column: 0, rows: 5, columns: 9 });
+      const port = new OfficeWorkbook(fake.host());
+      const { sources } = await insertTemplate(port);
+      expect(fake.syncs).toBe(3);
+      expect(sources.Metrics).toEqual({ kind: 'table', name: 'Metrics2', sheet: 'Metrics (2)' });
+      expect(sources.Ownership).toEqual({ kind: 'table', name: 'Ownership', sheet: 'Ownership' });
+      expect(fake.valuesOf({ sheet: 'Metrics', row: 0, column: 0, rows: 5, columns: 9 })).toEqual(before);
+      expect(fake.valuesOf({ sheet: 'Metrics (2)', row: 0, column: 0, rows: 5, columns: 9 })).toEqual(
+        SAMPLE_METRICS.map((row) => row.map((c) => (c === null ? null : c))),
+      );
+      expect(fake.tables.find((t) => t.name === 'Costs2')).toMatchObject({ style: 'TableStyleMedium2' });
+      expect(fake.cell('Costs (2)', 1, 1)?.numberFormat).toBe('$#,##0;-$#,##0');
+      // The inserted tables evaluate as they stand.
+      expect((await evaluate(port, sources)).kind).toBe('written');
+    });
+
+    it('copies the block as values with a timestamp, in three syncs', async () => {
+      const fake = caseWorkbook(4, MODERN);
+      const port = new OfficeWorkbook(fake.host());
+      await evaluate(port, CASE_SOURCES);
+      const [vr, vc] = LAYOUT.verdict;
+      fake.calculated('Pilot Gate', vr, vc, 'NOT READY');
+      fake.resetCounters();
+      const sheet = await snapshot(port, new Date(2025, 4, 1, 14, 30));
+      expect(fake.syncs).toBe(3);
+      expect(sheet).toBe('Snapshot 2025-05-01 1430');
+      expect(fake.cell(sheet, 0, 0)?.value).toMatch(/values as of 2025-05-01 14:30/);
+      const verdict = fake.cell(sheet, 3 + vr, vc);
+      expect(verdict).toMatchObject({ value: 'NOT READY', formula: null, fill: '#FFEB9C' });
+      const formulas = [...fake.sheet(sheet)!.cells.values()].filter((c) => c.formula !== null);
+      expect(formulas).toEqual([]);
+    });
+  });
+
+  it('selects a cell on its sheet in one sync', async () => {
+    const fake = caseWorkbook(4);
+    await new OfficeWorkbook(fake.host()).select({ sheet: 'Costs', row: 3, column: 2, rows: 1, columns: 1 });
+    expect(fake.syncs).toBe(1);
+    expect(fake.activeSheet).toBe('Costs');
+    expect(fake.selection).toEqual({ sheet: 'Costs', row: 3, column: 2, rows: 1, columns: 1 });
+  });
+
+  it("reads Office's theme as light or dark", () => {
+    expect(new OfficeWorkbook(new FakeExcel({ bodyBackgroundColor: '#262626' }).host()).theme()).toEqual({ dark: true });
+    expect(new OfficeWorkbook(new FakeExcel({ bodyBackgroundColor: '#FFFFFF' }).host()).theme()).toEqual({ dark: false });
+    expect(new OfficeWorkbook(new FakeExcel().host()).theme()).toBeNull();
+  });
+});
