@@ -277,7 +277,35 @@ export function sameDimension(a: UnitExpr, b: UnitExpr): boolean {
   const ta = mathUnitText(a);
   const tb = mathUnitText(b);
   if (ta === '' || tb === '') return ta === tb;
-  return unitMath.unit(1, ta).equalBase(unitMath.unit(1, tb));
+  return conversionFactor(ta, tb) !== null;
+}
+
+/** A pasted column repeats a handful of unit texts; parsing them once each keeps 10,000 rows fast. */
+const FACTOR_CACHE_LIMIT = 1024;
+const factorCache = new Map<string, number | null>();
+
+/**
+ * How many `to` one `from` is (every unit here is multiplicative: no offsets such as °C), or null
+ * when the dimensions differ. Memoised: the answer depends only on the two texts.
+ */
+function conversionFactor(from: string, to: string): number | null {
+  const key = `${from}\u0000${to}`;
+  const known = factorCache.get(key);
+  if (known !== undefined) return known;
+  const one = unitMath.unit(1, from);
+  const target = unitMath.unit(1, to);
+  const factor = one.equalBase(target) ? one.toNumber(to) : null;
+  if (factorCache.size >= FACTOR_CACHE_LIMIT) factorCache.clear();
+  factorCache.set(key, factor);
+  return factor;
+}
+
+/** value × factor(from → to); both texts non-empty and of the same dimension. */
+function convertText(value: number, from: string, to: string): number {
+  if (from === to) return value;
+  const factor = conversionFactor(from, to);
+  if (factor === null) throw new ModelError('#VALUE!', `cannot convert ${from} to ${to}`);
+  return value * factor;
 }
 
 /**
@@ -301,7 +329,7 @@ export function convertUnit(value: number, from: UnitExpr, to: UnitExpr): number
     throw new ModelError('#VALUE!', `cannot convert ${described(from)} to ${described(to)}`);
   }
   const fromText = mathUnitText(from);
-  return fromText === '' || fromText === mathUnitText(to) ? value : unitMath.unit(value, fromText).toNumber(mathUnitText(to));
+  return fromText === '' ? value : convertText(value, fromText, mathUnitText(to));
 }
 
 /** A number with its unit, one factor of a product. */
@@ -328,5 +356,5 @@ export function multiplyTo(factors: readonly Factor[], target: UnitExpr): number
   if (!sameDimension(product, target)) return null;
   const value = factors.reduce((acc, f) => acc * f.value, 1);
   const text = mathUnitText(product);
-  return text === '' ? value : unitMath.unit(value, text).toNumber(mathUnitText(target));
+  return text === '' ? value : convertText(value, text, mathUnitText(target));
 }
