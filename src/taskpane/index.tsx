@@ -1,17 +1,12 @@
 /**
- * Task pane entry point: mounts the React app once Office is ready.
+ * Task pane entry point: waits for Office once, then mounts the pane on the Office.js port.
  */
-import * as React from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot } from 'react-dom/client';
+import { OfficeWorkbook, officeHost } from '../workbook/office';
+import { App } from './App';
 
-function mount(): void {
-  const host = document.getElementById("container");
-  if (!host) return;
-  createRoot(host).render(<p>Pilot Gate</p>);
-}
-
-if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  void Office.onReady(() => mount());
-} else {
-  mount();
-}
+void Office.onReady(() => {
+  const host = document.getElementById('container');
+  if (!host) throw new Error('taskpane.html has no #container element');
+  createRoot(host).render(<App port={new OfficeWorkbook(officeHost())} now={() => new Date()} />);
+});

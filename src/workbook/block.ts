@@ -198,15 +198,18 @@ export function blockFootprint(at: CellAddress, sizes: BlockSizes): RangeAddress
 
 /**
  * The operations that take an earlier block away after it moved elsewhere: its own labels and
- * formulas (their spills go with them) and its formats. Cells a person typed into it stay.
+ * formulas (their spills go with them) and its formats. `foreign` cells — what a person typed
+ * into it, as findConflicts reported — keep their contents.
  *
  * @example
- *   port.write([...retireBlock(previous), ...plan.ops]);
+ *   port.write([...retireBlock(previous, conflicts), ...plan.ops]);
  */
-export function retireBlock(previous: RangeAddress): WriteOp[] {
+export function retireBlock(previous: RangeAddress, foreign: readonly CellAddress[]): WriteOp[] {
   const ops: WriteOp[] = [{ op: 'clear', range: previous, what: 'formats' }];
+  const keep = new Set(foreign.map((c) => `${c.row - previous.row},${c.column - previous.column}`));
   for (const own of ownOffsets()) {
     if (own.row >= previous.rows || own.column >= previous.columns) continue;
+    if (keep.has(`${own.row},${own.column}`)) continue;
     ops.push({
       op: 'clear',
       range: { sheet: previous.sheet, row: previous.row + own.row, column: previous.column + own.column, rows: 1, columns: 1 },

@@ -283,3 +283,25 @@ const LOOKUPS = new Map<TableSpec, ReadonlyMap<string, string>>(
 function synonymLookup(spec: TableSpec): ReadonlyMap<string, string> {
   return LOOKUPS.get(spec) ?? new Map();
 }
+
+/**
+ * The header row and extent of a source as the survey saw it (a table's header, or the run of
+ * cells a plain range's header covers, down to its first blank row); null when it is gone.
+ *
+ * @example
+ *   sourceExtent({ kind: 'table', name: 'Costs', sheet: 'Costs' }, survey)?.header // ['Category', 'Pilot', …]
+ */
+export function sourceExtent(source: TableSource, survey: WorkbookSurvey): { header: Cell[]; range: RangeAddress } | null {
+  if (source.kind === 'table') {
+    const t = survey.tables.find((x) => x.name.toLowerCase() === source.name.toLowerCase());
+    return t ? { header: t.header, range: t.range } : null;
+  }
+  const h = source.header;
+  const sheet = survey.sheets.find((s) => sameSheet(s.name, h.sheet));
+  if (!sheet?.used) return null;
+  const grid = sheet.values
+    .slice(Math.max(0, h.row - sheet.used.row))
+    .map((line) => Array.from({ length: h.columns }, (_, c) => line[h.column - sheet.used!.column + c] ?? null));
+  if (h.row < sheet.used.row || grid.length === 0) return null;
+  return { header: grid[0], range: { ...h, rows: cutAtBlankRow(grid) } };
+}

@@ -35,6 +35,8 @@ export interface PendingBlock {
   previous: RangeAddress | null;
   nameDefined: boolean;
   sheets: string[];
+  /** The cells in the way (empty until the area was inspected). */
+  conflicts: CellAddress[];
 }
 
 export type EvaluateOutcome =
@@ -69,12 +71,12 @@ export async function evaluate(port: WorkbookPort, sources: InputSources): Promi
     : { sheet: existingName(read.sheets, DEFAULT_BLOCK_SHEET) ?? DEFAULT_BLOCK_SHEET, row: 0, column: 0 };
   const newSheet = !read.sheets.some((s) => sameSheet(s, at.sheet));
   const plan = planBlock(at, inputs, sizes, { newSheet, previous, nameDefined: read.blockNameDefined });
-  const pending: PendingBlock = { plan, inputs, sizes, previous, nameDefined: read.blockNameDefined, sheets: read.sheets };
+  const pending: PendingBlock = { plan, inputs, sizes, previous, nameDefined: read.blockNameDefined, sheets: read.sheets, conflicts: [] };
 
   if (!newSheet) {
     const contents = await port.inspect(union(plan.footprint, previous), plan.spillAnchors);
     const conflicts = findConflicts(plan, contents, previous);
-    if (conflicts.length > 0) return { kind: 'conflict', conflicts, pending, result, warnings };
+    if (conflicts.length > 0) return { kind: 'conflict', conflicts, pending: { ...pending, conflicts }, result, warnings };
   }
   await port.write(plan.ops);
   return { kind: 'written', block: plan.footprint, result, warnings };
@@ -98,7 +100,7 @@ export async function placeBlock(port: WorkbookPort, pending: PendingBlock, choi
     previous: null,
     nameDefined: pending.nameDefined,
   });
-  await port.write([...(pending.previous ? retireBlock(pending.previous) : []), ...plan.ops]);
+  await port.write([...(pending.previous ? retireBlock(pending.previous, pending.conflicts) : []), ...plan.ops]);
   return plan.footprint;
 }
 

@@ -1,0 +1,40 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+import { cellA1 } from '../../workbook/a1';
+import type { Conflict } from '../hooks/useTaskPane';
+
+/** How many cells in the way are named before "and N more". */
+const NAMED_CELLS = 5;
+
+/**
+ * Asks before the block would overwrite anything that is not the block: replace those cells,
+ * put the block on a new sheet, or cancel.
+ *
+ * @example
+ *   <ClobberDialog conflict={state.conflict} onChoose={actions.resolveConflict} />
+ */
+export function ClobberDialog({ conflict, onChoose }: { conflict: Conflict | null; onChoose(choice: 'replace' | 'newSheet' | 'cancel'): void }) {
+  const cells = conflict?.cells ?? [];
+  const named = cells.slice(0, NAMED_CELLS).map((c) => `${c.sheet}!${cellA1(c.row, c.column)}`);
+  const more = cells.length - named.length;
+  return (
+    <Dialog open={conflict !== null} modalType="alert" onOpenChange={(_, data) => !data.open && onChoose('cancel')}>
+      <DialogSurface aria-describedby="clobber-text">
+        <DialogBody>
+          <DialogTitle>Cells in the way</DialogTitle>
+          <DialogContent id="clobber-text">
+            The output block needs {cells.length === 1 ? 'a cell that holds' : `${cells.length} cells that hold`} something
+            else: {named.join(', ')}
+            {more > 0 ? ` and ${more} more` : ''}. Nothing has been changed yet.
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" onClick={() => onChoose('newSheet')}>
+              Put it on a new sheet
+            </Button>
+            <Button onClick={() => onChoose('replace')}>Replace those cells</Button>
+            <Button onClick={() => onChoose('cancel')}>Cancel</Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,43 @@
+import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
+import type { Finding } from '../../workbook/inputs';
+
+const useStyles = makeStyles({
+  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },
+  item: { justifyContent: 'flex-start', textAlign: 'start', height: 'auto', paddingBlock: tokens.spacingVerticalXS },
+  text: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'baseline' },
+});
+
+/**
+ * The problems and warnings, each a button that selects its cell in the workbook.
+ *
+ * @example
+ *   <FindingsList findings={state.findings} disabled={false} onSelect={actions.select} />
+ */
+export function FindingsList({ findings, disabled, onSelect }: { findings: Finding[]; disabled: boolean; onSelect(f: Finding): void }) {
+  const styles = useStyles();
+  if (findings.length === 0) return <Caption1>No problems found.</Caption1>;
+  return (
+    <ul className={styles.list} aria-label="Problems and warnings">
+      {findings.map((f, i) => (
+        <li key={`${f.table}-${f.row}-${f.column}-${i}`}>
+          <Button
+            className={styles.item}
+            appearance="subtle"
+            disabledFocusable={disabled}
+            onClick={() => onSelect(f)}
+            aria-label={`${f.severity === 'error' ? 'Problem' : 'Warning'} at ${f.cell ?? f.table}: ${f.table} row ${f.row}, ${f.column}: ${f.message}. Select the cell.`}
+          >
+            <span className={styles.text}>
+              <Badge appearance="tint" color={f.severity === 'error' ? 'danger' : 'warning'}>
+                {f.severity === 'error' ? 'Problem' : 'Warning'}
+              </Badge>
+              <span>
+                <strong>{f.cell ?? f.table}</strong> {f.table} row {f.row}, {f.column}: {f.message}
+              </span>
+            </span>
+          </Button>
+        </li>
+      ))}
+    </ul>
+  );
+}

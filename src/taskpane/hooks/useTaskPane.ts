@@ -1,0 +1,228 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { CaseResult } from '../../model';
+import type { TableName } from '../../model/types';
+import { qualifiedA1 } from '../../workbook/a1';
+import { sourceKey } from '../../workbook/discover';
+import type { Finding } from '../../workbook/inputs';
+import type { CellAddress, InputSources, RangeAddress, TableSource, WorkbookPort } from '../../workbook/port';
+import { evaluate, placeBlock } from '../actions/evaluate';
+import type { PendingBlock } from '../actions/evaluate';
+import { checkInputs } from '../actions/inputs';
+import { snapshot } from '../actions/snapshot';
+import { findTables, insertTemplate, renameHeader, selectionSource } from '../actions/tables';
+import type { TablesFound } from '../actions/tables';
+
+export type ActionName = 'template' | 'find' | 'selection' | 'mapping' | 'check' | 'evaluate' | 'place' | 'snapshot' | 'select';
+
+/** Cells in the way of the block, waiting for the person's choice. */
+export interface Conflict {
+  cells: CellAddress[];
+  pending: PendingBlock;
+  result: CaseResult;
+  warnings: Finding[];
+}
+
+export interface TaskPaneState {
+  /** The action running now; every action button is disabled meanwhile. */
+  busy: ActionName | null;
+  /** The last thing that happened, announced politely. */
+  status: string;
+  /** What went wrong, announced at once; null when nothing did. */
+  error: string | null;
+  found: TablesFound | null;
+  sources: InputSources;
+  /** null until Check inputs (or Evaluate) ran. */
+  findings: Finding[] | null;
+  result: CaseResult | null;
+  block: RangeAddress | null;
+  conflict: Conflict | null;
+  snapshotSheet: string | null;
+}
+
+export interface TaskPaneActions {
+  insertTemplate(): Promise<void>;
+  findTables(): Promise<void>;
+  takeSelectionFor(table: TableName): Promise<void>;
+  chooseSource(table: TableName, source: TableSource | null): void;
+  fixMapping(table: TableName, range: RangeAddress, index: number, column: string): Promise<void>;
+  check(): Promise<void>;
+  evaluate(): Promise<void>;
+  resolveConflict(choice: 'replace' | 'newSheet' | 'cancel'): Promise<void>;
+  snapshot(): Promise<void>;
+  select(finding: Finding): Promise<void>;
+}
+
+const INITIAL: TaskPaneState = {
+  busy: null,
+  status: '',
+  error: null,
+  found: null,
+  sources: {},
+  findings: null,
+  result: null,
+  block: null,
+  conflict: null,
+  snapshotSheet: null,
+};
+
+/**
+ * The pane's state and the actions a person takes, in the order of their day. Each action
+ * reads and writes through the port; figures come from the engine, never from here.
+ *
+ * @example
+ *   const [state, actions] = useTaskPane(port, () => new Date());
+ *   await actions.evaluate();
+ */
+export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState, TaskPaneActions] {
+  const [state, setState] = useState<TaskPaneState>(INITIAL);
+  const stateRef = useRef(state);
+  stateRef.current = state;
+  const patch = useCallback((p: Partial<TaskPaneState>) => setState((s) => ({ ...s, ...p })), []);
+
+  /** Runs one action: marks it busy, clears the last error, turns a failure into a message. */
+  const run = useCallback(
+    async (name: ActionName, working: string, body: () => Promise<Partial<TaskPaneState>>): Promise<void> => {
+      if (stateRef.current.busy) return;
+      patch({ busy: name, status: working, error: null });
+      try {
+        const result = await body();
+        setState((s) => ({ ...s, ...result, busy: null }));
+      } catch (error) {
+        setState((s) => ({ ...s, busy: null, status: '', error: messageOf(error) }));
+      }
+    },
+    [patch],
+  );
+
+  const actions = useMemo<TaskPaneActions>(
+    () => ({
+      insertTemplate: () =>
+        run('template', 'Inserting the template…', async () => {
+          const inserted = await insertTemplate(port);
+          const found = await findTables(port);
+          return {
+            found,
+            sources: inserted.sources,
+            findings: null,
+            status: `Inserted ${inserted.sheets.length} sheets (${inserted.sheets.join(', ')}) with the sample tables.`,
+          };
+        }),
+      findTables: () =>
+        run('find', 'Looking for the tables…', async () => {
+          const found = await findTables(port);
+          const named = (Object.keys(found.sources) as TableName[]).length;
+          return {
+            found,
+            sources: { ...found.sources, ...keepValid(stateRef.current.sources, found) },
+            findings: null,
+            status: named === 0 ? 'No tables found: insert the template, or select a table and use the selection.' : `Found ${named} of 5 tables.`,
+          };
+        }),
+      takeSelectionFor: (table) =>
+        run('selection', `Reading the selection for ${table}…`, async () => {
+          const { source, found } = await selectionSource(port);
+          if (!source) throw new Error('Select a cell or range of the table first (a range of cells, not a chart).');
+          return {
+            found,
+            sources: { ...stateRef.current.sources, [table]: source },
+            findings: null,
+            status: `${table} now reads ${source.kind === 'table' ? `table "${source.name}"` : qualifiedA1(source.header)}.`,
+          };
+        }),
+      chooseSource: (table, source) => {
+        const sources = { ...stateRef.current.sources };
+        if (source) sources[table] = source;
+        else delete sources[table];
+        patch({ sources, findings: null, status: source ? `${table} source changed.` : `${table} will not be used.` });
+      },
+      fixMapping: (table, range, index, column) =>
+        run('mapping', `Renaming the header to "${column}"…`, async () => {
+          await renameHeader(port, range, index, column);
+          const found = await findTables(port);
+          return {
+            found,
+            sources: { ...found.sources, ...keepValid(stateRef.current.sources, found) },
+            findings: null,
+            status: `${table}: the header now reads "${column}".`,
+          };
+        }),
+      check: () =>
+        run('check', 'Checking the inputs…', async () => {
+          const { findings } = await checkInputs(port, stateRef.current.sources);
+          const errors = findings.filter((f) => f.severity === 'error').length;
+          return {
+            findings,
+            status:
+              findings.length === 0
+                ? 'The inputs are usable: no problems found.'
+                : `${errors} problem${errors === 1 ? '' : 's'} and ${findings.length - errors} warning${findings.length - errors === 1 ? '' : 's'} found.`,
+          };
+        }),
+      evaluate: () =>
+        run('evaluate', 'Evaluating…', async () => {
+          const outcome = await evaluate(port, stateRef.current.sources);
+          if (outcome.kind === 'problems') {
+            return { findings: outcome.findings, result: null, status: `Not evaluated: ${outcome.findings.length} problem${outcome.findings.length === 1 ? '' : 's'} to fix first.` };
+          }
+          if (outcome.kind === 'conflict') {
+            return {
+              conflict: { cells: outcome.conflicts, pending: outcome.pending, result: outcome.result, warnings: outcome.warnings },
+              status: 'Cells in the way of the output block: choose where it goes.',
+            };
+          }
+          return written(outcome.result, outcome.block, outcome.warnings);
+        }),
+      resolveConflict: async (choice) => {
+        const conflict = stateRef.current.conflict;
+        if (!conflict) return;
+        if (choice === 'cancel') {
+          patch({ conflict: null, status: 'Nothing was written.' });
+          return;
+        }
+        await run('place', 'Writing the output block…', async () => {
+          const block = await placeBlock(port, conflict.pending, choice);
+          return { ...written(conflict.result, block, conflict.warnings), conflict: null };
+        });
+      },
+      snapshot: () =>
+        run('snapshot', 'Copying the block as values…', async () => {
+          const sheet = await snapshot(port, now());
+          return { snapshotSheet: sheet, status: `Snapshot written to sheet "${sheet}".` };
+        }),
+      select: (finding) =>
+        run('select', `Selecting ${finding.cell ?? finding.table}…`, async () => {
+          if (!finding.where) throw new Error(`The ${finding.table} table was not read; choose it under Tables.`);
+          await port.select(finding.where);
+          return { status: `Selected ${finding.cell}.` };
+        }),
+    }),
+    [port, now, run, patch],
+  );
+
+  return [state, actions];
+}
+
+function written(result: CaseResult, block: RangeAddress, warnings: Finding[]): Partial<TaskPaneState> {
+  return {
+    result,
+    block,
+    findings: warnings,
+    status: `Verdict: ${result.verdict}. Output block written to ${qualifiedA1(block)}.`,
+  };
+}
+
+/** The sources chosen before that still exist after a new survey. */
+function keepValid(sources: InputSources, found: TablesFound): InputSources {
+  const tables = new Set(found.survey.tables.map((t) => `table:${t.name.toLowerCase()}`));
+  const sheets = new Set(found.survey.sheets.map((s) => s.name.toLowerCase()));
+  const kept: InputSources = {};
+  for (const [table, source] of Object.entries(sources) as [TableName, TableSource][]) {
+    const alive = source.kind === 'table' ? tables.has(sourceKey(source)) : sheets.has(source.header.sheet.toLowerCase());
+    if (alive) kept[table] = source;
+  }
+  return kept;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,249 @@
+/** @jest-environment jsdom */
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
+import { App } from '../../src/taskpane/App';
+import { BLOCK_NAME, LAYOUT } from '../../src/workbook/block';
+import { MemoryWorkbook } from '../../src/workbook/memory';
+import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
+import { pilotCalculator } from './pilot-calc';
+
+const NOW = () => new Date(2025, 4, 1, 14, 30);
+
+function status(): string {
+  return screen.getByRole('status').textContent ?? '';
+}
+
+function button(name: RegExp | string): HTMLElement {
+  return screen.getByRole('button', { name });
+}
+
+async function insertTemplate(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(button('Insert template'));
+  await waitFor(() => expect(status()).toMatch(/Inserted 5 sheets/));
+}
+
+async function evaluate(user: ReturnType<typeof userEvent.setup>): Promise<void> {
+  await user.click(button('Evaluate'));
+  await waitFor(() => expect(status()).toMatch(/Verdict|Cells in the way|Not evaluated/));
+}
+
+// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar watches its own size with one.
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+});
+
+describe('the task pane on an in-memory workbook', () => {
+  it('inserts the template, evaluates it and shows the verdict with its reasons', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Budget'], calculate: pilotCalculator });
+    render(<App port={book} now={NOW} />);
+
+    await insertTemplate(user);
+    expect(book.sheets.map((s) => s.name)).toEqual(['Budget', 'Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions']);
+    expect((screen.getByRole('combobox', { name: 'Metrics (required)' }) as HTMLSelectElement).selectedOptions[0].textContent).toMatch(
+      /Table "Metrics"/,
+    );
+
+    await evaluate(user);
+    expect(screen.getByTestId('verdict').textContent).toBe('NOT READY');
+    const reasons = within(screen.getByRole('list', { name: 'Reasons' })).getAllByRole('listitem');
+    expect(reasons[0].textContent).toMatch(/Production data audited/);
+    expect(status()).toMatch(/Output block written to 'Pilot Gate'!A1:/);
+    // The block's verdict cell is a live formula, and Excel (here, the test's calculator) shows the engine's verdict.
+    const verdictCell = { sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] };
+    expect(book.cell(verdictCell)?.formula).toMatch(/^=PILOT\.VERDICT\(Metrics\[#All\],Costs\[#All\],Readiness\[#All\],Assumptions\[#All\],Ownership\[#All\]\)$/);
+    expect(book.valueAt(verdictCell)).toBe('NOT READY');
+  });
+
+  it('re-evaluates in place: one block, however often', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    render(<App port={book} now={NOW} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    const footprint = book.names.get(BLOCK_NAME.toLowerCase());
+    await evaluate(user);
+    await evaluate(user);
+    expect(book.names.get(BLOCK_NAME.toLowerCase())).toEqual(footprint);
+    const verdicts = book.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula?.startsWith('=PILOT.VERDICT')));
+    expect(verdicts).toHaveLength(1);
+    expect(book.sheets.filter((s) => s.name.startsWith('Pilot Gate'))).toHaveLength(1);
+  });
+
+  it('lists problems with their cells; choosing one selects the cell', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    render(<App port={book} now={NOW} />);
+    await insertTemplate(user);
+    book.setValues({ sheet: 'Metrics', row: 2, column: 1 }, [['N/A']]);
+
+    await user.click(button('Check inputs'));
+    await waitFor(() => expect(status()).toMatch(/1 problem/));
+    const problem = screen.getByRole('button', { name: /Problem at Metrics!B3/ });
+    expect(problem.textContent).toMatch(/Metrics row 3, Baseline/);
+    await user.click(problem);
+    await waitFor(() => expect(book.selection).toEqual({ sheet: 'Metrics', row: 2, column: 1, rows: 1, columns: 1 }));
+
+    // Evaluate refuses to write on bad input and shows the same problem.
+    await evaluate(user);
+    expect(status()).toMatch(/Not evaluated: 1 problem/);
+    expect(book.findSheet('Pilot Gate')).toBeUndefined();
+  });
+
+  it('asks before writing over cells that are not the block, and can put the block on a new sheet', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    render(<App port={book} now={NOW} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    const [rr, rc] = LAYOUT.reasons;
+    book.setValues({ sheet: 'Pilot Gate', row: rr + 30, column: rc - 3 }, [['far away, not in the way']]);
+    book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 1 }, [['my own figure']]);
+    const writes = book.writes;
+
+    await evaluate(user);
+    const dialog = await screen.findByRole('alertdialog');
+    expect(dialog.textContent).toMatch(/Pilot Gate!B5/);
+    expect(book.writes).toBe(writes);
+
+    await user.click(await within(dialog).findByRole('button', { name: 'Put it on a new sheet' }));
+    await waitFor(() => expect(status()).toMatch(/Output block written to 'Pilot Gate \(2\)'!A1/));
+    expect(book.valueAt({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 1 })).toBe('my own figure');
+    expect(book.cell({ sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] })?.formula ?? null).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+  });
+
+  it('cancelling the question writes nothing', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotCalculator });
+    book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
+    render(<App port={book} now={NOW} />);
+    await insertTemplate(user);
+    const writes = book.writes;
+    await evaluate(user);
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(status()).toBe('Nothing was written.'));
+    expect(book.writes).toBe(writes);
+    expect(book.valueAt({ sheet: 'Pilot Gate', row: 0, column: 0 })).toBe('Q3 budget');
+  });
+
+  it('snapshots the block as values with the time', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    render(<App port={book} now={NOW} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    await user.click(button('Snapshot'));
+    await waitFor(() => expect(status()).toMatch(/Snapshot written to sheet "Snapshot 2025-05-01 1430"/));
+    const sheet = book.findSheet('Snapshot 2025-05-01 1430')!;
+    expect([...sheet.cells.values()].some((c) => c.formula !== null)).toBe(false);
+    const verdict = book.cell({ sheet: sheet.name, row: 3 + LAYOUT.verdict[0], column: LAYOUT.verdict[1] });
+    expect(verdict).toMatchObject({ value: 'NOT READY', style: { fill: '#FFEB9C' } });
+    expect(book.valueAt({ sheet: sheet.name, row: 3 + LAYOUT.reasons[0], column: LAYOUT.reasons[1] })).toMatch(/Production data audited/);
+  });
+
+  it('finds tables by their headers, shows how columns were read, and fixes a mapping by renaming the header', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Pasted'] });
+    const metrics = SAMPLE_METRICS.map((row) => [...row]);
+    metrics[0] = ['KPI', 'Current', 'Goal', 'Actual', 'Within', 'UoM', 'Better', 'Annual volume', 'Cost per hour'];
+    book.setValues({ sheet: 'Pasted', row: 1, column: 1 }, metrics);
+    book.setValues({ sheet: 'Pasted', row: 8, column: 1 }, SAMPLE_COSTS);
+    render(<App port={book} now={NOW} />);
+
+    await user.click(button('Find tables'));
+    await waitFor(() => expect(status()).toMatch(/Found 2 of 5 tables/));
+    const chooser = screen.getByRole('group', { name: 'Metrics table' });
+    expect((within(chooser).getByRole('combobox', { name: 'Metrics (required)' }) as HTMLSelectElement).selectedOptions[0].textContent).toBe(
+      'Pasted!B2:J6',
+    );
+    const current = within(chooser).getByRole('combobox', { name: 'Metrics column “Current” is read as' }) as HTMLSelectElement;
+    expect(current.value).toBe('Baseline');
+    const unknown = within(chooser).getByRole('combobox', { name: 'Metrics column “Cost per hour” is read as' }) as HTMLSelectElement;
+    expect(unknown.value).toBe('');
+
+    await user.selectOptions(unknown, 'Value per unit');
+    await waitFor(() => expect(status()).toMatch(/the header now reads "Value per unit"/));
+    expect(book.valueAt({ sheet: 'Pasted', row: 1, column: 9 })).toBe('Value per unit');
+  });
+
+  it('uses the selection as a table', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Data'] });
+    book.setValues({ sheet: 'Data', row: 0, column: 0 }, [['Name', 'Value'], ['Horizon', '5 years']]);
+    book.selection = { sheet: 'Data', row: 1, column: 0, rows: 1, columns: 1 };
+    render(<App port={book} now={NOW} />);
+    await user.click(button('Use the selection as the Costs table'));
+    await waitFor(() => expect(status()).toMatch(/Costs now reads Data!A2:B2/));
+  });
+
+  it('announces an error when a required table is missing', async () => {
+    const user = userEvent.setup();
+    render(<App port={new MemoryWorkbook()} now={NOW} />);
+    await user.click(button('Evaluate'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Choose the Metrics and Costs tables first/));
+  });
+
+  it('disables every action and shows progress while one runs', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const gate = deferred();
+    const port: WorkbookPort = Object.assign(Object.create(book) as MemoryWorkbook, {
+      read: async (sources: InputSources, name: string): Promise<InputsRead> => {
+        await gate.promise;
+        return book.read(sources, name);
+      },
+    });
+    render(<App port={port} now={NOW} />);
+    await insertTemplate(user);
+
+    await user.click(button('Evaluate'));
+    const working = button('Evaluating…');
+    expect(working.getAttribute('aria-busy')).toBe('true');
+    expect(working.getAttribute('aria-disabled')).toBe('true');
+    expect(button('Snapshot').getAttribute('aria-disabled')).toBe('true');
+    expect(screen.getAllByRole('progressbar').length).toBeGreaterThan(0);
+    await act(async () => gate.resolve());
+    await waitFor(() => expect(status()).toMatch(/Verdict: NOT READY/));
+    expect(button('Evaluate').getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('works from the keyboard alone', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    render(<App port={book} now={NOW} />);
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Insert template');
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(status()).toMatch(/Inserted 5 sheets/));
+    button('Evaluate').focus();
+    await user.keyboard(' ');
+    await waitFor(() => expect(screen.getByTestId('verdict').textContent).toBe('NOT READY'));
+  });
+
+  it("follows Office's theme", () => {
+    const { container } = render(<App port={new MemoryWorkbook({ theme: { dark: true } })} now={NOW} />);
+    expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark');
+  });
+
+  it('labels every form control', async () => {
+    const user = userEvent.setup();
+    render(<App port={new MemoryWorkbook({ calculate: pilotCalculator })} now={NOW} />);
+    await insertTemplate(user);
+    for (const control of screen.getAllByRole('combobox')) {
+      const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (control as HTMLSelectElement).labels?.length;
+      expect(labelled).toBeTruthy();
+    }
+  });
+});
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
