@@ -85,13 +85,14 @@ export function findCandidates(survey: WorkbookSurvey): Record<TableName, Candid
  *   suggestSources(findCandidates(survey)).Metrics // { kind: 'table', name: 'Metrics', sheet: 'Metrics' }
  */
 export function suggestSources(found: Record<TableName, Candidate[]>): InputSources {
+  // The strongest claims first: a table named Costs is Costs even if its headers also read as Metrics.
+  const all = ROLES.flatMap((role) => found[role]).sort((a, b) => b.score - a.score);
   const sources: InputSources = {};
   const used = new Set<string>();
-  for (const role of ROLES) {
-    const pick = found[role].find((c) => !used.has(sourceKey(c.source)));
-    if (!pick) continue;
-    sources[role] = pick.source;
-    used.add(sourceKey(pick.source));
+  for (const c of all) {
+    if (sources[c.role] || used.has(sourceKey(c.source))) continue;
+    sources[c.role] = c.source;
+    used.add(sourceKey(c.source));
   }
   return sources;
 }

@@ -1,0 +1,128 @@
+import { BLOCK_NAME, CASHFLOW_ROWS, LAYOUT, blockFootprint, findConflicts, moneyFormat, planBlock, retireBlock } from '../../src/workbook/block';
+import type { BlockInputs, BlockSizes } from '../../src/workbook/block';
+import type { CellAddress, RangeAddress, WriteOp } from '../../src/workbook/port';
+
+const table = (name: string) => ({
+  table: { kind: 'table' as const, name, sheet: name },
+  range: { sheet: name, row: 0, column: 0, rows: 5, columns: 4 },
+});
+const INPUTS: BlockInputs = { metrics: table('Metrics'), costs: table('Costs'), readiness: table('Readiness') };
+const SIZES: BlockSizes = { reasons: 9, summaryRows: 24, cashflowColumns: 5, currency: 'USD' };
+const AT: CellAddress = { sheet: 'Pilot Gate', row: 0, column: 0 };
+
+function opsOf<K extends WriteOp['op']>(ops: WriteOp[], kind: K): Extract<WriteOp, { op: K }>[] {
+  return ops.filter((o): o is Extract<WriteOp, { op: K }> => o.op === kind);
+}
+
+describe('the output block', () => {
+  it('covers its lists below the fixed part and the cash flows across', () => {
+    expect(blockFootprint(AT, SIZES)).toEqual({ sheet: 'Pilot Gate', row: 0, column: 0, rows: 15 + 24, columns: 6 });
+    expect(blockFootprint(AT, { ...SIZES, reasons: 40, cashflowColumns: 12 })).toMatchObject({ rows: 55, columns: 13 });
+  });
+
+  it('puts every formula at its fixed offset, omitting tables not given', () => {
+    const plan = planBlock({ sheet: 'S', row: 4, column: 2 }, INPUTS, SIZES, { newSheet: false, previous: null, nameDefined: false });
+    const [cells] = opsOf(plan.ops, 'cells');
+    expect(cells.at).toEqual({ sheet: 'S', row: 4, column: 2 });
+    const at = ([r, c]: readonly [number, number]) => cells.cells[r][c];
+    expect(at(LAYOUT.verdict)).toEqual({
+      formula: { fn: 'PILOT.VERDICT', args: [INPUTS.metrics, INPUTS.costs, INPUTS.readiness, { omitted: true }, { omitted: true }] },
+    });
+    expect(at(LAYOUT.thresholds.realization)).toEqual({
+      formula: { fn: 'PILOT.THRESHOLD', args: [INPUTS.metrics, INPUTS.costs, { text: 'realization' }, { omitted: true }] },
+    });
+    expect(at(LAYOUT.title)).toBe('Pilot Gate');
+    expect(plan.spillAnchors[1]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });
+    expect(opsOf(plan.ops, 'name')).toEqual([{ op: 'name', name: BLOCK_NAME, range: plan.footprint, defined: false }]);
+    expect(opsOf(plan.ops, 'addSheet')).toEqual([]);
+    expect(opsOf(plan.ops, 'columnWidth')).toEqual([]);
+  });
+
+  it('formats money in the case currency over the whole cash-flow spill, and colours the verdict by value', () => {
+    const plan = planBlock(AT, INPUTS, { ...SIZES, currency: 'EUR' }, { newSheet: true, previous: null, nameDefined: true });
+    const money = opsOf(plan.ops, 'style').find((s) => s.style.numberFormat?.includes('€'));
+    expect(money?.range).toEqual({ sheet: 'Pilot Gate', row: LAYOUT.cashflows[0], column: LAYOUT.cashflows[1], rows: CASHFLOW_ROWS, columns: 5 });
+    const [rules] = opsOf(plan.ops, 'colourRules');
+    expect(rules.rules.map((r) => `${r.equals}:${r.fill}`)).toEqual(['SCALE:#C6EFCE', 'NOT READY:#FFEB9C', 'PIVOT:#FFEB9C', 'KILL:#FFC7CE']);
+    expect(plan.ops[0]).toEqual({ op: 'addSheet', sheet: 'Pilot Gate' });
+    expect(opsOf(plan.ops, 'name')[0].defined).toBe(true);
+  });
+
+  it('clears the earlier block and its own area before writing', () => {
+    const previous: RangeAddress = { sheet: 'Pilot Gate', row: 0, column: 0, rows: 60, columns: 9 };
+    const plan = planBlock(AT, INPUTS, SIZES, { newSheet: false, previous, nameDefined: true });
+    expect(opsOf(plan.ops, 'clear')).toEqual([
+      { op: 'clear', range: previous, what: 'all' },
+      { op: 'clear', range: plan.footprint, what: 'all' },
+    ]);
+    expect(plan.ops.findIndex((o) => o.op === 'clear')).toBeLessThan(plan.ops.findIndex((o) => o.op === 'cells'));
+  });
+
+  it.each([
+    ['USD', '$#,##0.00;-$#,##0.00'],
+    ['gbp', '"£"#,##0.00;-"£"#,##0.00'],
+    ['CHF', '#,##0.00 "CHF";-#,##0.00 "CHF"'],
+  ])('money format for %s', (currency, format) => {
+    expect(moneyFormat(currency)).toBe(format);
+  });
+});
+
+describe('what is in the way of the block', () => {
+  const plan = planBlock(AT, INPUTS, SIZES, { newSheet: false, previous: null, nameDefined: true });
+  const previous = plan.footprint;
+  const grid = (rows: number, columns: number, put: Record<string, unknown>) =>
+    Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => put[`${r},${c}`] ?? ''));
+  const used = { ...plan.footprint };
+
+  it('nothing, on an empty sheet', () => {
+    expect(findConflicts(plan, { used: null, formulas: [], spills: [] }, null)).toEqual([]);
+  });
+
+  it('anything at all where there was no block', () => {
+    const formulas = grid(used.rows, used.columns, { '3,1': 'notes' });
+    expect(findConflicts(plan, { used, formulas, spills: null }, null)).toEqual([{ sheet: 'Pilot Gate', row: 3, column: 1 }]);
+  });
+
+  it('not its own labels, formulas and spills', () => {
+    const [rr, rc] = LAYOUT.reasons;
+    const formulas = grid(used.rows, used.columns, {
+      '0,0': 'Pilot Gate',
+      [`${LAYOUT.verdict}`]: '=PILOT.VERDICT(Metrics[#All],Costs[#All])',
+      [`${rr + 1},${rc}`]: 'a spilled reason',
+    });
+    const spills = [null, null, null, { sheet: 'Pilot Gate', row: rr, column: rc, rows: 9, columns: 1 }];
+    expect(findConflicts(plan, { used, formulas, spills }, previous)).toEqual([]);
+  });
+
+  it('a label or formula a person changed, and text that blocks a spill', () => {
+    const [rr, rc] = LAYOUT.reasons;
+    const formulas = grid(used.rows, used.columns, {
+      '2,0': 'Adoption (my words)',
+      [`${LAYOUT.verdict}`]: 'SCALE',
+      [`${rr + 2},${rc}`]: 'my note',
+    });
+    // The reasons formula shows #SPILL!, so Excel reports no spill range for it.
+    const spills = [null, null, null, null];
+    expect(findConflicts(plan, { used, formulas, spills }, previous)).toEqual([
+      { sheet: 'Pilot Gate', row: 1, column: 1 },
+      { sheet: 'Pilot Gate', row: 2, column: 0 },
+      { sheet: 'Pilot Gate', row: rr + 2, column: rc },
+    ]);
+  });
+
+  it('where spills cannot be told, what lies inside the earlier block counts as its own', () => {
+    const [rr, rc] = LAYOUT.reasons;
+    const formulas = grid(used.rows, used.columns, { [`${rr + 2},${rc}`]: 'a reason' });
+    expect(findConflicts(plan, { used, formulas, spills: null }, previous)).toEqual([]);
+  });
+
+  it('retiring a moved block clears its own cells but not what a person typed there', () => {
+    const foreign = [{ sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] }];
+    const ops = retireBlock(previous, foreign);
+    expect(ops[0]).toEqual({ op: 'clear', range: previous, what: 'formats' });
+    const cleared = ops.slice(1).map((o) => (o.op === 'clear' ? `${o.range.row},${o.range.column}:${o.what}` : ''));
+    expect(cleared).toContain('0,0:contents');
+    expect(cleared).toContain(`${LAYOUT.reasons[0]},${LAYOUT.reasons[1]}:contents`);
+    expect(cleared).not.toContain(`${LAYOUT.verdict[0]},${LAYOUT.verdict[1]}:contents`);
+  });
+});
