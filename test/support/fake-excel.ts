@@ -430,13 +430,13 @@ class FakeRange implements XlRange {
       set italic(v: boolean) { onCells((c) => (c.italic = v)); },
       get italic(): boolean { throw notLoaded('font.italic'); },
     };
-    const range = this;
+    const must = (): RangeAddress => this.must();
     this.format = {
       fill,
       font,
       set columnWidth(width: number) {
         ctx.enqueue(() => {
-          const r = range.must();
+          const r = must();
           const sheet = ctx.book.mustSheet(r.sheet);
           for (let c = r.column; c < r.column + r.columns; c++) sheet.columnWidths.set(c, width);
         });
