@@ -97,8 +97,57 @@ export interface UnitExpr {
   percent: boolean;
 }
 
+/** The texts of a unit: its label, and the mathjs text of its real terms (the numerator's names, the denominator's as `name^-1`). */
+interface UnitTexts {
+  label: string;
+  top: string;
+  bottom: string;
+  /** `top bottom`, the unit as mathjs reads it ('' when there is no real term). */
+  whole: string;
+}
+
+function joined(a: string, b: string): string {
+  return a === '' ? b : b === '' ? a : `${a} ${b}`;
+}
+
+function mathTextOf(expr: UnitExpr): Omit<UnitTexts, 'label'> {
+  let top = '';
+  let bottom = '';
+  for (const t of expr.numerator) if (t.mathName) top = joined(top, t.mathName);
+  for (const t of expr.denominator) if (t.mathName) bottom = joined(bottom, `${t.mathName}^-1`);
+  return { top, bottom, whole: joined(top, bottom) };
+}
+
+/**
+ * Units that can no longer change, with their texts worked out once. A WeakMap: an entry lives as
+ * long as the unit does.
+ */
+const sharedTexts = new WeakMap<UnitExpr, UnitTexts>();
+
+/**
+ * Freezes a unit, its term lists and its terms, so that one object can stand for the unit of many
+ * cells (a pasted column repeats its units); its label and mathjs text are then worked out once.
+ *
+ * @example
+ *   const perYear = sharedUnit({ numerator: [], denominator: [unitTerm('year')], percent: false });
+ *   Object.isFrozen(perYear.denominator[0]) // true
+ */
+export function sharedUnit(expr: UnitExpr): UnitExpr {
+  if (sharedTexts.has(expr)) return expr;
+  for (const t of expr.numerator) Object.freeze(t);
+  for (const t of expr.denominator) Object.freeze(t);
+  Object.freeze(expr.numerator);
+  Object.freeze(expr.denominator);
+  sharedTexts.set(Object.freeze(expr), { label: labelOf(expr), ...mathTextOf(expr) });
+  return expr;
+}
+
+function mathText(expr: UnitExpr): Omit<UnitTexts, 'label'> {
+  return sharedTexts.get(expr) ?? mathTextOf(expr);
+}
+
 /** The unit of a plain number. */
-export const NO_UNIT: UnitExpr = { numerator: [], denominator: [], percent: false };
+export const NO_UNIT: UnitExpr = sharedUnit({ numerator: [], denominator: [], percent: false });
 
 /**
  * The ISO code a currency symbol or code stands for, or null when the text is none.
@@ -160,8 +209,18 @@ function term(name: string): UnitTerm {
  *   unitLabel(moneyPer('USD', 'year')) // 'USD/year'
  */
 export function moneyPer(currency: string, time: 'year' | null): UnitExpr {
-  return { numerator: [term(currency)], denominator: time ? [term(time)] : [], percent: false };
+  const key = `${currency}/${time ?? ''}`;
+  const known = moneyUnits.get(key);
+  if (known !== undefined) return known;
+  const unit = sharedUnit({ numerator: [term(currency)], denominator: time ? [term(time)] : [], percent: false });
+  if (moneyUnits.size >= MONEY_UNIT_LIMIT) moneyUnits.clear();
+  moneyUnits.set(key, unit);
+  return unit;
 }
+
+/** moneyPer's units by currency and time; a case has one currency, so this stays tiny. */
+const MONEY_UNIT_LIMIT = 256;
+const moneyUnits = new Map<string, UnitExpr>();
 
 /**
  * A pure time unit (days, months, years).
@@ -170,11 +229,17 @@ export function moneyPer(currency: string, time: 'year' | null): UnitExpr {
  *   timeUnit('day').numerator[0].mathName // 'day'
  */
 export function timeUnit(name: 'day' | 'month' | 'year'): UnitExpr {
-  return { numerator: [term(name)], denominator: [], percent: false };
+  return TIME_UNIT_EXPRS[name];
 }
 
+const TIME_UNIT_EXPRS: Readonly<Record<'day' | 'month' | 'year', UnitExpr>> = {
+  day: sharedUnit({ numerator: [term('day')], denominator: [], percent: false }),
+  month: sharedUnit({ numerator: [term('month')], denominator: [], percent: false }),
+  year: sharedUnit({ numerator: [term('year')], denominator: [], percent: false }),
+};
+
 /** Per year: the unit of a bare Volume. */
-export const PER_YEAR: UnitExpr = { numerator: [], denominator: [term('year')], percent: false };
+export const PER_YEAR: UnitExpr = sharedUnit({ numerator: [], denominator: [term('year')], percent: false });
 
 /**
  * `a / b`, keeping every term as written (counts included).
@@ -207,8 +272,9 @@ export function numeratorOf(expr: UnitExpr): UnitExpr {
  *   unitCurrency(moneyPer('EUR', 'year')) // 'EUR'
  */
 export function unitCurrency(expr: UnitExpr): string | null {
-  const found = [...expr.numerator, ...expr.denominator].find((t) => t.currency !== null);
-  return found ? found.currency : null;
+  for (const t of expr.numerator) if (t.currency !== null) return t.currency;
+  for (const t of expr.denominator) if (t.currency !== null) return t.currency;
+  return null;
 }
 
 /**
@@ -218,7 +284,8 @@ export function unitCurrency(expr: UnitExpr): string | null {
  *   isMoneyUnit(moneyPer('USD', 'year')) // true
  */
 export function isMoneyUnit(expr: UnitExpr): boolean {
-  return expr.numerator.some((t) => t.currency !== null);
+  for (const t of expr.numerator) if (t.currency !== null) return true;
+  return false;
 }
 
 /**
@@ -228,7 +295,8 @@ export function isMoneyUnit(expr: UnitExpr): boolean {
  *   isPerTime(PER_YEAR) // true
  */
 export function isPerTime(expr: UnitExpr): boolean {
-  return expr.denominator.some((t) => t.time);
+  for (const t of expr.denominator) if (t.time) return true;
+  return false;
 }
 
 /**
@@ -238,7 +306,9 @@ export function isPerTime(expr: UnitExpr): boolean {
  *   hasRealUnit(NO_UNIT) // false
  */
 export function hasRealUnit(expr: UnitExpr): boolean {
-  return [...expr.numerator, ...expr.denominator].some((t) => t.mathName !== null);
+  for (const t of expr.numerator) if (t.mathName !== null) return true;
+  for (const t of expr.denominator) if (t.mathName !== null) return true;
+  return false;
 }
 
 /**
@@ -248,16 +318,26 @@ export function hasRealUnit(expr: UnitExpr): boolean {
  *   unitLabel(PER_YEAR) // '/year'
  */
 export function unitLabel(expr: UnitExpr): string {
+  return sharedTexts.get(expr)?.label ?? labelOf(expr);
+}
+
+function labelOf(expr: UnitExpr): string {
   const top = expr.numerator.map((t) => t.text).join(' ');
   const bottom = expr.denominator.map((t) => `/${t.text}`).join('');
   return `${expr.percent && top === '' ? '%' : top}${bottom}`;
 }
 
-/** The mathjs unit string of the real terms ('' when there are none). */
-function mathUnitText(expr: UnitExpr): string {
-  const top = expr.numerator.flatMap((t) => (t.mathName ? [t.mathName] : []));
-  const bottom = expr.denominator.flatMap((t) => (t.mathName ? [`${t.mathName}^-1`] : []));
-  return [...top, ...bottom].join(' ');
+/** The mathjs unit string of the real terms of some units multiplied together ('' when there are none). */
+function mathUnitText(...exprs: readonly UnitExpr[]): string {
+  if (exprs.length === 1) return mathText(exprs[0]).whole;
+  let top = '';
+  let bottom = '';
+  for (const expr of exprs) {
+    const text = mathText(expr);
+    top = joined(top, text.top);
+    bottom = joined(bottom, text.bottom);
+  }
+  return joined(top, bottom);
 }
 
 function described(expr: UnitExpr): string {
@@ -274,38 +354,50 @@ function described(expr: UnitExpr): string {
  *   sameDimension(timeUnit('day'), NO_UNIT)          // false
  */
 export function sameDimension(a: UnitExpr, b: UnitExpr): boolean {
-  const ta = mathUnitText(a);
-  const tb = mathUnitText(b);
-  if (ta === '' || tb === '') return ta === tb;
-  return conversionFactor(ta, tb) !== null;
+  return textFactor(mathUnitText(a), mathUnitText(b)) !== null;
 }
 
 /** A pasted column repeats a handful of unit texts; parsing them once each keeps 10,000 rows fast. */
 const FACTOR_CACHE_LIMIT = 1024;
-const factorCache = new Map<string, number | null>();
+/** Factors by `from` text, then `to` text. */
+const factorCache = new Map<string, Map<string, number | null>>();
+let factorCount = 0;
 
 /**
  * How many `to` one `from` is (every unit here is multiplicative: no offsets such as °C), or null
  * when the dimensions differ. Memoised: the answer depends only on the two texts.
  */
 function conversionFactor(from: string, to: string): number | null {
-  const key = `${from}\u0000${to}`;
-  const known = factorCache.get(key);
+  let factors = factorCache.get(from);
+  const known = factors?.get(to);
   if (known !== undefined) return known;
   const one = unitMath.unit(1, from);
   const target = unitMath.unit(1, to);
   const factor = one.equalBase(target) ? one.toNumber(to) : null;
-  if (factorCache.size >= FACTOR_CACHE_LIMIT) factorCache.clear();
-  factorCache.set(key, factor);
+  if (factorCount >= FACTOR_CACHE_LIMIT) {
+    factorCache.clear();
+    factorCount = 0;
+    factors = undefined;
+  }
+  if (factors === undefined) factorCache.set(from, (factors = new Map()));
+  factors.set(to, factor);
+  factorCount += 1;
   return factor;
 }
 
-/** value × factor(from → to); both texts non-empty and of the same dimension. */
-function convertText(value: number, from: string, to: string): number {
-  if (from === to) return value;
-  const factor = conversionFactor(from, to);
-  if (factor === null) throw new ModelError('#VALUE!', `cannot convert ${from} to ${to}`);
-  return value * factor;
+/**
+ * How many `to` one `from` is, for two mathjs unit texts ('' for none); null when the dimensions
+ * differ. No real unit converts only to no real unit, as a plain number (factor 1); equal texts
+ * are the same unit (factor 1).
+ */
+function textFactor(from: string, to: string): number | null {
+  if (from === '' || to === '') return from === to ? 1 : null;
+  return from === to ? 1 : conversionFactor(from, to);
+}
+
+/** value in `from` expressed in `to`, given their textFactor; a plain number and an equal unit are left as they are. */
+function applyFactor(value: number, from: string, to: string, factor: number): number {
+  return from === '' || from === to ? value : value * factor;
 }
 
 /**
@@ -325,11 +417,13 @@ export function simpleUnit(word: string): UnitExpr {
  *   convertUnit(2, simpleUnit('h'), simpleUnit('min')) // 120
  */
 export function convertUnit(value: number, from: UnitExpr, to: UnitExpr): number {
-  if (!sameDimension(from, to)) {
+  const fromText = mathUnitText(from);
+  const toText = mathUnitText(to);
+  const factor = textFactor(fromText, toText);
+  if (factor === null) {
     throw new ModelError('#VALUE!', `cannot convert ${described(from)} to ${described(to)}`);
   }
-  const fromText = mathUnitText(from);
-  return fromText === '' ? value : convertText(value, fromText, mathUnitText(to));
+  return applyFactor(value, fromText, toText, factor);
 }
 
 /** A number with its unit, one factor of a product. */
@@ -348,13 +442,11 @@ export interface Factor {
  *              moneyPer('USD', 'year')) // 375000 (up to rounding)
  */
 export function multiplyTo(factors: readonly Factor[], target: UnitExpr): number | null {
-  const product: UnitExpr = {
-    numerator: factors.flatMap((f) => f.unit.numerator),
-    denominator: factors.flatMap((f) => f.unit.denominator),
-    percent: false,
-  };
-  if (!sameDimension(product, target)) return null;
-  const value = factors.reduce((acc, f) => acc * f.value, 1);
-  const text = mathUnitText(product);
-  return text === '' ? value : convertText(value, text, mathUnitText(target));
+  const productText = mathUnitText(...factors.map((f) => f.unit));
+  const targetText = mathUnitText(target);
+  const factor = textFactor(productText, targetText);
+  if (factor === null) return null;
+  let value = 1;
+  for (const f of factors) value *= f.value;
+  return applyFactor(value, productText, targetText, factor);
 }
