@@ -72,6 +72,27 @@ class ForbiddenModulesPlugin {
   }
 }
 
+/**
+ * Lets Excel hand error cells inside a range to the PILOT functions, which then name the table,
+ * row and column, instead of Excel skipping the call. functions.json must say so at its top
+ * level (allowErrorForDataTypeAny), which the JSDoc-generated metadata cannot express.
+ */
+class AllowErrorInputsPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("AllowErrorInputsPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "AllowErrorInputsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        (assets) => {
+          if (!assets["functions.json"]) return;
+          const metadata = JSON.parse(assets["functions.json"].source().toString());
+          const json = JSON.stringify({ ...metadata, allowErrorForDataTypeAny: true }, null, 4);
+          compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
+
 /** Fails a production build when any emitted file still mentions localhost, naming the file. */
 class NoLocalhostPlugin {
   apply(compiler) {
@@ -152,6 +173,7 @@ module.exports = async (env = {}, argv = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
+      new AllowErrorInputsPlugin(),
       new HtmlWebpackPlugin({
         // The shared runtime page: Excel loads the custom functions and the ribbon commands here
         // too (manifest: Runtime, CustomFunctions Page and FunctionFile are all Taskpane.Url).
