@@ -1,0 +1,159 @@
+/**
+ * Arguments as a host hands them to a PILOT function, made into the engine's shapes: a whole
+ * table with its header row becomes a Grid, a single cell becomes a Cell, an omitted optional
+ * becomes undefined. Excel passes blank cells as "" and omitted arguments as null; HyperFormula
+ * passes its own empty marker, which its adapter turns into null before calling here.
+ *
+ * An Excel error value (#DIV/0!, #N/A …) or a data type inside an argument is not a value: it
+ * becomes a #VALUE! that names the table (or argument), the row and the column, instead of
+ * silently reading as blank or zero.
+ */
+import { CaseInputError, ModelError } from '../model/errors';
+import { ASSUMPTIONS, COSTS, METRICS, READINESS, normalizeName, type TableSpec } from '../model/tables';
+import type { Cell, Grid, Problem, TableName } from '../model/types';
+
+/** A cell as read from a host: its value, or what it holds instead of one. */
+type ReadCell = { ok: true; cell: Cell } | { ok: false; holds: string };
+
+const TABLE_SPECS: Partial<Record<TableName, TableSpec>> = {
+  Metrics: METRICS,
+  Costs: COSTS,
+  Readiness: READINESS,
+  Assumptions: ASSUMPTIONS,
+};
+
+/**
+ * What an error or data-type value inside an argument is, for a message; null for a plain value.
+ * Excel hands error cells over as CustomFunctions.Error objects (`code` "#DIV/0!"); hosts that
+ * adapt other engines pass an object with the same `code`.
+ *
+ * @example
+ *   describeNonValue({ code: '#N/A' }) // 'the Excel error #N/A'
+ *   describeNonValue(12)               // null
+ */
+export function describeNonValue(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') {
+    const code = (value as { code?: unknown }).code;
+    return typeof code === 'string' && code.startsWith('#') ? `the Excel error ${code}` : 'a data type or object, not a value';
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return `a number that is not finite (${value})`;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return null;
+  return `a ${typeof value}, not a value`;
+}
+
+/** One host value as a Cell: "" and undefined are blank (null), -0 is 0. */
+function readCell(value: unknown): ReadCell {
+  const holds = describeNonValue(value);
+  if (holds !== null) return { ok: false, holds };
+  if (value === undefined || value === null || value === '') return { ok: true, cell: null };
+  if (typeof value === 'number') return { ok: true, cell: value === 0 ? 0 : value };
+  return { ok: true, cell: value as Cell };
+}
+
+/** True when a host passed nothing for an argument: omitted, null, or a single blank cell. */
+function isNothing(value: unknown): boolean {
+  const blank = (raw: unknown): boolean => raw === undefined || raw === null || raw === '';
+  if (!Array.isArray(value)) return blank(value);
+  const rows = rowsOf(value);
+  return rows.length === 0 || (rows.length === 1 && (rows[0].length === 0 || (rows[0].length === 1 && blank(rows[0][0]))));
+}
+
+/** A host value as rows of raw values: a 2-D array as is, a 1-D array as one row, a scalar as one cell. */
+function rowsOf(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.every((row) => Array.isArray(row))) return value as unknown[][];
+  return [value];
+}
+
+/** The canonical column name (SPEC §2) a header cell stands for, else its own text, else its position. */
+function columnName(header: readonly unknown[], index: number, spec: TableSpec | undefined): string {
+  const text = header[index];
+  if (typeof text === 'string' && text.trim() !== '') {
+    const key = normalizeName(text);
+    const column = spec?.columns.find((col) => [col.name, ...col.synonyms].some((name) => normalizeName(name) === key));
+    return column ? column.name : text.trim();
+  }
+  return `column ${index + 1}`;
+}
+
+/**
+ * A table argument (`Metrics[#All]`: the header row first) as a Grid, or undefined when the
+ * argument was omitted or is one blank cell. Error values inside it throw CaseInputError with
+ * one problem per cell, each naming the table, the row (1 = header) and the column.
+ *
+ * @example
+ *   readTableArg([['Metric', 'Baseline'], ['Errors', '']], 'Metrics') // [['Metric', 'Baseline'], ['Errors', null]]
+ *   readTableArg(null, 'Readiness')                                   // undefined
+ */
+export function readTableArg(value: unknown, table: TableName): Grid | undefined {
+  if (isNothing(value)) return undefined;
+  const rows = rowsOf(value);
+  const problems: Problem[] = [];
+  const header = rows[0] ?? [];
+  const grid = rows.map((row, r) =>
+    row.map((raw, c) => {
+      const read = readCell(raw);
+      if (read.ok) return read.cell;
+      problems.push({
+        table,
+        row: r + 1,
+        column: r === 0 ? `column ${c + 1}` : columnName(header, c, TABLE_SPECS[table]),
+        message: `the cell holds ${read.holds}: expected a value (fix the cell or clear it)`,
+      });
+      return null;
+    }),
+  );
+  if (problems.length > 0) throw new CaseInputError(problems);
+  return grid;
+}
+
+/**
+ * A range argument that is not a table (a row of cash flows, a list of costs) as a Grid, or
+ * undefined when omitted. An error value inside it is a #VALUE! naming the argument, row and
+ * column within the range.
+ *
+ * @example
+ *   readRangeArg([[-100, 60, 60]], 'cashflows') // [[-100, 60, 60]]
+ */
+export function readRangeArg(value: unknown, name: string): Grid | undefined {
+  if (isNothing(value)) return undefined;
+  const bad: string[] = [];
+  const grid = rowsOf(value).map((row, r) =>
+    row.map((raw, c) => {
+      const read = readCell(raw);
+      if (read.ok) return read.cell;
+      bad.push(`${name} row ${r + 1}, column ${c + 1}: the cell holds ${read.holds}: expected a value`);
+      return null;
+    }),
+  );
+  if (bad.length > 0) throw new ModelError('#VALUE!', moreOf(bad));
+  return grid;
+}
+
+/**
+ * A one-cell argument as a Cell (null when omitted or blank). A range of more than one cell, an
+ * error value or a data type is a #VALUE! naming the argument.
+ *
+ * @example
+ *   readCellArg('12 min', 'baseline') // '12 min'
+ *   readCellArg([[3]], 'pilot')       // 3
+ */
+export function readCellArg(value: unknown, name: string): Cell {
+  let raw = value;
+  if (Array.isArray(raw)) {
+    const rows = rowsOf(raw);
+    if (rows.length !== 1 || rows[0].length !== 1) {
+      throw new ModelError('#VALUE!', `${name}: expected one cell, got a range of ${rows.length} × ${rows[0]?.length ?? 0} cells`);
+    }
+    raw = rows[0][0];
+  }
+  const read = readCell(raw);
+  if (!read.ok) throw new ModelError('#VALUE!', `${name}: the cell holds ${read.holds}: expected a value`);
+  return read.cell;
+}
+
+function moreOf(messages: string[]): string {
+  const more = messages.length - 1;
+  return more === 0 ? messages[0] : `${messages[0]} (and ${more} more cell${more === 1 ? '' : 's'})`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The one argument runner every PILOT function goes through, whatever the host: it reads the
+ * arguments as the catalogue declares them, runs the adapter, turns anything thrown into an
+ * engine error (never an uncaught exception), and checks the result on the way out: its kind,
+ * and every number in it finite, with -0 made 0. Hosts then turn the outcome into their own
+ * shapes in one place each (errors.ts for Excel, the HyperFormula plugin for the workbench).
+ */
+import { ModelError } from '../model/errors';
+import type { Cell } from '../model/types';
+import { parseValue } from '../model/values';
+import { readCellArg, readRangeArg, readTableArg } from './arguments';
+import { pilotFunction, type Args, type FunctionContext, type ParamKind, type PilotFunction, type PilotValue, type ResultKind, type SpillCell } from './catalogue';
+
+/** What a call gave: a checked value, or the engine error the cell should show. */
+export type PilotOutcome = { ok: true; value: PilotValue } | { ok: false; error: ModelError };
+
+/** Reads each argument on first use, as the kind its declaration says. */
+class ArgumentReader implements Args {
+  constructor(
+    private readonly fn: PilotFunction,
+    private readonly raw: readonly unknown[],
+  ) {}
+
+  declares(name: string): boolean {
+    return this.fn.params.some((p) => p.name === name);
+  }
+
+  table(name: string) {
+    const [spec, value] = this.arg(name, 'table');
+    return readTableArg(value, spec.table ?? 'Metrics');
+  }
+
+  range(name: string) {
+    return readRangeArg(this.arg(name, 'range')[1], name);
+  }
+
+  cell(name: string): Cell {
+    return readCellArg(this.arg(name, 'cell')[1], name);
+  }
+
+  text(name: string): string | undefined {
+    const cell = readCellArg(this.arg(name, 'text')[1], name);
+    if (cell === null) return undefined;
+    const text = typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell).trim();
+    return text === '' ? undefined : text;
+  }
+
+  number(name: string): number | undefined {
+    const cell = readCellArg(this.arg(name, 'number')[1], name);
+    if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return undefined;
+    if (typeof cell === 'number') return cell;
+    if (typeof cell === 'boolean') throw new ModelError('#VALUE!', `${name}: expected a number, got ${cell ? 'TRUE' : 'FALSE'}`);
+    try {
+      return parseValue(cell);
+    } catch (error) {
+      if (error instanceof ModelError) throw new ModelError('#VALUE!', `${name}: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private arg(name: string, kind: ParamKind) {
+    const index = this.fn.params.findIndex((p) => p.name === name);
+    const spec = this.fn.params[index];
+    if (spec === undefined || spec.kind !== kind) {
+      throw new Error(`PILOT.${this.fn.id} declares no ${kind} argument named "${name}"`);
+    }
+    return [spec, this.raw[index]] as const;
+  }
+}
+
+function finite(x: number, what: string): number {
+  if (!Number.isFinite(x)) throw new ModelError('#NUM!', `${what} is not a finite number (${x}).`);
+  return x === 0 ? 0 : x;
+}
+
+/** The value as the catalogue promises it, every number finite and -0 as 0; a broken promise is #VALUE!. */
+function checked(value: PilotValue, kind: ResultKind, id: string): PilotValue {
+  const broken = (what: string): never => {
+    throw new ModelError('#VALUE!', `Unexpected error in PILOT.${id}: ${what}.`);
+  };
+  switch (kind) {
+    case 'number':
+      return typeof value === 'number' ? finite(value, `PILOT.${id}'s result`) : broken(`expected a number, got ${typeof value}`);
+    case 'text':
+      return typeof value === 'string' ? value : broken(`expected text, got ${typeof value}`);
+    case 'number or text':
+      if (typeof value === 'number') return finite(value, `PILOT.${id}'s result`);
+      return typeof value === 'string' ? value : broken(`expected a number or text, got ${typeof value}`);
+    case 'spill': {
+      if (!Array.isArray(value) || value.length === 0 || !value.every((row) => Array.isArray(row))) return broken('expected a non-empty 2-D array');
+      const width = value[0].length;
+      return value.map((row, r) => {
+        if (row.length !== width || width === 0) broken(`row ${r + 1} of the spill has ${row.length} cells, not ${width}`);
+        return row.map((cell, c): SpillCell => {
+          if (typeof cell === 'number') return finite(cell, `PILOT.${id} row ${r + 1}, column ${c + 1}`);
+          return typeof cell === 'string' ? cell : broken(`row ${r + 1}, column ${c + 1} of the spill is ${String(cell)}`);
+        });
+      });
+    }
+  }
+}
+
+/** Anything thrown, as the engine error a cell shows; a non-engine error is a defect shown as #VALUE!. */
+function asModelError(error: unknown, id: string): ModelError {
+  if (error instanceof ModelError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new ModelError('#VALUE!', `Unexpected error in PILOT.${id}: ${message}`);
+}
+
+/**
+ * Runs a PILOT function on the arguments a host passed, positionally as in the sheet (omitted
+ * optionals as undefined or null). Never throws.
+ *
+ * @example
+ *   const context = { cases: new CaseCache() };
+ *   runPilotFunction('VALUE', ['2 h', 'min'], context)              // { ok: true, value: 120 }
+ *   runPilotFunction('NPV', [metrics, costs], context)              // { ok: true, value: 1475525.91… }
+ *   runPilotFunction('VALUE', ['N/A'], context).ok                  // false: #VALUE! with a message
+ */
+export function runPilotFunction(name: string, args: readonly unknown[], context: FunctionContext): PilotOutcome {
+  const fn = pilotFunction(name);
+  if (fn === undefined) return { ok: false, error: new ModelError('#VALUE!', `There is no function PILOT.${name}.`) };
+  try {
+    if (args.length > fn.params.length) {
+      throw new ModelError('#VALUE!', `PILOT.${fn.id} takes at most ${fn.params.length} arguments; got ${args.length}.`);
+    }
+    const value = fn.run(new ArgumentReader(fn, args), context);
+    return { ok: true, value: checked(value, fn.result, fn.id) };
+  } catch (error) {
+    return { ok: false, error: asModelError(error, fn.id) };
+  }
+}
