@@ -2,7 +2,7 @@ import { ModelError } from './errors';
 import { isBlank } from './tables';
 import type { Cell } from './types';
 import type { UnitExpr, UnitTerm } from './units';
-import { NO_UNIT, currencyOf, unitCurrency, unitTerm } from './units';
+import { NO_UNIT, currencyOf, sharedUnit, unitCurrency, unitTerm } from './units';
 
 /**
  * Reading pasted text (SPEC §3.1) into a number and its unit: the lexer behind values.ts.
@@ -71,20 +71,25 @@ export function normalizeText(text: string): string {
 
 /** A number, scale applied exactly: `Number("1.2e6")` rounds once, `1.2 * 1e6` can round twice. */
 function scaled(digits: string, exponent: number): number {
-  return Number(`${digits}e${exponent}`);
+  // "12.5" and "12.5e0" are the same decimal, so the same double.
+  return exponent === 0 ? Number(digits) : Number(`${digits}e${exponent}`);
 }
 
-function ungroup(whole: string, separator: string, text: string, problem: string): string {
-  const groups = whole.split(separator);
-  const grouped = /^[1-9]\d{0,2}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
-  if (!grouped) failValue(text, problem);
-  return groups.join('');
+/** Thousands groups by separator: one to three digits, not starting with 0, then groups of exactly three. */
+const GROUPED: Readonly<Record<',' | '.', RegExp>> = { ',': /^[1-9]\d{0,2}(?:,\d{3})*$/, '.': /^[1-9]\d{0,2}(?:\.\d{3})*$/ };
+
+function ungroup(whole: string, separator: ',' | '.', text: string, problem: string): string {
+  if (!GROUPED[separator].test(whole)) failValue(text, problem);
+  return whole.split(separator).join('');
 }
 
 /** `1,200.50` and `1.200,50` (both separators: the last one is the decimal); a lone comma only before three digits. */
 function decimalDigits(token: string, text: string): string {
   if (token.startsWith('.')) return `0${token}`;
   const hasComma = token.includes(',');
+  const firstDot = token.indexOf('.');
+  // The usual case, no comma and at most one dot, is the number as written.
+  if (!hasComma && (firstDot < 0 || token.indexOf('.', firstDot + 1) < 0)) return token;
   const dots = token.split('.').length - 1;
   if (hasComma && dots > 0) {
     const decimal = token.lastIndexOf(',') > token.lastIndexOf('.') ? ',' : '.';
@@ -165,7 +170,69 @@ function withCurrency(unit: UnitExpr, prefix: string | null, text: string): Unit
   return { ...unit, numerator: [unitTerm(prefix), ...numerator] };
 }
 
-function parseText(raw: string): Quantity {
+/**
+ * What follows the number: a scale (`k`, `million`), a percent sign and the unit. Apart from the
+ * wording of its errors, it depends only on that text and the currency written before the number,
+ * so it can be remembered for a column whose unit repeats while its numbers vary.
+ */
+interface Tail {
+  /** The power of ten a scale word or money suffix stands for; it replaces the number's own `e` exponent. */
+  scale: number | null;
+  percent: boolean;
+  /** `/ 1M tokens` and the like: what the number is divided by. */
+  divisor: number;
+  unit: UnitExpr;
+  currency: string | null;
+  /** No unit and no percent sign: the caller's default unit applies. */
+  bare: boolean;
+}
+
+/** Reads the text after the number (`rest`); `digits` and `text` only word the errors. */
+function readTail(rest: string, prefix: string | null, digits: string, text: string): Tail {
+  let input = rest;
+  const eat = (re: RegExp): RegExpExecArray | null => {
+    const m = re.exec(input);
+    if (m) input = input.slice(m[0].length);
+    return m;
+  };
+  const money = prefix !== null || mentionsCurrency(input);
+  let scale: number | null = null;
+  const word = eat(SCALE_WORD_RE);
+  const suffix = word ? null : SUFFIX_RE.exec(input);
+  if (word) scale = SCALE_WORDS[word[1].toLowerCase()];
+  else if (suffix && money) scale = SCALE_SUFFIXES[eat(SUFFIX_RE)![1]];
+  else if (suffix && suffix[1] !== 'm') {
+    failValue(text, `uses the suffix "${suffix[1]}", which scales only money written with its currency ($5k, €1.2M); write ${digits} thousand, million or billion`);
+  }
+  const percent = eat(PERCENT_RE) !== null;
+  const { unit: written, divisor } = parseUnitTerms(input, text, money);
+  const unit = { ...withCurrency(written, prefix, text), percent };
+  const bare = !percent && unit.numerator.length === 0 && unit.denominator.length === 0;
+  return { scale, percent, divisor, unit, currency: unitCurrency(unit), bare };
+}
+
+/** The value of a cell from its parts; checks the magnitude. `exponent` is the number's own `e` exponent. */
+function combine(text: string, negative: boolean, digits: string, exponent: number, tail: Tail): Quantity {
+  const { percent, divisor, unit } = tail;
+  const power = tail.scale ?? exponent;
+  const magnitude = scaled(digits, power);
+  if (magnitude > MAX_MAGNITUDE || divisor > MAX_MAGNITUDE) failValue(text, 'is too large: magnitudes above 1e15 are not accepted');
+  if (divisor === 0) failValue(text, 'divides by zero');
+  // A percentage is checked as written (4.2) and read as the fraction (0.042) straight from its digits.
+  const amount = percent ? scaled(digits, power - 2) : magnitude;
+  const value = (negative ? -1 : 1) * (amount / divisor);
+  return { value: value === 0 ? 0 : value, unit, currency: tail.currency, percent, bare: tail.bare, text };
+}
+
+/**
+ * The full lexer for pasted text, regex by regex, remembering nothing. `parseQuantity` reads
+ * common shapes through a shortcut that must agree with this function on every text.
+ *
+ * @example
+ *   lexText('($1,200.50)').value   // -1200.5
+ *   lexText('50,000 docs/year').unit // docs/year
+ */
+export function lexText(raw: string): Quantity {
   const text = raw.trim();
   let body = normalizeText(raw);
   if (body === '') throw new ModelError('#VALUE!', `the cell is blank: ${EXPECTED_VALUE}`);
@@ -191,28 +258,62 @@ function parseText(raw: string): Quantity {
   const number = eat(NUMBER_RE);
   if (!number) failValue(text, `is not a value: ${EXPECTED_VALUE}`);
   const digits = decimalDigits(number[1], text);
-  const money = prefix !== null || mentionsCurrency(rest);
-
-  let exponent = Number(number[2] ?? 0);
-  const word = eat(SCALE_WORD_RE);
-  const suffix = word ? null : SUFFIX_RE.exec(rest);
-  if (word) exponent = SCALE_WORDS[word[1].toLowerCase()];
-  else if (suffix && money) exponent = SCALE_SUFFIXES[eat(SUFFIX_RE)![1]];
-  else if (suffix && suffix[1] !== 'm') {
-    failValue(text, `uses the suffix "${suffix[1]}", which scales only money written with its currency ($5k, €1.2M); write ${digits} thousand, million or billion`);
-  }
-  const percent = eat(PERCENT_RE) !== null;
-  if (percent) exponent -= 2;
-
-  const { unit: written, divisor } = parseUnitTerms(rest, text, money);
-  const unit = { ...withCurrency(written, prefix, text), percent };
-  const magnitude = scaled(digits, exponent + (percent ? 2 : 0));
-  if (magnitude > MAX_MAGNITUDE || divisor > MAX_MAGNITUDE) failValue(text, 'is too large: magnitudes above 1e15 are not accepted');
-  if (divisor === 0) failValue(text, 'divides by zero');
+  const tail = readTail(rest, prefix, digits, text);
   const negative = accounting !== null || given.some((s) => s![1] === '-');
-  const value = (negative ? -1 : 1) * (scaled(digits, exponent) / divisor);
-  const bare = !percent && unit.numerator.length === 0 && unit.denominator.length === 0;
-  return { value: value === 0 ? 0 : value, unit, currency: unitCurrency(unit), percent, bare, text };
+  return combine(text, negative, digits, Number(number[2] ?? 0), tail);
+}
+
+/**
+ * Text the full lexer reads as it stands: printable ASCII and € £ ¥, words separated by single
+ * spaces. normalizeText leaves it unchanged (nothing to drop, replace, collapse or trim).
+ */
+const PLAIN_TEXT_RE = /^[!-~€£¥]+(?: [!-~€£¥]+)*$/;
+/** The shortcut's shape: [sign] [$ € £ ¥] then a number token as NUMBER_RE reads one that starts with a digit. */
+const SIMPLE_HEAD_RE = /^([+-]?)([$€£¥]?)(\d[\d.,]*\d|\d)/;
+
+/** A tail per currency prefix ('' for none) and text; cleared when full, as a column has a handful. */
+const TAIL_CACHE_LIMIT = 4096;
+const tailCache = new Map<string, Map<string, Tail>>();
+let tailCount = 0;
+
+function cachedTail(rest: string, prefix: string | null, digits: string, text: string): Tail {
+  const key = prefix ?? '';
+  let tails = tailCache.get(key);
+  const known = tails?.get(rest);
+  if (known !== undefined) return known;
+  const tail = readTail(rest, prefix, digits, text);
+  sharedUnit(tail.unit);
+  if (tailCount >= TAIL_CACHE_LIMIT) {
+    tailCache.clear();
+    tailCount = 0;
+    tails = undefined;
+  }
+  if (tails === undefined) tailCache.set(key, (tails = new Map()));
+  tails.set(rest, tail);
+  tailCount += 1;
+  return tail;
+}
+
+/**
+ * Pasted text: the common shapes (`12.5 min`, `$45/h`, `-1,200 docs/year`, `4.2%`) through a
+ * shortcut, everything else through lexText. For a shortcut text the full lexer would read the
+ * same sign, currency symbol and number token and leave the same rest: the text is already
+ * normalised; no sign or symbol is followed by a space or a second sign; the token is the longest
+ * run of digits and separators ending in a digit, as NUMBER_RE takes it; an `e` right after it (an
+ * exponent, or a word such as `eur`) goes to the full lexer; one space after it is eaten, as `\s*`
+ * would. The tail is then the same function of the same text.
+ */
+function parseText(raw: string): Quantity {
+  const head = PLAIN_TEXT_RE.test(raw) ? SIMPLE_HEAD_RE.exec(raw) : null;
+  if (head === null) return lexText(raw);
+  const [matched, sign, symbol, token] = head;
+  const after = raw[matched.length];
+  if (after === 'e' || after === 'E') return lexText(raw);
+  const prefix = symbol === '' ? null : currencyOf(symbol);
+  const digits = decimalDigits(token, raw);
+  const rest = raw.slice(after === ' ' ? matched.length + 1 : matched.length);
+  const tail = cachedTail(rest, prefix, digits, raw);
+  return combine(raw, sign === '-', digits, 0, tail);
 }
 
 /**
@@ -259,6 +360,19 @@ export function parseQuantity(cell: Cell, defaultUnit: UnitExpr = NO_UNIT): Quan
  *   parseUnit('%').percent             // true
  */
 export function parseUnit(text: string): UnitExpr {
+  const known = unitCache.get(text);
+  if (known !== undefined) return known;
+  const unit = sharedUnit(readUnit(text));
+  if (unitCache.size >= UNIT_CACHE_LIMIT) unitCache.clear();
+  unitCache.set(text, unit);
+  return unit;
+}
+
+/** Units by the text of their cell: a Unit column repeats a handful. Cleared when full. */
+const UNIT_CACHE_LIMIT = 1024;
+const unitCache = new Map<string, UnitExpr>();
+
+function readUnit(text: string): UnitExpr {
   const body = normalizeText(text);
   if (body === '' || PLACEHOLDER_RE.test(body)) failValue(text.trim(), `is not a unit: ${EXPECTED_UNIT}, or leave it blank`);
   const percent = PERCENT_RE.exec(body);
