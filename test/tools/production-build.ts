@@ -60,6 +60,17 @@ function readModules(listFile: string): string[] {
   return fs.readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
 }
 
+/** Takes the build lock (a directory, created atomically); false when another process holds it. */
+function takeLock(lock: string): boolean {
+  try {
+    fs.mkdirSync(lock);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
 /**
  * Runs `webpack --mode production` into a temp directory once per set of inputs and returns
  * where it went and which modules it bundled. Throws with webpack's output when the build fails.
@@ -80,16 +91,10 @@ export function productionBuild(): ProductionBuild {
 
   for (;;) {
     if (fs.existsSync(done)) return { dir, modules: readModules(moduleList), seconds: null };
-    try {
-      fs.mkdirSync(lock);
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const age = Date.now() - fs.statSync(lock).mtimeMs;
-      if (age > WAIT_LIMIT_MS) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
-      if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`waited ${WAIT_LIMIT_MS / 1000} s for the build in ${dir}`);
-      sleep(POLL_MS);
-    }
+    if (takeLock(lock)) break;
+    if (Date.now() - fs.statSync(lock).mtimeMs > WAIT_LIMIT_MS) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
+    if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`waited ${WAIT_LIMIT_MS / 1000} s for the build in ${dir}`);
+    sleep(POLL_MS);
   }
 
   try {

@@ -1,0 +1,77 @@
+// Lint rules for Pilot Gate (`npm run lint` runs tsc --noEmit first, then this).
+// Beyond the recommended sets, the rules encode the house rules of the code's shape: the engine
+// imports nothing from Office, React or the DOM; only src/workbook touches Office.js; no add-in
+// code imports HyperFormula (GPL) or test code; types are imported with `import type`.
+import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
+import tseslint from "typescript-eslint";
+
+const NODE_GLOBALS = {
+  require: "readonly",
+  module: "writable",
+  exports: "writable",
+  __dirname: "readonly",
+  __filename: "readonly",
+  process: "readonly",
+  console: "readonly",
+  Buffer: "readonly",
+};
+
+export default defineConfig(
+  { ignores: ["dist/", "node_modules/", "coverage/", "test-results/", ".tmp/"] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "separate-type-imports" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["hyperformula", "hyperformula/*"], message: "HyperFormula is GPL: tests and the workbench only, never the add-in." },
+            { group: ["**/test/**", "**/bench/**"], message: "Add-in code does not import test or bench code." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/workbook/**"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "Excel", property: "run", message: "Office.js lives in src/workbook: call the workbook port." }],
+    },
+  },
+  {
+    files: ["src/model/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*", "@microsoft/office-js"], message: "The engine is pure: no React, Fluent or Office." },
+            { group: ["hyperformula", "hyperformula/*"], message: "HyperFormula is GPL: tests and the workbench only, never the add-in." },
+            { group: ["**/taskpane/**", "**/workbook/**", "**/functions/**", "**/commands/**", "**/cli/**"], message: "Data flows one way: the engine imports nothing from its shells." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...["Office", "Excel", "CustomFunctions", "document", "window"].map((name) => ({ name, message: "The engine is pure: no Office or DOM." })),
+      ],
+    },
+  },
+  {
+    files: ["**/*.js"],
+    languageOptions: { sourceType: "commonjs", globals: NODE_GLOBALS },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);
