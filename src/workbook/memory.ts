@@ -5,7 +5,7 @@
  * with it. Formulas are kept as text; when a `calculate` function is given, formula cells get
  * values from it and spill the way Excel spills (`#SPILL!` when the cells below are taken).
  */
-import type { Cell, Grid } from '../model/types';
+import type { Cell, Grid, TableName } from '../model/types';
 import { contains, sameSheet } from './a1';
 import { cutAtBlankRow } from './discover';
 import { excelTableRef, renderFormula } from './formula';
@@ -24,7 +24,6 @@ import type {
   WriteOp,
 } from './port';
 import { WorkbookError } from './port';
-import type { TableName } from '../model/types';
 
 export interface MemoryCell {
   value: Cell;

@@ -14,6 +14,19 @@ function status(): string {
   return screen.getByRole('status').textContent ?? '';
 }
 
+/**
+ * The no-clobber dialog. Fluent's focus manager (tabster) marks a modal aria-hidden until it has
+ * seen focus arrive inside; under load in jsdom it can miss that event, so the dialog is looked
+ * up whether or not it is hidden from the accessibility tree at that moment.
+ */
+async function clobberDialog(): Promise<HTMLElement> {
+  return screen.findByRole('alertdialog', { hidden: true });
+}
+
+function dialogButton(dialog: HTMLElement, name: string): HTMLElement {
+  return within(dialog).getByRole('button', { name, hidden: true });
+}
+
 function button(name: RegExp | string): HTMLElement {
   return screen.getByRole('button', { name });
 }
@@ -107,15 +120,15 @@ describe('the task pane on an in-memory workbook', () => {
     const writes = book.writes;
 
     await evaluate(user);
-    const dialog = await screen.findByRole('alertdialog');
+    const dialog = await clobberDialog();
     expect(dialog.textContent).toMatch(/Pilot Gate!B5/);
     expect(book.writes).toBe(writes);
 
-    await user.click(await within(dialog).findByRole('button', { name: 'Put it on a new sheet' }));
+    await user.click(dialogButton(dialog, 'Put it on a new sheet'));
     await waitFor(() => expect(status()).toMatch(/Output block written to 'Pilot Gate \(2\)'!A1/));
     expect(book.valueAt({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 1 })).toBe('my own figure');
     expect(book.cell({ sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] })?.formula ?? null).toBeNull();
-    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
   });
 
   it('cancelling the question writes nothing', async () => {
@@ -126,7 +139,7 @@ describe('the task pane on an in-memory workbook', () => {
     await insertTemplate(user);
     const writes = book.writes;
     await evaluate(user);
-    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Cancel' }));
+    await user.click(dialogButton(await clobberDialog(), 'Cancel'));
     await waitFor(() => expect(status()).toBe('Nothing was written.'));
     expect(book.writes).toBe(writes);
     expect(book.valueAt({ sheet: 'Pilot Gate', row: 0, column: 0 })).toBe('Q3 budget');

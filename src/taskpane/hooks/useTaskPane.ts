@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CaseResult } from '../../model';
 import type { TableName } from '../../model/types';
 import { qualifiedA1 } from '../../workbook/a1';
@@ -75,20 +75,28 @@ const INITIAL: TaskPaneState = {
  */
 export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState, TaskPaneActions] {
   const [state, setState] = useState<TaskPaneState>(INITIAL);
+  // Actions read the latest state through a ref, so their identities stay stable across renders.
   const stateRef = useRef(state);
-  stateRef.current = state;
+  useLayoutEffect(() => {
+    stateRef.current = state;
+  });
+  // Set at once, before React renders, so a second click cannot start a second action.
+  const busyRef = useRef<ActionName | null>(null);
   const patch = useCallback((p: Partial<TaskPaneState>) => setState((s) => ({ ...s, ...p })), []);
 
   /** Runs one action: marks it busy, clears the last error, turns a failure into a message. */
   const run = useCallback(
     async (name: ActionName, working: string, body: () => Promise<Partial<TaskPaneState>>): Promise<void> => {
-      if (stateRef.current.busy) return;
+      if (busyRef.current) return;
+      busyRef.current = name;
       patch({ busy: name, status: working, error: null });
       try {
         const result = await body();
         setState((s) => ({ ...s, ...result, busy: null }));
       } catch (error) {
         setState((s) => ({ ...s, busy: null, status: '', error: messageOf(error) }));
+      } finally {
+        busyRef.current = null;
       }
     },
     [patch],
@@ -129,12 +137,13 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
             status: `${table} now reads ${source.kind === 'table' ? `table "${source.name}"` : qualifiedA1(source.header)}.`,
           };
         }),
-      chooseSource: (table, source) => {
-        const sources = { ...stateRef.current.sources };
-        if (source) sources[table] = source;
-        else delete sources[table];
-        patch({ sources, findings: null, status: source ? `${table} source changed.` : `${table} will not be used.` });
-      },
+      chooseSource: (table, source) =>
+        setState((s) => {
+          const sources = { ...s.sources };
+          if (source) sources[table] = source;
+          else delete sources[table];
+          return { ...s, sources, findings: null, status: source ? `${table} source changed.` : `${table} will not be used.` };
+        }),
       fixMapping: (table, range, index, column) =>
         run('mapping', `Renaming the header to "${column}"…`, async () => {
           await renameHeader(port, range, index, column);
