@@ -165,7 +165,12 @@ export interface WorkbookPort {
   theme(): HostTheme | null;
 }
 
-/** A workbook operation that failed for a reason a person can act on (a table renamed, a sheet deleted). */
+/**
+ * A workbook operation that failed for a reason a person can act on (a table renamed, a sheet deleted).
+ *
+ * @example
+ *   throw new WorkbookError('The table "Metrics" is not in the workbook any more: run Find tables again.');
+ */
 export class WorkbookError extends Error {
   constructor(message: string) {
     super(message);

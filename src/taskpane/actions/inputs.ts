@@ -8,7 +8,12 @@ import { caseInput, formatWarnings, locate } from '../../workbook/inputs';
 import type { Finding } from '../../workbook/inputs';
 import type { InputSources, InputsRead, WorkbookPort } from '../../workbook/port';
 
-/** Thrown when a step needs a table the person has not pointed at yet. */
+/**
+ * Thrown when a step needs a table the person has not pointed at yet.
+ *
+ * @example
+ *   throw new MissingTableError(['Costs']); // Choose the Costs table first …
+ */
 export class MissingTableError extends Error {
   constructor(readonly tables: string[]) {
     super(`Choose the ${tables.join(' and ')} table${tables.length === 1 ? '' : 's'} first (Find tables, or select one and use the selection).`);

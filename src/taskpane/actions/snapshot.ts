@@ -7,6 +7,12 @@ import { BLOCK_NAME } from '../../workbook/block';
 import type { WorkbookPort } from '../../workbook/port';
 import { planSnapshot, snapshotArea, spillAnchorsOf } from '../../workbook/snapshot';
 
+/**
+ * Snapshot was asked for before any block was written.
+ *
+ * @example
+ *   if (!read.block) throw new NoBlockError();
+ */
 export class NoBlockError extends Error {
   constructor() {
     super('There is no output block to copy yet: Evaluate first.');
