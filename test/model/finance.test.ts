@@ -196,6 +196,7 @@ describe('irr', () => {
   });
 
   test('no sign change, all zeros or an empty row: null (#NUM!)', () => {
+    expect(irr([12000, 15000])).toBeNull();
     expect(irr([100, 200, 300])).toBeNull();
     expect(irr([-100, -200, 0])).toBeNull();
     expect(irr([0, 0, 0])).toBeNull();
@@ -214,6 +215,7 @@ describe('irr', () => {
     expect(irr(flows)).toBeCloseTo(0.1, 12);
     expect(irr(flows, 0.16)).toBeCloseTo(0.2, 12);
     expect(irr(flows, 3)).toBeCloseTo(0.2, 12);
+    expect(irr(flows, 1e6)).toBeCloseTo(0.2, 12); // far beyond the bound on the roots
     // A guess at or below −100% is outside the domain: the nearest root is the lowest.
     expect(irr(flows, -5)).toBeCloseTo(0.1, 12);
   });
@@ -338,6 +340,12 @@ function seedMonthlyNet(): number[] {
 }
 
 describe('paybackPeriods', () => {
+  test('the JSDoc examples hold', () => {
+    expect(paybackPeriods([-100, 30, 30, 60])).toBeCloseTo(3 + 40 / 60, 12);
+    expect(paybackPeriods([50, -20, 10])).toBe(0);
+    expect(paybackPeriods([-100, 30, 30])).toBeNull();
+  });
+
   test('SPEC §7: the seed sample pays back in 13.072 months', () => {
     const net = seedMonthlyNet();
     expect(net).toHaveLength(41);
