@@ -82,6 +82,12 @@ export interface PilotFunction {
   readonly id: PilotFunctionId;
   readonly params: readonly ParamSpec[];
   readonly result: ResultKind;
+  /**
+   * For a spill, its size before any input is read: exact for a fixed table (PILOT.TIMELINE,
+   * PILOT.SUMMARY), the default 3-year horizon's for PILOT.CASHFLOWS, one cell for PILOT.REASONS.
+   * Hosts that fix a spill's size in advance (HyperFormula) fall back on it.
+   */
+  readonly spillShape?: { readonly rows: number; readonly columns: number };
   readonly run: (args: Args, context: FunctionContext) => PilotValue;
 }
 
@@ -146,6 +152,40 @@ function yesNo(test: boolean): string {
   return test ? 'yes' : 'no';
 }
 
+/** PILOT.SUMMARY's rows after its header: each figure's label and how to read it from a result. */
+const SUMMARY_FIGURES: readonly (readonly [string, (result: CaseResult) => SpillCell])[] = [
+  ['Verdict', (r) => r.verdict],
+  ['NPV', (r) => r.npv],
+  ['IRR', (r) => orText(r.irr, 'none (no rate makes NPV zero)')],
+  ['ROI (risk-adjusted)', (r) => orText(r.roi, 'none (PV costs is 0)')],
+  ['Payback (months)', (r) => orText(r.paybackMonths, 'never')],
+  ['PV benefits', (r) => r.pvBenefits],
+  ['PV costs', (r) => r.pvCosts],
+  ['Best-case NPV', (r) => r.bestCaseNpv],
+  ['Pilot cost', (r) => r.pilotTotal],
+  ['Production one-time', (r) => r.oneTime],
+  ['Production annual', (r) => r.annualRun],
+  ['Cost expansion (× pilot)', (r) => orText(r.expansion, 'none (pilot cost is 0)')],
+  ['Budget variance (× approved budget)', (r) => orText(r.budgetVariance, 'none (no approved budget)')],
+  ['Adoption threshold', (r) => r.thresholds.adoption],
+  ['Volume threshold (× planned)', (r) => r.thresholds.volume],
+  ['Cost threshold (× planned)', (r) => r.thresholds.cost],
+  ['Realization threshold', (r) => r.thresholds.realization],
+  ['Readiness score', (r) => r.readiness.score],
+  ['Readiness progress', (r) => r.readiness.progress],
+  ['Blockers', (r) => listOrNone(r.readiness.blockers)],
+  ['Stuck-pilot patterns', (r) => listOrNone(r.readiness.patterns)],
+  ['Timeline case', (r) => r.timeline.case],
+  ['Timeline low (months)', (r) => r.timeline.low],
+  ['Timeline high (months)', (r) => r.timeline.high],
+  ['Transition months', (r) => r.transitionMonths],
+  ['Economics pass (E)', (r) => yesNo(r.checks.economics)],
+  ['Every monetary metric proven (P)', (r) => yesNo(r.checks.proof)],
+  ['No blockers (R)', (r) => yesNo(r.checks.ready)],
+  ['Best case pays (B)', (r) => yesNo(r.checks.bestCase)],
+  ['Currency', (r) => r.assumptions.currency],
+];
+
 /**
  * PILOT.SUMMARY's spill: a Figure | Value table of every figure of the case, in a fixed order
  * (so a sheet can refer to a row). A figure that does not exist reads as text ("never",
@@ -155,40 +195,7 @@ function yesNo(test: boolean): string {
  *   summaryTable(evaluateCase(sampleCase()))[1] // ['Verdict', 'NOT READY']
  */
 export function summaryTable(result: CaseResult): SpillCell[][] {
-  const t = result.thresholds;
-  return [
-    ['Figure', 'Value'],
-    ['Verdict', result.verdict],
-    ['NPV', result.npv],
-    ['IRR', orText(result.irr, 'none (no rate makes NPV zero)')],
-    ['ROI (risk-adjusted)', orText(result.roi, 'none (PV costs is 0)')],
-    ['Payback (months)', orText(result.paybackMonths, 'never')],
-    ['PV benefits', result.pvBenefits],
-    ['PV costs', result.pvCosts],
-    ['Best-case NPV', result.bestCaseNpv],
-    ['Pilot cost', result.pilotTotal],
-    ['Production one-time', result.oneTime],
-    ['Production annual', result.annualRun],
-    ['Cost expansion (× pilot)', orText(result.expansion, 'none (pilot cost is 0)')],
-    ['Budget variance (× approved budget)', orText(result.budgetVariance, 'none (no approved budget)')],
-    ['Adoption threshold', t.adoption],
-    ['Volume threshold (× planned)', t.volume],
-    ['Cost threshold (× planned)', t.cost],
-    ['Realization threshold', t.realization],
-    ['Readiness score', result.readiness.score],
-    ['Readiness progress', result.readiness.progress],
-    ['Blockers', listOrNone(result.readiness.blockers)],
-    ['Stuck-pilot patterns', listOrNone(result.readiness.patterns)],
-    ['Timeline case', result.timeline.case],
-    ['Timeline low (months)', result.timeline.low],
-    ['Timeline high (months)', result.timeline.high],
-    ['Transition months', result.transitionMonths],
-    ['Economics pass (E)', yesNo(result.checks.economics)],
-    ['Every monetary metric proven (P)', yesNo(result.checks.proof)],
-    ['No blockers (R)', yesNo(result.checks.ready)],
-    ['Best case pays (B)', yesNo(result.checks.bestCase)],
-    ['Currency', result.assumptions.currency],
-  ];
+  return [['Figure', 'Value'], ...SUMMARY_FIGURES.map(([label, read]): SpillCell[] => [label, read(result)])];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -398,6 +405,7 @@ export const PILOT_FUNCTIONS: readonly PilotFunction[] = [
     id: 'CASHFLOWS',
     params: ECONOMICS_PARAMS,
     result: 'spill',
+    spillShape: { rows: 5, columns: 5 },
     run: (a, context) => cashflowTable(evaluated(a, context)),
   },
   {
@@ -460,12 +468,14 @@ export const PILOT_FUNCTIONS: readonly PilotFunction[] = [
     id: 'REASONS',
     params: CASE_PARAMS,
     result: 'spill',
+    spillShape: { rows: 1, columns: 1 },
     run: (a, context) => evaluated(a, context).reasons.map((reason) => [reason]),
   },
   {
     id: 'TIMELINE',
     params: [param('readiness', 'table', false, 'Readiness'), ASSUMPTIONS_ARG],
     result: 'spill',
+    spillShape: { rows: 1, columns: 2 },
     run: (a) => {
       const assumptions = readAssumptions(a.table('assumptions'));
       const grid = a.table('readiness');
@@ -480,6 +490,7 @@ export const PILOT_FUNCTIONS: readonly PilotFunction[] = [
     id: 'SUMMARY',
     params: CASE_PARAMS,
     result: 'spill',
+    spillShape: { rows: SUMMARY_FIGURES.length + 1, columns: 2 },
     run: (a, context) => summaryTable(evaluated(a, context)),
   },
 ];

@@ -75,4 +75,21 @@ describe('runPilotFunction', () => {
     const outcome = runPilotFunction('VERDICT', [s.metrics, s.costs, s.readiness], contextGiving({ ...real, verdict: 42 as unknown as CaseResult['verdict'] }));
     expect(failure(outcome)?.message).toBe('Unexpected error in PILOT.VERDICT: expected text, got number.');
   });
+
+  it('declares a spill shape for every spill that matches the result before any input changes it', () => {
+    const context = contextGiving(real);
+    const argsFor: Record<string, unknown[]> = {
+      CASHFLOWS: [s.metrics, s.costs], // default 3-year horizon
+      REASONS: [s.metrics, s.costs, s.readiness],
+      TIMELINE: [s.readiness],
+      SUMMARY: [s.metrics, s.costs, s.readiness],
+    };
+    for (const fn of PILOT_FUNCTIONS) {
+      expect(fn.spillShape !== undefined).toBe(fn.result === 'spill');
+      if (fn.result !== 'spill' || fn.id === 'REASONS') continue; // the reasons' count depends on the case
+      const outcome = runPilotFunction(fn.id, argsFor[fn.id], context);
+      const value = outcome.ok ? (outcome.value as unknown[][]) : [];
+      expect({ rows: value.length, columns: value[0]?.length }).toEqual(fn.spillShape);
+    }
+  });
 });

@@ -1,0 +1,179 @@
+/**
+ * The PILOT.* functions as a HyperFormula function plugin, for the workbench (the task pane on
+ * an in-browser workbook) and for tests that evaluate real formulas. It registers the SAME
+ * catalogue the Excel add-in runs (src/functions/catalogue.ts) through the same runner: this
+ * file only converts HyperFormula's argument values in and its result values out.
+ *
+ * HyperFormula is licensed GPL: only src/workbench and tests import it, never the add-in
+ * (webpack's ForbiddenModulesPlugin fails a build that bundles it).
+ *
+ * Spills: HyperFormula fixes a spill's size when a formula is entered, where Excel resizes it
+ * at every recalculation. So the size is the result's size for the inputs as they are then
+ * (falling back on the catalogue's spillShape when they cannot be read yet). A result that later
+ * outgrows that size — more reasons after an edit, a longer Horizon — shows #SPILL! with a
+ * message saying to enter the formula again; a smaller one leaves the extra cells blank.
+ */
+// eslint-disable-next-line no-restricted-imports -- the workbench runs on HyperFormula; the add-in bundles never import this file
+import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
+// eslint-disable-next-line no-restricted-imports -- types only, erased at build time
+import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
+// eslint-disable-next-line no-restricted-imports -- types only: HyperFormula's index does not export the AST and state types
+import type { ProcedureAst } from 'hyperformula/typings/parser/Ast';
+// eslint-disable-next-line no-restricted-imports -- types only
+import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
+import { CaseCache } from '../functions/cache';
+import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../functions/catalogue';
+import { runPilotFunction, type PilotOutcome } from '../functions/runner';
+import type { ErrorCode } from '../model/errors';
+
+/** The namespace the functions carry in a sheet, as in the add-in's manifest. */
+export const PILOT_NAMESPACE = 'PILOT';
+
+/**
+ * A function's name in a sheet: `PILOT.NPV`.
+ *
+ * @example
+ *   sheetName('NPV') // 'PILOT.NPV'
+ */
+export function sheetName(id: string): string {
+  return `${PILOT_NAMESPACE}.${id}`;
+}
+
+/** Every PILOT function's name in a sheet, in SPEC §4's order. */
+export const PILOT_FUNCTION_NAMES: readonly string[] = PILOT_FUNCTIONS.map((fn) => sheetName(fn.id));
+
+const ERROR_TYPE: Readonly<Record<ErrorCode, ErrorType>> = {
+  '#VALUE!': ErrorType.VALUE,
+  '#NUM!': ErrorType.NUM,
+  '#N/A': ErrorType.NA,
+  '#DIV/0!': ErrorType.DIV_BY_ZERO,
+};
+
+/** HyperFormula's error types as Excel writes them, for the runner's "the cell holds the Excel error …". */
+const ERROR_CODE: Readonly<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.CYCLE]: '#CYCLE!',
+  [ErrorType.REF]: '#REF!',
+  [ErrorType.SPILL]: '#SPILL!',
+  [ErrorType.LIC]: '#LIC!',
+  [ErrorType.ERROR]: '#ERROR!',
+};
+
+/** One value of a range or argument as the runner reads Excel's: blanks null, rich numbers plain, errors with their code. */
+function cellIn(value: unknown): unknown {
+  if (value === EmptyValue) return null;
+  if (value instanceof CellError) return { code: ERROR_CODE[value.type] ?? '#VALUE!', message: value.message };
+  // Percent, currency and date numbers arrive as objects holding the number in `val`.
+  if (typeof value === 'object' && value !== null && typeof (value as { val?: unknown }).val === 'number') return (value as { val: number }).val;
+  return value;
+}
+
+/** An argument as Excel would pass it: a range as rows of values, an omitted one as undefined, an empty one as null. */
+function argumentIn(value: unknown): unknown {
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(cellIn));
+  return value === undefined ? undefined : cellIn(value);
+}
+
+function argumentSpec(fn: PilotFunction): FunctionArgument[] {
+  return fn.params.map((p) => ({
+    // Tables and ranges arrive whole; one-cell arguments arrive as they are, errors included, so the runner can name them.
+    argumentType: p.kind === 'table' || p.kind === 'range' ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR,
+    ...(p.optional ? { optionalArg: true } : {}),
+  }));
+}
+
+/**
+ * The PILOT functions as one HyperFormula plugin: one method runs any of them (the catalogue
+ * entry named by the call), one method sizes the spills. Each HyperFormula engine gets its own
+ * instance, and with it its own case cache.
+ */
+export class PilotFunctionsPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
+    PILOT_FUNCTIONS.map((fn) => [
+      sheetName(fn.id),
+      {
+        method: 'evaluatePilot',
+        parameters: argumentSpec(fn),
+        vectorizationForbidden: true,
+        ...(fn.result === 'spill' ? { sizeOfResultArrayMethod: 'pilotSpillSize' } : {}),
+      },
+    ]),
+  );
+
+  private readonly context: FunctionContext = { cases: new CaseCache() };
+
+  /** Runs the PILOT function the call names. */
+  evaluatePilot(ast: ProcedureAst, state: InterpreterState) {
+    const fn = pilotFunction(ast.procedureName);
+    if (fn === undefined) return new CellError(ErrorType.NAME, `${ast.procedureName} is not a PILOT function.`);
+    return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) => {
+      const outcome = runPilotFunction(fn.id, args.map(argumentIn), this.context);
+      return this.valueOut(outcome, fn, this.spillRoom(ast, state));
+    });
+  }
+
+  /** How many rows and columns a spill takes, decided when the formula is entered. */
+  pilotSpillSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
+    const fn = pilotFunction(ast.procedureName);
+    const shape = fn?.spillShape ?? { rows: 1, columns: 1 };
+    const args = this.argumentsNow(ast, state);
+    if (fn !== undefined && args !== null) {
+      const outcome = runPilotFunction(fn.id, args, this.context);
+      if (outcome.ok && Array.isArray(outcome.value)) return new ArraySize(outcome.value[0].length, outcome.value.length);
+    }
+    return new ArraySize(shape.columns, shape.rows);
+  }
+
+  /** The arguments' values as they stand while the formula is being entered; null when some cannot be read yet. */
+  private argumentsNow(ast: ProcedureAst, state: InterpreterState): unknown[] | null {
+    try {
+      return ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state)));
+    } catch {
+      // A referenced formula not computed yet (the workbook is still being built): the catalogue's shape stands in.
+      return null;
+    }
+  }
+
+  /** The size a spill was given, when this call is the whole formula of its cell; null when it is nested in another. */
+  private spillRoom(ast: ProcedureAst, state: InterpreterState): { rows: number; columns: number } | null {
+    const vertex = state.formulaVertex;
+    if (vertex === undefined || vertex.getFormula(this.dependencyGraph.lazilyTransformingAstService) !== ast) return null;
+    return { rows: vertex.height, columns: vertex.width };
+  }
+
+  private valueOut(outcome: PilotOutcome, fn: PilotFunction, room: { rows: number; columns: number } | null) {
+    if (!outcome.ok) return new CellError(ERROR_TYPE[outcome.error.code], outcome.error.message);
+    const value = outcome.value;
+    if (!Array.isArray(value)) return value;
+    const rows = value.length;
+    const columns = value[0].length;
+    if (room !== null && (rows > room.rows || columns > room.columns)) {
+      return new CellError(
+        ErrorType.SPILL,
+        `${sheetName(fn.id)} now spills ${rows} × ${columns} cells, but it was entered when its result took ${room.rows} × ${room.columns}: enter the formula again to resize the spill.`,
+      );
+    }
+    return SimpleRangeValue.onlyValues(value as SpillCell[][]);
+  }
+}
+
+/**
+ * Registers the PILOT functions with HyperFormula, under their sheet names (PILOT.NPV …) in
+ * every language registered so far. Calling it again does nothing. Engines built afterwards
+ * (with licenseKey 'gpl-v3', and smartRounding false to see full precision) can use them.
+ *
+ * @example
+ *   registerPilotFunctions(HyperFormula);
+ *   const hf = HyperFormula.buildFromSheets(sheets, { licenseKey: 'gpl-v3', smartRounding: false });
+ *   hf.getCellValue({ sheet: 0, row: 0, col: 0 }); // the value of =PILOT.NPV(Metrics!A1:I5,Costs!A1:E9)
+ */
+export function registerPilotFunctions(engine: typeof HyperFormula = HyperFormula): void {
+  if (engine.getFunctionPlugin(PILOT_FUNCTION_NAMES[0]) === PilotFunctionsPlugin) return;
+  const names = Object.fromEntries(PILOT_FUNCTION_NAMES.map((name) => [name, name]));
+  const translations = Object.fromEntries(engine.getRegisteredLanguagesCodes().map((code) => [code, names]));
+  engine.registerFunctionPlugin(PilotFunctionsPlugin, translations);
+}
