@@ -5,7 +5,7 @@
  * same entries through runPilotFunction (runner.ts), which reads the arguments, catches every
  * error and checks every number on the way out.
  */
-import { readAssumptions } from '../model/assumptions';
+import { defaultAssumptions, readAssumptions } from '../model/assumptions';
 import { expansionMultiple } from '../model/costs';
 import { ModelError, CaseInputError } from '../model/errors';
 import { paybackPeriods } from '../model/finance';
@@ -236,7 +236,7 @@ function currencyWritten(cells: Record<string, Cell>): string {
       if (!(error instanceof ModelError)) throw error;
     }
   }
-  return readAssumptions(undefined).assumptions.currency;
+  return defaultAssumptions().currency;
 }
 
 /** A Benefit basis argument read as the Assumptions table reads it (SPEC §2.5); evidence when omitted. */
@@ -284,7 +284,7 @@ function costSum(grid: Grid | undefined, name: string): Money {
  */
 function flowRow(grid: Grid | undefined, name: string): Money[] {
   if (grid === undefined || grid.length === 0) throw new ModelError('#VALUE!', `${name}: expected a row or column of cash flows, got nothing`);
-  const columns = Math.max(...grid.map((row) => row.length));
+  const columns = grid.reduce((widest, row) => Math.max(widest, row.length), 0);
   if (grid.length > 1 && columns > 1) {
     throw new ModelError('#VALUE!', `${name}: expected one row or one column of cash flows, got ${grid.length} rows × ${columns} columns`);
   }
