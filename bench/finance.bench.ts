@@ -11,18 +11,8 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { IRR as formulaIrr, NPV as formulaNpv } from '@formulajs/formulajs';
 import { irr, npv } from '../src/model/finance';
-
-/** The bench harness's contract (to be unified with the other bench files). */
-interface BenchEntry {
-  name: string;
-  unit: string;
-  median: number;
-  runs: number[];
-  reference?: { name: string; median: number };
-  ratio?: number;
-  note?: string;
-  budget?: number;
-}
+import { seededRandom } from '../test/support/random';
+import type { BenchEntry } from './types';
 
 const SETS = 100_000;
 const NPV_RUNS = 5;
@@ -38,36 +28,12 @@ const HANG_MS = 2_000;
 /** Time a screening worker may take to load formulajs and start. */
 const WORKER_START_MS = 60_000;
 
-/**
- * The screening worker: calls formulajs IRR on each row from `from` on, announcing each index
- * before the call, so the index last announced when the watchdog fires is the row that hangs.
- * It is source text because a worker runs a file or a string, and this bench is one file.
- */
-const SCREEN_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { IRR } = require(workerData.formulajs);
-for (let i = workerData.from; i < workerData.rows.length; i += 1) {
-  parentPort.postMessage(i);
-  IRR(workerData.rows[i], workerData.guess);
-}
-parentPort.postMessage(-1);
-`;
+/** The screening worker, a file of its own because a worker thread runs a file. */
+const SCREEN_WORKER = require.resolve('./formulajs-irr-screen.js');
 
 interface FlowSet {
   rate: number;
   flows: number[];
-}
-
-/** mulberry32, so every run benches the same sets. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -76,7 +42,7 @@ function generator(seed: number): () => number {
  * 2–40 periods, amounts from $100 to $100M in cents, rates 0–30%.
  */
 function generateSets(): FlowSet[] {
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const between = (low: number, high: number): number => low + (high - low) * random();
   const cents = (v: number): number => Math.round(v * 100) / 100;
   const sets: FlowSet[] = [];
@@ -110,8 +76,7 @@ async function formulajsIrrHangs(rows: readonly number[][]): Promise<number[]> {
   let from = 0;
   while (from < rows.length) {
     const hung = await new Promise<number | null>((resolve, reject) => {
-      const worker = new Worker(SCREEN_WORKER_SOURCE, {
-        eval: true,
+      const worker = new Worker(SCREEN_WORKER, {
         workerData: { rows, from, formulajs, guess: IRR_GUESS },
       });
       let current = from;

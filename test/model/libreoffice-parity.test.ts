@@ -9,6 +9,7 @@ import {
   type InputCell,
   type OutputCell,
 } from '../support/libreoffice';
+import { seededRandom } from '../support/random';
 
 /**
  * Parity with LibreOffice Calc's NPV and IRR on generated cash flows: one .xlsx holding every
@@ -65,20 +66,8 @@ interface FlowSet {
   flows: number[];
 }
 
-/** mulberry32: a small seeded generator, so the workbook is reproducible. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generateSets(): FlowSet[] {
-  const random = generator(SEED);
+  const random = seededRandom(SEED);
   const between = (low: number, high: number): number => low + (high - low) * random();
   const whole = (low: number, high: number): number => Math.floor(between(low, high + 1));
   const cents = (v: number): number => Math.round(v * 100) / 100;
