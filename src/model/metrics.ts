@@ -69,26 +69,89 @@ function plain(x: number): number {
   return x === 0 ? 0 : x;
 }
 
-/** Builds the checks of one row, collecting a problem per bad cell instead of stopping at the first. */
-function rowChecker(row: TableRow) {
-  const problems: Problem[] = [];
-  const report = (column: string, message: string): void => {
-    problems.push({ table: 'Metrics', row: row.row, column, message });
-  };
-  const attempt = <T>(column: string, read: () => T): T | null => {
+/**
+ * The checks of one row, collecting a problem per bad cell instead of stopping at the first.
+ * Readers are called with their arguments rather than wrapped in closures: this runs for every
+ * cell of a pasted table.
+ */
+class RowChecks {
+  readonly problems: Problem[] = [];
+
+  constructor(
+    private readonly row: TableRow,
+    private readonly currency: string,
+  ) {}
+
+  report(column: string, message: string): void {
+    this.problems.push({ table: 'Metrics', row: this.row.row, column, message });
+  }
+
+  /** `read(a, b)`, or null once its ModelError is reported under `column`. */
+  attempt<A, B, T>(column: string, read: (a: A, b: B) => T, a: A, b: B): T | null {
     try {
-      return read();
+      return read(a, b);
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
-      report(column, error.message);
+      this.report(column, error.message);
       return null;
     }
-  };
-  return { problems, report, attempt };
+  }
+
+  /** A value or unit in another currency than the case's. A bare number's currency is the Unit column's, reported once on that column. */
+  sameCurrency(column: string, q: Quantity | UnitExpr | null): void {
+    const code = q === null || ('bare' in q && q.bare) ? null : 'unit' in q ? q.currency : unitCurrency(q);
+    if (code !== null && code !== this.currency) {
+      const text = q !== null && 'text' in q ? q.text : cellText(this.row.cells[column]);
+      this.report(column, `"${text}" is in ${code}, but the case currency is ${this.currency}: there are no exchange rates`);
+    }
+  }
+
+  /** Baseline, Target or Pilot as written (a bare number in the Unit column's unit); null when blank or bad. */
+  value(column: 'Baseline' | 'Target' | 'Pilot', what: string, unitColumn: UnitExpr | null): Quantity | null {
+    const cell = this.row.cells[column];
+    if (isBlank(cell)) {
+      if (column !== 'Pilot') this.report(column, `the cell is blank: expected ${what}`);
+      return null;
+    }
+    const q = this.attempt(column, parseQuantity, cell, unitColumn ?? NO_UNIT);
+    this.sameCurrency(column, q);
+    return q;
+  }
+
+  /** A value of the metric in `metricUnit`, once its unit is checked against `reference`; null when it does not fit. */
+  inMetricUnit(column: string, q: Quantity | null, reference: UnitExpr, metricUnit: UnitExpr): number | null {
+    if (q === null) return null;
+    // Plain numbers have no dimension; only the percent sign tells `4.2%` from `5 docs`.
+    const percentClash = !q.bare && !hasRealUnit(reference) && q.percent !== reference.percent;
+    if (!sameDimension(q.unit, reference) || percentClash) {
+      const metric = unitLabel(reference) || 'plain numbers';
+      this.report(
+        column,
+        q.bare
+          ? `"${q.text}" has no unit, but the metric is in ${metric}: write the unit in the cell or fill the Unit column`
+          : `"${q.text}" is in ${written(q)}, but the metric is in ${metric}`,
+      );
+      return null;
+    }
+    return convertUnit(q.value, q.unit, metricUnit);
+  }
 }
+
+/** The columns whose cells go into the annual value A. */
+const FEEDS_MONEY: ReadonlySet<string> = new Set(['Unit', 'Baseline', 'Target', 'Pilot', 'Volume', 'Value per unit']);
+const feedsMoney = (problem: Problem): boolean => FEEDS_MONEY.has(problem.column);
+
+const readUnitCell = (cell: Cell): UnitExpr => parseUnit(cellText(cell));
+const readDays = (cell: Cell): number => parseDuration(cell, 'days', 'days');
 
 function written(q: Quantity): string {
   return unitLabel(q.unit) || (q.percent ? '%' : 'no unit');
+}
+
+/** The unit of the first of the values that has one written. */
+function firstWrittenUnit(...values: (Quantity | null)[]): UnitExpr | undefined {
+  for (const q of values) if (q !== null && !q.bare) return q.unit;
+  return undefined;
 }
 
 /**
@@ -102,86 +165,51 @@ function written(q: Quantity): string {
  *   evaluateMetric(row, { currency: 'USD', basis: 'evidence', onTrackThreshold: 1 }).result?.annualValue // 375000 (to 1e-9)
  */
 export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluation {
-  const { problems, report, attempt } = rowChecker(row);
   const cells = row.cells;
   const currency = currencyCode(ctx.currency);
-  const sameCurrency = (column: string, q: Quantity | UnitExpr | null): void => {
-    // A bare number's currency is the Unit column's, reported once on that column.
-    const code = q === null || ('bare' in q && q.bare) ? null : 'unit' in q ? q.currency : unitCurrency(q);
-    if (code !== null && code !== currency) {
-      const text = q !== null && 'text' in q ? q.text : cellText(cells[column]);
-      report(column, `"${text}" is in ${code}, but the case currency is ${currency}: there are no exchange rates`);
-    }
-  };
+  const checks = new RowChecks(row, currency);
+  const { problems } = checks;
 
   const name = cellText(cells.Metric);
-  if (name === '') report('Metric', 'the metric has no name: expected a label such as "Error rate"');
+  if (name === '') checks.report('Metric', 'the metric has no name: expected a label such as "Error rate"');
 
-  const unitColumn = isBlank(cells.Unit) ? null : attempt('Unit', () => parseUnit(cellText(cells.Unit)));
-  sameCurrency('Unit', unitColumn);
-  const read = (column: 'Baseline' | 'Target' | 'Pilot', what: string): Quantity | null => {
-    if (isBlank(cells[column])) {
-      if (column !== 'Pilot') report(column, `the cell is blank: expected ${what}`);
-      return null;
-    }
-    const q = attempt(column, () => parseQuantity(cells[column], unitColumn ?? NO_UNIT));
-    sameCurrency(column, q);
-    return q;
-  };
-  const baseline = read('Baseline', 'the value before the pilot');
-  const target = read('Target', 'the production target');
-  const pilot = read('Pilot', 'the pilot result');
+  const unitColumn = isBlank(cells.Unit) ? null : checks.attempt('Unit', readUnitCell, cells.Unit, undefined);
+  checks.sameCurrency('Unit', unitColumn);
+  const baseline = checks.value('Baseline', 'the value before the pilot', unitColumn);
+  const target = checks.value('Target', 'the production target', unitColumn);
+  const pilot = checks.value('Pilot', 'the pilot result', unitColumn);
 
   // The metric's unit: the Unit column's, else the first one written; the improvement is in the baseline's.
-  const given = [baseline, target, pilot].filter((q): q is Quantity => q !== null);
-  const reference = unitColumn ?? given.find((q) => !q.bare)?.unit ?? NO_UNIT;
+  const reference = unitColumn ?? firstWrittenUnit(baseline, target, pilot) ?? NO_UNIT;
   const metricUnit = baseline && !baseline.bare ? baseline.unit : reference;
-  const inMetricUnit = (column: string, q: Quantity | null): number | null => {
-    if (q === null) return null;
-    // Plain numbers have no dimension; only the percent sign tells `4.2%` from `5 docs`.
-    const percentClash = !q.bare && !hasRealUnit(reference) && q.percent !== reference.percent;
-    if (!sameDimension(q.unit, reference) || percentClash) {
-      const metric = unitLabel(reference) || 'plain numbers';
-      report(
-        column,
-        q.bare
-          ? `"${q.text}" has no unit, but the metric is in ${metric}: write the unit in the cell or fill the Unit column`
-          : `"${q.text}" is in ${written(q)}, but the metric is in ${metric}`,
-      );
-      return null;
-    }
-    return convertUnit(q.value, q.unit, metricUnit);
-  };
-  const b = inMetricUnit('Baseline', baseline);
-  const t = inMetricUnit('Target', target);
-  const p = inMetricUnit('Pilot', pilot);
+  const b = checks.inMetricUnit('Baseline', baseline, reference, metricUnit);
+  const t = checks.inMetricUnit('Target', target, reference, metricUnit);
+  const p = checks.inMetricUnit('Pilot', pilot, reference, metricUnit);
 
-  const declared = attempt('Direction', () => parseDirection(cells.Direction));
-  const volume = isBlank(cells.Volume) ? null : attempt('Volume', () => parseQuantity(cells.Volume, PER_YEAR));
-  sameCurrency('Volume', volume);
+  const declared = checks.attempt('Direction', parseDirection, cells.Direction, undefined);
+  const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', parseQuantity, cells.Volume, PER_YEAR);
+  checks.sameCurrency('Volume', volume);
   // A bare Value per unit is money per one unit of the metric's numerator (SPEC §3.1).
-  const perUnit = divideUnits(moneyPer(currency, null), numeratorOf(metricUnit));
   const valuePerUnit = isBlank(cells['Value per unit'])
     ? null
-    : attempt('Value per unit', () => parseQuantity(cells['Value per unit'], perUnit));
-  sameCurrency('Value per unit', valuePerUnit);
-  const timelineDays = isBlank(cells.Timeline) ? null : attempt('Timeline', () => parseDuration(cells.Timeline, 'days', 'days'));
+    : checks.attempt('Value per unit', parseQuantity, cells['Value per unit'], divideUnits(moneyPer(currency, null), numeratorOf(metricUnit)));
+  checks.sameCurrency('Value per unit', valuePerUnit);
+  const timelineDays = isBlank(cells.Timeline) ? null : checks.attempt('Timeline', readDays, cells.Timeline, undefined);
 
   if (b === null || t === null) return { result: null, problems };
   const direction: Direction = declared ?? (t > b ? 'higher' : 'lower');
   const improvement = direction === 'lower' ? b - t : t - b;
   if (!(improvement > 0)) {
-    report('Target', `target does not improve on baseline: with direction ${direction}, the target ${target!.text} must be ${direction === 'lower' ? 'below' : 'above'} the baseline ${baseline!.text}`);
+    checks.report('Target', `target does not improve on baseline: with direction ${direction}, the target ${target!.text} must be ${direction === 'lower' ? 'below' : 'above'} the baseline ${baseline!.text}`);
   }
   const gapClosed = p === null || !(improvement > 0) ? null : plain((b - p) / (b - t));
   const proven = gapClosed !== null && gapClosed >= ctx.onTrackThreshold - PROVEN_TOLERANCE;
   const used = ctx.basis === 'target' ? improvement : gapClosed === null ? 0 : improvement * clamp(gapClosed, 0, 1);
 
   // Whether units combine is worth saying only once every cell that feeds A reads on its own.
-  const feedsMoney = new Set(['Unit', 'Baseline', 'Target', 'Pilot', 'Volume', 'Value per unit']);
-  if (problems.some((problem) => feedsMoney.has(problem.column))) return { result: null, problems };
-  const money = annualValues(metricUnit, volume, valuePerUnit, { used, promised: improvement }, currency);
-  for (const problem of money.problems) report(problem.column, problem.message);
+  if (problems.some(feedsMoney)) return { result: null, problems };
+  const money = annualValues(metricUnit, volume, valuePerUnit, used, improvement, currency);
+  if (money.problem) checks.report(money.problem.column, money.problem.message);
   if (problems.length > 0) return { result: null, problems };
 
   return {
@@ -212,46 +240,54 @@ function readable(unit: UnitExpr): string {
 interface AnnualValues {
   used: Money | null;
   promised: Money | null;
-  problems: { column: string; message: string }[];
+  problem: { column: string; message: string } | null;
 }
 
-/** A = Δu × Volume × Value per unit, in the case currency per year (SPEC §3.2); null when non-monetary. */
+/** Δu × Volume × Value per unit: the factors of A for an improvement `delta`. */
+function annualFactors(delta: number, metricUnit: UnitExpr, volume: Quantity | null, valuePerUnit: Quantity | null): Factor[] {
+  const factors: Factor[] = [{ value: delta, unit: metricUnit }];
+  if (volume) factors.push(volume);
+  if (valuePerUnit) factors.push(valuePerUnit);
+  return factors;
+}
+
+/** A = Δu × Volume × Value per unit, in the case currency per year (SPEC §3.2), for the improvement used and the one promised; null when non-monetary. */
 function annualValues(
   metricUnit: UnitExpr,
   volume: Quantity | null,
   valuePerUnit: Quantity | null,
-  improvement: { used: number; promised: number },
+  usedImprovement: number,
+  promisedImprovement: number,
   currency: string,
 ): AnnualValues {
-  const none: AnnualValues = { used: null, promised: null, problems: [] };
-  if (!isMoneyUnit(metricUnit) && valuePerUnit === null) return none;
+  if (!isMoneyUnit(metricUnit) && valuePerUnit === null) return { used: null, promised: null, problem: null };
   const rate = isPerTime(metricUnit);
   if (!rate && volume === null) {
     const what = isMoneyUnit(metricUnit) ? `is in money (${unitLabel(metricUnit)})` : 'has a Value per unit';
     return {
-      ...none,
-      problems: [{
+      used: null,
+      promised: null,
+      problem: {
         column: 'Volume',
         message: `the metric ${what} but is not a rate per time, so it needs a Volume: how many a year (e.g. 50,000 docs/year)`,
-      }],
+      },
     };
   }
-  const others: Factor[] = [volume, valuePerUnit].flatMap((q) => (q ? [{ value: q.value, unit: q.unit }] : []));
   const target = moneyPer(currency, 'year');
-  const annual = (delta: number): number | null => multiplyTo([{ value: delta, unit: metricUnit }, ...others], target);
-  const used = annual(improvement.used);
-  const promised = annual(improvement.promised);
+  const used = multiplyTo(annualFactors(usedImprovement, metricUnit, volume, valuePerUnit), target);
+  const promised = multiplyTo(annualFactors(promisedImprovement, metricUnit, volume, valuePerUnit), target);
   if (used === null || promised === null || !Number.isFinite(used) || !Number.isFinite(promised)) {
     const parts = [`the metric is ${readable(metricUnit)}`];
     if (volume) parts.push(`the Volume "${volume.text}" is ${readable(volume.unit)}`);
     if (valuePerUnit) parts.push(`the Value per unit "${valuePerUnit.text}" is ${readable(valuePerUnit.unit)}`);
     return {
-      ...none,
-      problems: [{
+      used: null,
+      promised: null,
+      problem: {
         column: valuePerUnit ? 'Value per unit' : 'Volume',
         message: `units do not combine into ${currency} per year: ${parts.join(', ')}`,
-      }],
+      },
     };
   }
-  return { used: plain(used), promised: plain(promised), problems: [] };
+  return { used: plain(used), promised: plain(promised), problem: null };
 }

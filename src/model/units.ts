@@ -113,8 +113,14 @@ function joined(a: string, b: string): string {
 function mathTextOf(expr: UnitExpr): Omit<UnitTexts, 'label'> {
   let top = '';
   let bottom = '';
-  for (const t of expr.numerator) if (t.mathName) top = joined(top, t.mathName);
-  for (const t of expr.denominator) if (t.mathName) bottom = joined(bottom, `${t.mathName}^-1`);
+  for (let i = 0; i < expr.numerator.length; i++) {
+    const name = expr.numerator[i].mathName;
+    if (name) top = joined(top, name);
+  }
+  for (let i = 0; i < expr.denominator.length; i++) {
+    const name = expr.denominator[i].mathName;
+    if (name) bottom = joined(bottom, `${name}^-1`);
+  }
   return { top, bottom, whole: joined(top, bottom) };
 }
 
@@ -249,8 +255,8 @@ export const PER_YEAR: UnitExpr = sharedUnit({ numerator: [], denominator: [term
  */
 export function divideUnits(a: UnitExpr, b: UnitExpr): UnitExpr {
   return {
-    numerator: [...a.numerator, ...b.denominator],
-    denominator: [...a.denominator, ...b.numerator],
+    numerator: a.numerator.concat(b.denominator),
+    denominator: a.denominator.concat(b.numerator),
     percent: a.percent,
   };
 }
@@ -266,15 +272,26 @@ export function numeratorOf(expr: UnitExpr): UnitExpr {
 }
 
 /**
+ * The first term of a list that passes `test`. An index loop: for-of over a frozen array (a shared
+ * unit's) allocates an iterator result per term, and this runs several times per metric row.
+ */
+function firstTerm(terms: readonly UnitTerm[], test: (t: UnitTerm) => boolean): UnitTerm | undefined {
+  for (let i = 0; i < terms.length; i++) if (test(terms[i])) return terms[i];
+  return undefined;
+}
+
+const isMoney = (t: UnitTerm): boolean => t.currency !== null;
+const isReal = (t: UnitTerm): boolean => t.mathName !== null;
+const isTime = (t: UnitTerm): boolean => t.time;
+
+/**
  * The currency of a unit (null when none); a unit cannot hold two.
  *
  * @example
  *   unitCurrency(moneyPer('EUR', 'year')) // 'EUR'
  */
 export function unitCurrency(expr: UnitExpr): string | null {
-  for (const t of expr.numerator) if (t.currency !== null) return t.currency;
-  for (const t of expr.denominator) if (t.currency !== null) return t.currency;
-  return null;
+  return firstTerm(expr.numerator, isMoney)?.currency ?? firstTerm(expr.denominator, isMoney)?.currency ?? null;
 }
 
 /**
@@ -284,8 +301,7 @@ export function unitCurrency(expr: UnitExpr): string | null {
  *   isMoneyUnit(moneyPer('USD', 'year')) // true
  */
 export function isMoneyUnit(expr: UnitExpr): boolean {
-  for (const t of expr.numerator) if (t.currency !== null) return true;
-  return false;
+  return firstTerm(expr.numerator, isMoney) !== undefined;
 }
 
 /**
@@ -295,8 +311,7 @@ export function isMoneyUnit(expr: UnitExpr): boolean {
  *   isPerTime(PER_YEAR) // true
  */
 export function isPerTime(expr: UnitExpr): boolean {
-  for (const t of expr.denominator) if (t.time) return true;
-  return false;
+  return firstTerm(expr.denominator, isTime) !== undefined;
 }
 
 /**
@@ -306,9 +321,7 @@ export function isPerTime(expr: UnitExpr): boolean {
  *   hasRealUnit(NO_UNIT) // false
  */
 export function hasRealUnit(expr: UnitExpr): boolean {
-  for (const t of expr.numerator) if (t.mathName !== null) return true;
-  for (const t of expr.denominator) if (t.mathName !== null) return true;
-  return false;
+  return firstTerm(expr.numerator, isReal) !== undefined || firstTerm(expr.denominator, isReal) !== undefined;
 }
 
 /**
@@ -327,19 +340,6 @@ function labelOf(expr: UnitExpr): string {
   return `${expr.percent && top === '' ? '%' : top}${bottom}`;
 }
 
-/** The mathjs unit string of the real terms of some units multiplied together ('' when there are none). */
-function mathUnitText(...exprs: readonly UnitExpr[]): string {
-  if (exprs.length === 1) return mathText(exprs[0]).whole;
-  let top = '';
-  let bottom = '';
-  for (const expr of exprs) {
-    const text = mathText(expr);
-    top = joined(top, text.top);
-    bottom = joined(bottom, text.bottom);
-  }
-  return joined(top, bottom);
-}
-
 function described(expr: UnitExpr): string {
   const label = unitLabel(expr);
   return label === '' ? 'a plain number' : label;
@@ -354,7 +354,7 @@ function described(expr: UnitExpr): string {
  *   sameDimension(timeUnit('day'), NO_UNIT)          // false
  */
 export function sameDimension(a: UnitExpr, b: UnitExpr): boolean {
-  return textFactor(mathUnitText(a), mathUnitText(b)) !== null;
+  return textFactor(mathText(a).whole, mathText(b).whole) !== null;
 }
 
 /** A pasted column repeats a handful of unit texts; parsing them once each keeps 10,000 rows fast. */
@@ -417,8 +417,8 @@ export function simpleUnit(word: string): UnitExpr {
  *   convertUnit(2, simpleUnit('h'), simpleUnit('min')) // 120
  */
 export function convertUnit(value: number, from: UnitExpr, to: UnitExpr): number {
-  const fromText = mathUnitText(from);
-  const toText = mathUnitText(to);
+  const fromText = mathText(from).whole;
+  const toText = mathText(to).whole;
   const factor = textFactor(fromText, toText);
   if (factor === null) {
     throw new ModelError('#VALUE!', `cannot convert ${described(from)} to ${described(to)}`);
@@ -442,8 +442,16 @@ export interface Factor {
  *              moneyPer('USD', 'year')) // 375000 (up to rounding)
  */
 export function multiplyTo(factors: readonly Factor[], target: UnitExpr): number | null {
-  const productText = mathUnitText(...factors.map((f) => f.unit));
-  const targetText = mathUnitText(target);
+  // The product's real terms: every factor's numerator, then every factor's denominator.
+  let top = '';
+  let bottom = '';
+  for (const f of factors) {
+    const text = mathText(f.unit);
+    top = joined(top, text.top);
+    bottom = joined(bottom, text.bottom);
+  }
+  const productText = joined(top, bottom);
+  const targetText = mathText(target).whole;
   const factor = textFactor(productText, targetText);
   if (factor === null) return null;
   let value = 1;
