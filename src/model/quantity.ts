@@ -83,14 +83,17 @@ function ungroup(whole: string, separator: ',' | '.', text: string, problem: str
   return whole.split(separator).join('');
 }
 
+function occurrences(text: string, char: string): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) count += 1;
+  return count;
+}
+
 /** `1,200.50` and `1.200,50` (both separators: the last one is the decimal); a lone comma only before three digits. */
 function decimalDigits(token: string, text: string): string {
   if (token.startsWith('.')) return `0${token}`;
   const hasComma = token.includes(',');
-  const firstDot = token.indexOf('.');
-  // The usual case, no comma and at most one dot, is the number as written.
-  if (!hasComma && (firstDot < 0 || token.indexOf('.', firstDot + 1) < 0)) return token;
-  const dots = token.split('.').length - 1;
+  const dots = occurrences(token, '.');
   if (hasComma && dots > 0) {
     const decimal = token.lastIndexOf(',') > token.lastIndexOf('.') ? ',' : '.';
     const group = decimal === ',' ? '.' : ',';

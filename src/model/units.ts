@@ -247,6 +247,14 @@ const TIME_UNIT_EXPRS: Readonly<Record<'day' | 'month' | 'year', UnitExpr>> = {
 /** Per year: the unit of a bare Volume. */
 export const PER_YEAR: UnitExpr = sharedUnit({ numerator: [], denominator: [term('year')], percent: false });
 
+/** The terms of `a`, then those of `b`, in a new list (index loops, for frozen lists: see firstTerm). */
+function bothTerms(a: readonly UnitTerm[], b: readonly UnitTerm[]): UnitTerm[] {
+  const terms: UnitTerm[] = [];
+  for (let i = 0; i < a.length; i++) terms.push(a[i]);
+  for (let i = 0; i < b.length; i++) terms.push(b[i]);
+  return terms;
+}
+
 /**
  * `a / b`, keeping every term as written (counts included).
  *
@@ -255,8 +263,8 @@ export const PER_YEAR: UnitExpr = sharedUnit({ numerator: [], denominator: [term
  */
 export function divideUnits(a: UnitExpr, b: UnitExpr): UnitExpr {
   return {
-    numerator: a.numerator.concat(b.denominator),
-    denominator: a.denominator.concat(b.numerator),
+    numerator: bothTerms(a.numerator, b.denominator),
+    denominator: bothTerms(a.denominator, b.numerator),
     percent: a.percent,
   };
 }
