@@ -80,7 +80,7 @@ const GROUPED: Readonly<Record<',' | '.', RegExp>> = { ',': /^[1-9]\d{0,2}(?:,\d
 
 function ungroup(whole: string, separator: ',' | '.', text: string, problem: string): string {
   if (!GROUPED[separator].test(whole)) failValue(text, problem);
-  return whole.split(separator).join('');
+  return whole.replaceAll(separator, '');
 }
 
 function occurrences(text: string, char: string): number {
