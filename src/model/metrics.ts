@@ -87,7 +87,7 @@ class RowChecks {
   }
 
   /** `read(a, b)`, or null once its ModelError is reported under `column`. */
-  attempt<A, B, T>(column: string, read: (a: A, b: B) => T, a: A, b: B): T | null {
+  attempt<A, B, T>(column: string, read: (a: A, b?: B) => T, a: A, b?: B): T | null {
     try {
       return read(a, b);
     } catch (error) {
@@ -173,7 +173,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const name = cellText(cells.Metric);
   if (name === '') checks.report('Metric', 'the metric has no name: expected a label such as "Error rate"');
 
-  const unitColumn = isBlank(cells.Unit) ? null : checks.attempt('Unit', readUnitCell, cells.Unit, undefined);
+  const unitColumn = isBlank(cells.Unit) ? null : checks.attempt('Unit', readUnitCell, cells.Unit);
   checks.sameCurrency('Unit', unitColumn);
   const baseline = checks.value('Baseline', 'the value before the pilot', unitColumn);
   const target = checks.value('Target', 'the production target', unitColumn);
@@ -186,7 +186,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const t = checks.inMetricUnit('Target', target, reference, metricUnit);
   const p = checks.inMetricUnit('Pilot', pilot, reference, metricUnit);
 
-  const declared = checks.attempt('Direction', parseDirection, cells.Direction, undefined);
+  const declared = checks.attempt('Direction', parseDirection, cells.Direction);
   const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', parseQuantity, cells.Volume, PER_YEAR);
   checks.sameCurrency('Volume', volume);
   // A bare Value per unit is money per one unit of the metric's numerator (SPEC §3.1).
@@ -194,7 +194,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
     ? null
     : checks.attempt('Value per unit', parseQuantity, cells['Value per unit'], divideUnits(moneyPer(currency, null), numeratorOf(metricUnit)));
   checks.sameCurrency('Value per unit', valuePerUnit);
-  const timelineDays = isBlank(cells.Timeline) ? null : checks.attempt('Timeline', readDays, cells.Timeline, undefined);
+  const timelineDays = isBlank(cells.Timeline) ? null : checks.attempt('Timeline', readDays, cells.Timeline);
 
   if (b === null || t === null) return { result: null, problems };
   const direction: Direction = declared ?? (t > b ? 'higher' : 'lower');
