@@ -209,6 +209,7 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     devServer: {
       hot: true,
+      static: false,
       port: DEV_PORT,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: https ? { type: "https", options: https } : "http",

@@ -60,6 +60,20 @@ function readModules(listFile: string): string[] {
   return fs.readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
 }
 
+/** Builds kept in the cache; older ones are removed after each new build. */
+const KEEP_BUILDS = 4;
+
+function pruneCache(cache: string): void {
+  const builds = fs
+    .readdirSync(cache)
+    .filter((name) => name.endsWith('.done'))
+    .map((name) => ({ key: name.slice(0, -'.done'.length), time: fs.statSync(path.join(cache, name)).mtimeMs }))
+    .sort((a, b) => b.time - a.time);
+  for (const { key } of builds.slice(KEEP_BUILDS)) {
+    for (const name of [`${key}.done`, key, `${key}.modules.txt`]) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
+  }
+}
+
 /** Takes the build lock (a directory, created atomically); false when another process holds it. */
 function takeLock(lock: string): boolean {
   try {
@@ -108,6 +122,7 @@ export function productionBuild(): ProductionBuild {
       throw new Error(`the production build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
     }
     fs.writeFileSync(done, new Date().toISOString());
+    pruneCache(cache);
     return { dir, modules: readModules(moduleList), seconds: (Date.now() - started) / 1000 };
   } finally {
     fs.rmSync(lock, { recursive: true, force: true });
