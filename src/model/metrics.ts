@@ -97,11 +97,13 @@ class RowChecks {
     }
   }
 
-  /** A value or unit in another currency than the case's. A bare number's currency is the Unit column's, reported once on that column. */
-  sameCurrency(column: string, q: Quantity | UnitExpr | null): void {
-    const code = q === null || ('bare' in q && q.bare) ? null : 'unit' in q ? q.currency : unitCurrency(q);
+  /** A value in another currency than the case's. A bare number's currency is the Unit column's, reported once on that column. */
+  sameCurrency(column: string, q: Quantity | null): void {
+    if (q !== null && !q.bare) this.inCaseCurrency(column, q.currency, q.text);
+  }
+
+  inCaseCurrency(column: string, code: string | null, text: string): void {
     if (code !== null && code !== this.currency) {
-      const text = q !== null && 'text' in q ? q.text : cellText(this.row.cells[column]);
       this.report(column, `"${text}" is in ${code}, but the case currency is ${this.currency}: there are no exchange rates`);
     }
   }
@@ -174,7 +176,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   if (name === '') checks.report('Metric', 'the metric has no name: expected a label such as "Error rate"');
 
   const unitColumn = isBlank(cells.Unit) ? null : checks.attempt('Unit', readUnitCell, cells.Unit);
-  checks.sameCurrency('Unit', unitColumn);
+  if (unitColumn !== null) checks.inCaseCurrency('Unit', unitCurrency(unitColumn), cellText(cells.Unit));
   const baseline = checks.value('Baseline', 'the value before the pilot', unitColumn);
   const target = checks.value('Target', 'the production target', unitColumn);
   const pilot = checks.value('Pilot', 'the pilot result', unitColumn);
