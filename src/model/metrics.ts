@@ -135,6 +135,12 @@ class RowChecks {
       );
       return null;
     }
+    // The Unit column and a unit written in the Baseline can disagree with each other.
+    if (!sameDimension(q.unit, metricUnit)) {
+      const shown = (u: UnitExpr): string => unitLabel(u) || 'a plain number';
+      this.report(column, `"${q.text}" reads as ${shown(q.unit)}, which cannot be compared with the baseline's ${shown(metricUnit)}`);
+      return null;
+    }
     return convertUnit(q.value, q.unit, metricUnit);
   }
 }

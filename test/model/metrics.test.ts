@@ -219,6 +219,13 @@ describe('units of Baseline, Target and Pilot', () => {
     expect(metric({ Metric: 'x', Baseline: '4.2%', Target: '3 docs' }).problems.map((p) => p.column)).toEqual(['Target']);
     expect(metric({ Metric: 'x', Baseline: '12 min', Target: '2 min', Unit: '%' }).problems.map((p) => p.column)).toEqual(['Baseline', 'Target']);
   });
+
+  it('a Unit column at odds with the unit written in the Baseline is a problem on each cell, never a throw', () => {
+    const { result, problems } = metric({ Metric: 'x', Baseline: '90 days', Target: '30 days', Pilot: 2, Unit: 'per year' });
+    expect(result).toBeNull();
+    expect(problems.map((p) => p.column)).toEqual(['Baseline', 'Target', 'Pilot']);
+    expect(problems[2].message).toBe('"2" reads as /year, which cannot be compared with the baseline\'s days');
+  });
 });
 
 describe('problems', () => {

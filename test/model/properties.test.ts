@@ -1,6 +1,6 @@
 // Property tests over generated cases (fast-check): the invariants of SPEC §3 that hold for any input.
 import fc from 'fast-check';
-import { evaluateCase, type CaseInput, type Grid } from '../../src/model';
+import { CaseInputError, checkCase, evaluateCase, type CaseInput, type Grid } from '../../src/model';
 import { economics, type CashflowPlan } from '../../src/model/cashflow';
 import { thresholds } from '../../src/model/thresholds';
 
@@ -120,6 +120,40 @@ describe('threshold properties', () => {
         }
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('messy input', () => {
+  // Pieces a pasted table is made of; any mix of them in any cell.
+  const piece = fc.constantFrom('12', '0', '-3', '1,200', '1,5', '(500)', '4.2%', '$3.40', '€3', '3.40 USD', '2 h', '90 days', '12 weeks',
+    'per year', '/week', 'docs/year', '$45/h', '$120 per error', 'h/week', '5 million', '$50k', 'm', 'N/A', 'tbd', '—', '', ' ', 'lower',
+    'higher', 'yes', 'TBD', '1e16', 'kg', '%');
+  const cell = fc.oneof(
+    fc.array(piece, { minLength: 0, maxLength: 3 }).map((parts) => parts.join(' ')),
+    fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+    fc.constant(null),
+    fc.boolean(),
+  );
+  const HEADER = ['Metric', 'Baseline', 'Target', 'Pilot', 'Timeline', 'Unit', 'Direction', 'Volume', 'Value per unit'];
+
+  it('checkCase never throws, and evaluateCase either evaluates or throws CaseInputError carrying those problems', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 8, maxLength: 8 }), { minLength: 1, maxLength: 4 }), (rows) => {
+        const input: CaseInput = {
+          metrics: [HEADER, ...rows.map((r, i) => [`Metric ${i + 1}`, ...r])],
+          costs: [['Category', 'Pilot', 'Annual'], ['Infrastructure', 1000, 5000]],
+        };
+        const problems = checkCase(input);
+        try {
+          evaluateCase(input);
+          expect(problems).toEqual([]);
+        } catch (error) {
+          expect(error).toBeInstanceOf(CaseInputError);
+          expect((error as CaseInputError).problems).toEqual(problems);
+        }
+      }),
+      { numRuns: 400 },
     );
   });
 });
