@@ -42,9 +42,17 @@ function forbiddenModule(resource) {
   return null;
 }
 
+/** The add-in's entry points: what Excel loads. Only these are held to forbiddenModule. */
+const ADDIN_ENTRIES = {
+  taskpane: "./src/taskpane/index.tsx",
+  functions: "./src/functions/functions.ts",
+  commands: "./src/commands/commands.ts",
+};
+
 /**
- * Fails the build when a forbidden module is bundled, naming it and what imported it; with a
- * file name, also writes the path of every bundled module there (the tests read it).
+ * Fails the build when a module reachable from an add-in entry is forbidden, naming it and what
+ * imported it; with a file name, also writes the path of every module the add-in entries reach
+ * there (the tests read it).
  */
 class ForbiddenModulesPlugin {
   constructor(moduleListFile) {
@@ -53,18 +61,38 @@ class ForbiddenModulesPlugin {
 
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("ForbiddenModulesPlugin", (compilation) => {
-      compilation.hooks.finishModules.tap("ForbiddenModulesPlugin", (modules) => {
+      compilation.hooks.finishModules.tap("ForbiddenModulesPlugin", () => {
+        const { moduleGraph } = compilation;
+        const importer = new Map();
+        const stack = [];
+        for (const name of Object.keys(ADDIN_ENTRIES)) {
+          for (const dependency of compilation.entries.get(name)?.dependencies ?? []) {
+            const module = moduleGraph.getModule(dependency);
+            if (module && !importer.has(module)) {
+              importer.set(module, null);
+              stack.push(module);
+            }
+          }
+        }
+        while (stack.length > 0) {
+          const module = stack.pop();
+          // Report where the add-in's code crosses into a forbidden package, not its every file.
+          if (module.resource && forbiddenModule(module.resource)) continue;
+          for (const connection of moduleGraph.getOutgoingConnections(module)) {
+            const target = connection.module;
+            if (!target || importer.has(target)) continue;
+            importer.set(target, module);
+            stack.push(target);
+          }
+        }
         const resources = [];
-        for (const module of modules) {
+        for (const [module, from] of importer) {
           if (!module.resource) continue;
           resources.push(module.resource);
           const reason = forbiddenModule(module.resource);
           if (!reason) continue;
-          const issuer = compilation.moduleGraph.getIssuer(module);
-          // Report where the add-in's code crosses into the forbidden package, not its every file.
-          if (issuer && issuer.resource && forbiddenModule(issuer.resource) === reason) continue;
-          const from = issuer && issuer.resource ? ` (imported by ${path.relative(__dirname, issuer.resource)})` : "";
-          compilation.errors.push(new webpack.WebpackError(`${path.relative(__dirname, module.resource)}${from}: ${reason}.`));
+          const by = from && from.resource ? ` (imported by ${path.relative(__dirname, from.resource)})` : "";
+          compilation.errors.push(new webpack.WebpackError(`${path.relative(__dirname, module.resource)}${by}: ${reason}.`));
         }
         if (this.moduleListFile) fs.writeFileSync(this.moduleListFile, `${resources.sort().join("\n")}\n`);
       });
@@ -137,11 +165,7 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
-    entry: {
-      taskpane: "./src/taskpane/index.tsx",
-      functions: "./src/functions/functions.ts",
-      commands: "./src/commands/commands.ts",
-    },
+    entry: { ...ADDIN_ENTRIES },
     output: {
       path: outputPath,
       filename: "[name].js",
