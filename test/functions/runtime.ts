@@ -23,12 +23,22 @@ export const customFunctionsRuntime = {
   },
 };
 
-/** Installs the runtime as the CustomFunctions global. */
+/**
+ * Installs the runtime as the CustomFunctions global.
+ *
+ * @example
+ *   beforeAll(installCustomFunctionsRuntime);
+ */
 export function installCustomFunctionsRuntime(): void {
   Object.assign(globalThis, { CustomFunctions: customFunctionsRuntime });
 }
 
-/** What a call threw, for assertions on Excel errors. */
+/**
+ * What a call threw, for assertions on Excel errors; fails when it throws nothing.
+ *
+ * @example
+ *   expect(thrownBy(() => value('N/A'))).toMatchObject({ code: '#VALUE!' });
+ */
 export function thrownBy(call: () => unknown): unknown {
   try {
     call();
