@@ -1,7 +1,7 @@
 // Lint rules for Pilot Gate (`npm run lint` runs tsc --noEmit first, then this).
 // Beyond the recommended sets, the rules encode the house rules of the code's shape: the engine
 // imports nothing from Office, React or the DOM; only src/workbook touches Office.js; no add-in
-// code imports HyperFormula (GPL) or test code; types are imported with `import type`.
+// code imports HyperFormula (GPL), the workbench or test code; types are imported with `import type`.
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -30,13 +30,17 @@ export default defineConfig(
     },
   },
   {
+    // The add-in: what Excel loads. The workbench (src/workbench) runs the add-in outside Excel on
+    // HyperFormula and is the one part of src/ that may import it.
     files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/workbench/**", "src/cli/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             { group: ["hyperformula", "hyperformula/*"], message: "HyperFormula is GPL: tests and the workbench only, never the add-in." },
+            { group: ["**/workbench", "**/workbench/**"], message: "The add-in does not import the workbench (it carries HyperFormula, GPL)." },
             { group: ["**/test/**", "**/bench/**"], message: "Add-in code does not import test or bench code." },
           ],
         },
