@@ -3,6 +3,8 @@
  *   npm run build       production build into dist/, every development URL rewritten
  *   npm run build:dev   development build into dist/
  *   npm run dev-server  https://localhost:3000 with office-addin-dev-certs certificates
+ *   webpack --mode development --env workbench
+ *                       the workbench alone, into dist/workbench/ (npm start builds and serves it too)
  *
  * The production URL comes from one place: package.json "config.production_url", which the
  * environment variable PILOT_GATE_PRODUCTION_URL overrides.
@@ -39,6 +41,7 @@ function forbiddenModule(resource) {
   const root = __dirname.split(path.sep).join("/");
   if (file.includes("/node_modules/hyperformula/")) return "HyperFormula is licensed GPL and is for tests and the workbench only";
   if (file.startsWith(`${root}/test/`) || file.startsWith(`${root}/bench/`)) return "test and bench code stays out of the add-in";
+  if (file.startsWith(`${root}/src/workbench/`)) return "the workbench is bundled on its own (--env workbench), never into the add-in";
   return null;
 }
 
@@ -157,8 +160,52 @@ async function devServerHttps() {
   }
 }
 
+/** TypeScript through ts-loader, transpiled only. */
+function typescriptRule(dev) {
+  return {
+    test: /\.tsx?$/,
+    exclude: /node_modules/,
+    use: {
+      loader: "ts-loader",
+      options: {
+        configFile: path.resolve(__dirname, "tsconfig.json"),
+        // Types are checked by `npm run lint`; the bundler only transpiles.
+        transpileOnly: true,
+        // ES modules, so that webpack can drop what is not imported.
+        compilerOptions: { module: "esnext", sourceMap: dev },
+      },
+    },
+  };
+}
+
+/**
+ * The workbench (src/workbench): the real task pane beside a grid of an in-browser workbook on
+ * HyperFormula (GPL) with the PILOT functions, for trying Pilot Gate without Excel. A separate
+ * configuration with its own output (dist/workbench/, served at /workbench.html), so that none
+ * of it can reach the add-in's bundles.
+ */
+function workbenchConfig(env, dev) {
+  return {
+    name: "workbench",
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: { workbench: "./src/workbench/index.tsx" },
+    output: {
+      path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist", "workbench"),
+      filename: "[name].js",
+      publicPath: "/",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".tsx", ".js"] },
+    module: { rules: [typescriptRule(dev)] },
+    plugins: [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })],
+    performance: { hints: false },
+  };
+}
+
 module.exports = async (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
+  if (env.workbench) return workbenchConfig(env, dev);
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");
 
@@ -169,28 +216,14 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: outputPath,
       filename: "[name].js",
-      clean: true,
+      // `npm start` serves the workbench from dist/workbench/ beside the add-in.
+      clean: dev ? { keep: /^workbench\// } : true,
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".html"],
     },
     module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            options: {
-              configFile: path.resolve(__dirname, "tsconfig.json"),
-              // Types are checked by `npm run lint`; the bundler only transpiles.
-              transpileOnly: true,
-              // ES modules, so that webpack can drop what is not imported.
-              compilerOptions: { module: "esnext", sourceMap: dev },
-            },
-          },
-        },
-      ],
+      rules: [typescriptRule(dev)],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({
