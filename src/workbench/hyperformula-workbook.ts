@@ -98,6 +98,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private readonly widths = new Map<number, Map<number, number>>();
   private selected: RangeAddress | null = null;
   private activeCell: CellAddress | null = null;
+  /** The last selection on each sheet (by lower-case name), restored when the sheet is shown again. */
+  private readonly sheetSelections = new Map<string, { range: RangeAddress; active: CellAddress }>();
   private active: string | null = null;
   private readonly listeners = new Set<() => void>();
   private changes = 0;
@@ -228,21 +230,20 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return this.activeCell ? { ...this.activeCell } : null;
   }
 
-  /** Shows a sheet, keeping its cell A1 selected. */
+  /** Shows a sheet with the selection it had when last shown (A1 the first time). */
   activateSheet(name: string): void {
     const sheet = this.requireSheet(name);
-    this.active = sheet;
-    this.selected = { sheet, row: 0, column: 0, rows: 1, columns: 1 };
-    this.activeCell = { sheet, row: 0, column: 0 };
-    this.changed();
+    const last = this.sheetSelections.get(sheet.toLowerCase());
+    this.setSelection(last?.range ?? { sheet, row: 0, column: 0, rows: 1, columns: 1 }, last?.active);
   }
 
-  /** Selects a range with `active` (one of its cells) as the cell typing goes to. */
+  /** Shows the range's sheet and selects the range, with `active` (one of its cells) as the cell typing goes to. */
   setSelection(range: RangeAddress, active: CellAddress = range): void {
     const sheet = this.requireSheet(range.sheet);
     this.active = sheet;
     this.selected = { ...range, sheet };
     this.activeCell = { sheet, row: active.row, column: active.column };
+    this.sheetSelections.set(sheet.toLowerCase(), { range: this.selected, active: this.activeCell });
     this.changed();
   }
 
@@ -463,6 +464,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.active = sheet;
     this.selected = { ...range, sheet };
     this.activeCell = { sheet, row: range.row, column: range.column };
+    this.sheetSelections.set(sheet.toLowerCase(), { range: this.selected, active: this.activeCell });
   }
 
   private put(at: CellAddress, entry: Entry): void {
