@@ -1,6 +1,6 @@
 // SPEC §7, the worked example: every figure reproduced. Expected values are derived here from
 // SPEC §3's formulas by hand (closed forms), and checked against §7's printed, rounded figures.
-import { checkCase, evaluateCase, npv, sampleCase } from '../../src/model';
+import { CaseInputError, checkCase, evaluateCase, npv, sampleCase } from '../../src/model';
 import type { CaseResult } from '../../src/model';
 
 const rel = (actual: number, expected: number): number => Math.abs(actual - expected) / Math.max(Math.abs(expected), 1e-300);
@@ -144,5 +144,40 @@ describe('SPEC §7 worked example', () => {
     const blockerIndex = reasons.findIndex((r) => /Workflow redesign/.test(r));
     const metricIndex = reasons.findIndex((r) => /Error rate/.test(r));
     expect(blockerIndex).toBeLessThan(metricIndex);
+  });
+});
+
+describe('bad input (SPEC §5)', () => {
+  it('collects every problem of every table at once, each naming table, row and canonical column', () => {
+    const input = sampleCase();
+    input.metrics[2][1] = 'N/A'; // Error rate, Baseline
+    input.metrics[0][2] = 'Goal'; // a synonym header: problems still say Target
+    input.metrics[3][2] = 'tbd';
+    input.costs[4][3] = '€15,000';
+    input.assumptions = [['Name', 'Value'], ['Discount rate', 'ten percent']];
+    const problems = checkCase(input);
+    expect(problems.map((p) => [p.table, p.row, p.column])).toEqual([
+      ['Assumptions', 2, 'Value'],
+      ['Metrics', 3, 'Baseline'],
+      ['Metrics', 4, 'Target'],
+      ['Costs', 5, 'Annual'],
+    ]);
+    for (const p of problems) expect(p.message).not.toBe('');
+    let thrown: unknown;
+    try {
+      evaluateCase(input);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CaseInputError);
+    expect((thrown as CaseInputError).problems).toEqual(problems);
+    expect((thrown as CaseInputError).message).toMatch(/^Assumptions row 2, Value: .* \(and 3 more problems\)$/);
+  });
+
+  it('warns when go-live is assumed for lack of a Readiness table', () => {
+    const { readiness: _, ...rest } = sampleCase();
+    const r = evaluateCase(rest);
+    expect(r.transitionMonths).toBe(5);
+    expect(r.warnings).toContain('No Readiness table and no Transition months: go-live is assumed after 5 months (the typical case).');
   });
 });
