@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ClipboardEvent, CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { cellA1, columnLetters } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
@@ -96,7 +96,8 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
     document.getElementById(cellId(active.row, active.column))?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
   }, [sheet, active?.row, active?.column]);
 
-  useEffect(() => {
+  // Focus moves into a new editor before the next key arrives, so typing straight on is not lost.
+  useLayoutEffect(() => {
     const editor = editorRef.current;
     if (editor && draft?.origin === 'cell' && document.activeElement !== editor) {
       editor.focus();
@@ -243,6 +244,8 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
               const classes = [alignment(cell), inRange(range, row, column) ? 'wb-selected' : '', isActive ? 'wb-active' : ''];
               const overflow = cell.text !== '' && alignment(cell) === 'wb-text' && (shown[row][column + 1]?.text ?? '') === '';
               if (overflow) classes.push('wb-overflow');
+              const part = book.tablePart({ sheet, row, column });
+              if (part) classes.push(part.part === 'header' ? 'wb-table-header' : `wb-table-band${part.band}`);
               return (
                 <td
                   key={column}

@@ -318,6 +318,14 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return added;
   }
 
+  /** Where a cell sits in an Excel table: its header row, a body row (banded by `band`), or none. */
+  tablePart(at: CellAddress): { part: 'header' | 'body'; band: 0 | 1 } | null {
+    const t = this.tables.find((x) => contains(x.range, at));
+    if (!t) return null;
+    const offset = at.row - t.range.row;
+    return offset === 0 ? { part: 'header', band: 0 } : { part: 'body', band: offset % 2 === 1 ? 0 : 1 };
+  }
+
   /** The table of that name (case-insensitive), if any. */
   table(name: string): WorkbookTable | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());

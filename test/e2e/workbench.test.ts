@@ -1,0 +1,262 @@
+/**
+ * The workbench in a real browser: Debian's Chromium, driven by playwright-core, on the
+ * workbench built once per run and served from 127.0.0.1. A person's day, step by step: insert
+ * the template, paste messy values, check, select the problem cell, fix it, evaluate, change an
+ * input and watch the verdict move, evaluate again, meet the no-clobber dialog, snapshot.
+ * Each step leaves a screenshot in test-results/workbench/.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { chromiumOrSkip, launchChromium } from './support/browser';
+import { serveDirectory } from './support/server';
+import type { StaticServer } from './support/server';
+import { workbenchBuild } from './support/workbench-build';
+
+const SHOTS = path.resolve(__dirname, '../../test-results/workbench');
+/** Excel's Neutral and Bad fills (VERDICT_COLOURS), as the browser computes them. */
+const AMBER = 'rgb(255, 235, 156)';
+const RED = 'rgb(255, 199, 206)';
+const STEP_MS = 20_000;
+
+const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workbench.test.ts)');
+
+(haveChromium ? describe : describe.skip)('the workbench in Chromium', () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  /** Uncaught errors on the page: a test fails on any. */
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    const build = workbenchBuild();
+    if (build.seconds !== null) console.log(`workbench build: ${build.seconds.toFixed(1)} s into ${build.dir}`);
+    server = await serveDirectory(build.dir);
+    browser = await launchChromium();
+    fs.mkdirSync(SHOTS, { recursive: true });
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(STEP_MS);
+    pageErrors = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  });
+
+  afterEach(async () => {
+    await context.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  const grid = (): Locator => page.locator('#wb-grid');
+  const cell = (a1: string): Locator => page.locator(`#wb-grid td[data-cell="${a1}"]`);
+  const status = (): Locator => page.getByRole('status');
+  const formulaBar = (): Locator => page.getByRole('textbox', { name: 'Formula bar' });
+  const nameBox = (): Locator => page.getByRole('textbox', { name: /^Name box/ });
+  const tab = (name: string | RegExp): Locator => page.getByRole('tab', { name, exact: typeof name === 'string' });
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
+  }
+
+  async function textOf(a1: string): Promise<string> {
+    return (await cell(a1).innerText()).trim();
+  }
+
+  async function fillOf(a1: string): Promise<string> {
+    return cell(a1).evaluate((el) => getComputedStyle(el).backgroundColor);
+  }
+
+  /** Waits until the cell shows exactly `text`. */
+  async function cellShows(a1: string, text: string): Promise<void> {
+    await cell(a1).filter({ hasText: new RegExp(`^\\s*${text.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&')}\\s*$`) }).waitFor();
+  }
+
+  async function clickButton(name: string): Promise<void> {
+    await page.getByRole('button', { name, exact: true }).click();
+  }
+
+  async function statusSays(pattern: RegExp): Promise<string> {
+    await status().filter({ hasText: pattern }).waitFor();
+    return (await status().innerText()).trim();
+  }
+
+  /** Pastes tab-separated text into the grid at the active cell, as Ctrl+V from a spreadsheet does. */
+  async function paste(text: string): Promise<void> {
+    await grid().evaluate((el, clip) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', clip);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
+  /** Types into a cell and commits with Enter, the way a person does; the cell then shows `shown`. */
+  async function typeInto(a1: string, text: string, shown = text): Promise<void> {
+    await cell(a1).click();
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await cellShows(a1, shown);
+  }
+
+  it('takes a person from the template to a snapshot, with the verdict live in between', async () => {
+    await page.goto(`${server.url}workbench.html?workbook=blank`);
+    await grid().and(page.getByRole('grid', { name: 'Sheet Sheet1' })).waitFor();
+    await shot('01-blank-workbook');
+
+    // Insert the template: five sheets of tables, the first one shown.
+    await clickButton('Insert template');
+    await statusSays(/Inserted 5 sheets/);
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Sheet1', 'Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions']);
+    expect(await tab('Metrics').getAttribute('aria-selected')).toBe('true');
+    await shot('02-template-inserted');
+
+    // Paste messy values over the baselines (emptied first), then N/A as the error rate's pilot figure.
+    await cell('B2').click();
+    await cell('B4').click({ modifiers: ['Shift'] });
+    expect(await nameBox().inputValue()).toBe('B2:B4');
+    await page.keyboard.press('Delete');
+    for (const a1 of ['B2', 'B3', 'B4']) expect(await textOf(a1)).toBe('');
+    await cell('B2').click();
+    await paste('12 min\r\n4.2%\r\n$3.40\r\n');
+    await cell('D3').click();
+    await paste('N/A');
+    expect([await textOf('B2'), await textOf('B3'), await textOf('B4'), await textOf('D3')]).toEqual(['12 min', '4.2%', '$3.40', 'N/A']);
+    await cell('B3').click();
+    expect(await formulaBar().inputValue()).toBe('4.2%');
+    await shot('03-messy-values-pasted');
+
+    // Check inputs lists the N/A cell; choosing it shows its sheet and selects it.
+    await clickButton('Check inputs');
+    await statusSays(/1 problem/);
+    await tab('Costs').click();
+    await page.getByRole('grid', { name: 'Sheet Costs' }).waitFor();
+    const problem = page.getByRole('button', { name: /^Problem at Metrics!D3: .*N\/A/ });
+    await problem.click();
+    await statusSays(/Selected Metrics!D3/);
+    expect(await tab('Metrics').getAttribute('aria-selected')).toBe('true');
+    expect(await nameBox().inputValue()).toBe('D3');
+    expect(await cell('D3').getAttribute('aria-selected')).toBe('true');
+    expect(await cell('D3').getAttribute('class')).toMatch(/\bwb-active\b/);
+    expect(await grid().getAttribute('aria-activedescendant')).toBe(await cell('D3').getAttribute('id'));
+    await shot('04-check-inputs-selects-the-cell');
+
+    // Fix it by typing; the check comes back clean.
+    await typeInto('D3', '0.6%');
+    expect(await nameBox().inputValue()).toBe('D4');
+    await clickButton('Check inputs');
+    await statusSays(/The inputs are usable|^0 problems/);
+
+    // Evaluate: the block of live formulas, with the verdict cell coloured.
+    await clickButton('Evaluate');
+    const firstWrite = await statusSays(/Verdict: NOT READY\. Output block written to 'Pilot Gate'!A1:/);
+    expect(await tab('Pilot Gate').getAttribute('aria-selected')).toBe('true');
+    await cellShows('B2', 'NOT READY');
+    expect(await fillOf('B2')).toBe(AMBER);
+    expect(await page.getByTestId('verdict').innerText()).toBe('NOT READY');
+    await cell('B2').click();
+    expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(Metrics,Costs,Readiness,Assumptions,Ownership)');
+    await shot('05-evaluated-not-ready');
+
+    // Change an input: production's model bill goes from $60,000 to $5,000,000 a year. The
+    // verdict cell recalculates at once, without Evaluate.
+    await tab('Costs').click();
+    await typeInto('D2', '5000000', '$5,000,000');
+    await tab('Pilot Gate').click();
+    await cellShows('B2', 'KILL');
+    expect(await fillOf('B2')).toBe(RED);
+    await shot('06-input-changed-verdict-live');
+
+    // Evaluate again: the same block, rewritten in place; no second sheet, no second verdict.
+    await clickButton('Evaluate');
+    const secondWrite = await statusSays(/Verdict: KILL\. Output block written to/);
+    expect(secondWrite.replace(/KILL/, 'NOT READY').split(':')[0]).toBe(firstWrite.split(':')[0]);
+    expect(secondWrite).toMatch(/'Pilot Gate'!A1:/);
+    expect(await page.getByRole('tab', { name: /^Pilot Gate/ }).count()).toBe(1);
+    await cellShows('B2', 'KILL');
+    // Every spill sized afresh (no #SPILL!); the only errors are the thresholds no input can reach, as SPEC §3.5 says.
+    const errors = await page.locator('#wb-grid td.wb-error').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell')} ${c.getAttribute('title')}`));
+    expect(errors).toEqual([expect.stringMatching(/^B3 #N\/A never: no adoption/), expect.stringMatching(/^B6 #N\/A never: no delivery/)]);
+    expect(await page.getByTestId('verdict').innerText()).toBe('KILL');
+    await shot('07-evaluated-again-one-block');
+
+    // Text where the block would go: the pane asks before writing over it.
+    await typeInto('C3', 'my note');
+    await clickButton('Evaluate');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/Cells in the way[\s\S]*Pilot Gate!C3/);
+    // The dialog fades in: the screenshot waits for its animations to end.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    await shot('08-no-clobber-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await statusSays(/Nothing was written/);
+    expect(await textOf('C3')).toBe('my note');
+
+    // Snapshot: a new sheet of values, the verdict among them.
+    await clickButton('Snapshot');
+    const snapshotStatus = await statusSays(/Snapshot written to sheet "Snapshot /);
+    const sheet = /"(Snapshot [^"]+)"/.exec(snapshotStatus)![1];
+    expect(await tab(sheet).getAttribute('aria-selected')).toBe('true');
+    await cellShows('B5', 'KILL');
+    await cell('B5').click();
+    expect(await formulaBar().inputValue()).toBe('KILL');
+    expect(await fillOf('B5')).toBe(RED);
+    await cell('A1').click();
+    expect(await formulaBar().inputValue()).toMatch(/^Pilot Gate snapshot: values as of /);
+    await shot('09-snapshot-of-values');
+  }, 120_000);
+
+  it('opens on the sample, is usable from the keyboard, and evaluates it to the verdict of SPEC §7', async () => {
+    await page.goto(`${server.url}workbench.html`);
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
+    expect(await page.getByRole('tab').allInnerTexts()).toEqual(['Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions']);
+    expect([await textOf('B2'), await textOf('B3'), await textOf('B4')]).toEqual(['12 min', '4.2%', '$3.40']);
+
+    // Keyboard only: arrows to a cell, F2 to edit it, Escape to cancel, typing to replace, Enter to commit.
+    await grid().focus();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+    expect(await nameBox().inputValue()).toBe('B2');
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: 'Edit Metrics!B2' }).waitFor();
+    await page.keyboard.type(' and more');
+    expect(await formulaBar().inputValue()).toBe('12 min and more');
+    await page.keyboard.press('Escape');
+    expect(await textOf('B2')).toBe('12 min');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.type('4.2 %');
+    await page.keyboard.press('Enter');
+    await cellShows('B3', '4.2 %');
+    expect(await nameBox().inputValue()).toBe('B4');
+    await page.keyboard.press('Control+PageDown');
+    expect(await tab('Costs').getAttribute('aria-selected')).toBe('true');
+    await page.keyboard.press('Control+PageUp');
+    expect(await tab('Metrics').getAttribute('aria-selected')).toBe('true');
+    expect(await nameBox().inputValue()).toBe('B4');
+
+    // The formula bar edits the active cell too.
+    await page.keyboard.press('ArrowUp');
+    await formulaBar().fill('4.2%');
+    await formulaBar().press('Enter');
+    await cellShows('B3', '4.2%');
+
+    await page.getByRole('button', { name: 'Find tables' }).focus();
+    await page.keyboard.press('Enter');
+    await statusSays(/Found 5 of 5 tables/);
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await statusSays(/Verdict: NOT READY/);
+    await cellShows('B2', 'NOT READY');
+    // The adoption threshold of SPEC §7 (28.81%), as the block formats it.
+    await cellShows('B3', '28.8%');
+    await shot('10-sample-evaluated-by-keyboard');
+  }, 120_000);
+});
