@@ -5,7 +5,7 @@
  * file only converts HyperFormula's argument values in and its result values out.
  *
  * HyperFormula is licensed GPL: only src/workbench and tests import it, never the add-in
- * (webpack's ForbiddenModulesPlugin fails a build that bundles it).
+ * (webpack's ForbiddenModulesPlugin fails an add-in build that bundles it or the workbench).
  *
  * Spills: HyperFormula fixes a spill's size when a formula is entered, where Excel resizes it
  * at every recalculation. So the size is the result's size for the inputs as they are then
@@ -13,13 +13,10 @@
  * outgrows that size — more reasons after an edit, a longer Horizon — shows #SPILL! with a
  * message saying to enter the formula again; a smaller one leaves the extra cells blank.
  */
-// eslint-disable-next-line no-restricted-imports -- the workbench runs on HyperFormula; the add-in bundles never import this file
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
-// eslint-disable-next-line no-restricted-imports -- types only, erased at build time
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
-// eslint-disable-next-line no-restricted-imports -- types only: HyperFormula's index does not export the AST and state types
+// HyperFormula's index does not export the AST and interpreter-state types.
 import type { ProcedureAst } from 'hyperformula/typings/parser/Ast';
-// eslint-disable-next-line no-restricted-imports -- types only
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import { CaseCache } from '../functions/cache';
 import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../functions/catalogue';
