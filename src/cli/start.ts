@@ -1,7 +1,8 @@
 /**
- * `npm start`: builds the add-in, serves it from the development server (https://localhost:3000,
- * or http with a warning when no certificate can be had), and prints the URLs and how to load the
- * add-in into Excel. It needs no Excel: the same server feeds Excel on Windows, macOS and the web.
+ * `npm start`: builds the add-in and the workbench, serves both from the development server
+ * (https://localhost:3000, or http with a warning when no certificate can be had), and prints
+ * the URLs and how to load the add-in into Excel. It needs no Excel: the same server feeds Excel
+ * on Windows, macOS and the web, and /workbench.html runs the task pane in any browser.
  * Stop it with Ctrl+C.
  */
 import * as path from 'path';
@@ -15,6 +16,20 @@ const ROOT = path.resolve(__dirname, '../..');
 type AddinConfiguration = Configuration & { devServer: DevServerConfiguration };
 
 /**
+ * Where a browser opens the workbench: on the add-in's base URL, or on 127.0.0.1 when it is
+ * served over plain http (no certificate), where a browser needs no exception for it.
+ *
+ * @example
+ *   workbenchUrl('https://localhost:3000/'); // 'https://localhost:3000/workbench.html'
+ *   workbenchUrl('http://localhost:3000/');  // 'http://127.0.0.1:3000/workbench.html'
+ */
+export function workbenchUrl(base: string): string {
+  const url = new URL('workbench.html', base);
+  if (url.protocol === 'http:') url.hostname = '127.0.0.1';
+  return url.href;
+}
+
+/**
  * The lines printed once the add-in is served from `base` (such as "https://localhost:3000/").
  *
  * @example
@@ -23,6 +38,10 @@ type AddinConfiguration = Configuration & { devServer: DevServerConfiguration };
 export function servedMessage(base: string, functionIds: string[]): string[] {
   const lines = [
     `Pilot Gate is served at ${base}`,
+    '',
+    `Try it without Excel:  ${workbenchUrl(base)}`,
+    '  (the workbench: the task pane beside a workbook in the browser, preloaded with the sample)',
+    '',
     `  task pane         ${base}taskpane.html`,
     `  custom functions  ${base}functions.json (${functionIds.map((id) => `PILOT.${id}`).join(', ') || 'none'})`,
     `  manifest          ${path.join(ROOT, 'manifest.xml')} (also ${base}manifest.xml)`,
@@ -56,14 +75,19 @@ async function main(): Promise<void> {
   const configure = require(path.join(ROOT, 'webpack.config.js')) as (env: object, argv: object) => Promise<AddinConfiguration>;
   const config = await configure({ WEBPACK_SERVE: true }, { mode: 'development' });
   const { devServer, ...bundling } = config;
+  const workbench = (await configure({ WEBPACK_SERVE: true, workbench: true }, { mode: 'development' })) as Configuration;
   const secure = typeof devServer.server === 'object' && devServer.server.type === 'https';
   const base = `${secure ? 'https' : 'http'}://localhost:${devServer.port}/`;
 
-  console.log('Building Pilot Gate (development) ...');
+  console.log('Building Pilot Gate and its workbench (development) ...');
   // Quiet: the summary below says what matters; errors and warnings still show.
-  const compiler = webpack({ ...bundling, stats: 'errors-warnings', infrastructureLogging: { level: 'warn' } });
+  const quiet = { stats: 'errors-warnings', infrastructureLogging: { level: 'warn' } } as const;
+  const compiler = webpack([
+    { ...bundling, ...quiet },
+    { ...workbench, ...quiet },
+  ]);
   let ids: string[] = [];
-  watchFunctionIds(compiler, (found) => (ids = found));
+  watchFunctionIds(compiler.compilers[0], (found) => (ids = found));
   let first = true;
   compiler.hooks.done.tap('pilot-gate-start', (stats) => {
     if (stats.hasErrors()) {
