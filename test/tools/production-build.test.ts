@@ -92,10 +92,12 @@ describe('the production build', () => {
     expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'commands.js', 'taskpane.js']);
   });
 
-  it('bundles no HyperFormula, test or bench code', () => {
+  it('bundles no HyperFormula, workbench, test or bench code', () => {
     const modules = build.modules.map((m) => path.relative(ROOT, m).split(path.sep).join('/'));
     expect(modules).toContain('src/functions/functions.ts');
     expect(modules).toContain('src/taskpane/index.tsx');
-    expect(modules.filter((m) => m.includes('node_modules/hyperformula/') || /^(test|bench)\//.test(m))).toEqual([]);
+    expect(modules.filter((m) => m.includes('node_modules/hyperformula/') || /^(test|bench|src\/workbench)\//.test(m))).toEqual([]);
+    // The workbench is built on its own (--env workbench), never into the add-in's dist/.
+    expect(filesUnder(build.dir).filter((f) => /workbench/i.test(path.relative(build.dir, f)))).toEqual([]);
   });
 });
