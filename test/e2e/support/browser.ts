@@ -34,9 +34,9 @@ export const CHROMIUM_FLAGS = [
  *   const haveChromium = chromiumOrSkip('the workbench tests');
  *   (haveChromium ? describe : describe.skip)('the workbench in Chromium', () => { ... });
  */
-export function chromiumOrSkip(what: string): boolean {
-  if (fs.existsSync(CHROMIUM_PATH)) return true;
-  const message = `${CHROMIUM_PATH} is missing, so ${what} cannot run: install it with \`${INSTALL_COMMAND}\``;
+export function chromiumOrSkip(what: string, executable: string = CHROMIUM_PATH): boolean {
+  if (fs.existsSync(executable)) return true;
+  const message = `${executable} is missing, so ${what} cannot run: install it with \`${INSTALL_COMMAND}\``;
   if (process.env.CI === 'true') throw new Error(`${message} (CI=true: a missing browser fails the run).`);
   console.warn(`\n!!! SKIPPED: ${message}.\n`);
   return false;
