@@ -18,15 +18,18 @@ function get(url: string, method = 'GET'): Promise<{ status: number; type: strin
 }
 
 describe('serveDirectory', () => {
+  let parent: string;
   let dir: string;
 
   beforeAll(() => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-gate-serve-'));
+    parent = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-gate-serve-'));
+    dir = path.join(parent, 'build');
+    fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'workbench.html'), '<p>workbench</p>');
-    fs.writeFileSync(path.join(os.tmpdir(), 'pilot-gate-outside.txt'), 'secret');
+    fs.writeFileSync(path.join(parent, 'outside.txt'), 'secret');
   });
 
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(parent, { recursive: true, force: true }));
 
   it('serves the directory on 127.0.0.1 with content types, and nothing outside it', async () => {
     const server = await serveDirectory(dir);
@@ -34,7 +37,7 @@ describe('serveDirectory', () => {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       expect(await get(`${server.url}workbench.html`)).toEqual({ status: 200, type: 'text/html; charset=utf-8', body: '<p>workbench</p>' });
       expect((await get(`${server.url}missing.js`)).status).toBe(404);
-      expect((await get(`${server.url}..%2Fpilot-gate-outside.txt`)).status).toBe(403);
+      expect((await get(`${server.url}..%2Foutside.txt`)).status).toBe(403);
       expect((await get(`${server.url}workbench.html`, 'POST')).status).toBe(405);
     } finally {
       await server.close();
