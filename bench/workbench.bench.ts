@@ -1,0 +1,81 @@
+/**
+ * The workbench in Chromium: how long from opening /workbench.html to the verdict visible in
+ * its cell, the way a first-time person gets there (the sample is loaded; Find tables, then
+ * Evaluate). Each run opens the page in a fresh browser context (no cache, no storage), on the
+ * development build `npm start` serves, from a local static server. Times are wall-clock in the
+ * bench process, so they include the driver's round trips (a few ms per step).
+ */
+import { performance } from 'node:perf_hooks';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumOrSkip, INSTALL_COMMAND, launchChromium } from '../test/e2e/support/browser';
+import { serveDirectory } from '../test/e2e/support/server';
+import { workbenchBuild } from '../test/e2e/support/workbench-build';
+import { median } from './timing';
+import type { BenchEntry } from './types';
+
+/** Measured runs, after one warm-up run (the browser's own start-up is not the page's cost). */
+const RUNS = 7;
+const STEP_TIMEOUT_MS = 60_000;
+
+interface RunTimes {
+  /** From navigation to the sample's grid shown. */
+  open: number;
+  /** From the Evaluate click to the verdict in its cell. */
+  evaluate: number;
+  /** From navigation to the verdict in its cell. */
+  total: number;
+}
+
+async function oneRun(browser: Browser, url: string): Promise<RunTimes> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const page: Page = await context.newPage();
+    page.setDefaultTimeout(STEP_TIMEOUT_MS);
+    const start = performance.now();
+    await page.goto(url);
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).locator('td[data-cell="B2"]', { hasText: '12 min' }).waitFor();
+    const opened = performance.now();
+    await page.getByRole('button', { name: 'Find tables', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Found 5 of 5 tables/ }).waitFor();
+    const clicked = performance.now();
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    await page.getByRole('grid', { name: 'Sheet Pilot Gate' }).locator('td[data-cell="B2"]', { hasText: 'NOT READY' }).waitFor();
+    const done = performance.now();
+    return { open: opened - start, evaluate: done - clicked, total: done - start };
+  } finally {
+    await context.close();
+  }
+}
+
+function entry(name: string, runs: number[], note: string): BenchEntry {
+  const tenths = (ms: number): number => Math.round(ms * 10) / 10;
+  return { name, unit: 'ms', median: tenths(median(runs)), runs: runs.map(tenths), note };
+}
+
+/**
+ * Opening the workbench to the verdict visible, in ms: the whole way, and its two parts.
+ *
+ * @example
+ *   (await workbenchTimes())[0].median; // 1350
+ */
+export default async function workbenchTimes(): Promise<BenchEntry[]> {
+  if (!chromiumOrSkip('the workbench bench')) throw new Error(`Chromium is missing: install it with \`${INSTALL_COMMAND}\`.`);
+  const build = workbenchBuild();
+  const server = await serveDirectory(build.dir);
+  const browser = await launchChromium();
+  try {
+    const url = `${server.url}workbench.html`;
+    await oneRun(browser, url);
+    const runs: RunTimes[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, url));
+    const where = `development build, ${RUNS} runs each in a fresh browser context, headless Chromium`;
+    return [
+      entry('workbench: open to verdict visible (Find tables, Evaluate)', runs.map((r) => r.total), `${where}; the sample is preloaded`),
+      entry('workbench: open to the sample grid shown', runs.map((r) => r.open), `${where}; loading, HyperFormula and the template`),
+      entry('workbench: Evaluate to verdict in its cell', runs.map((r) => r.evaluate), `${where}; read, evaluate, write the block, recalculate, render`),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
