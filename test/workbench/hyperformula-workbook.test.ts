@@ -101,6 +101,29 @@ describe('writes through the port', () => {
     await expect(book.write([{ op: 'table', name: 'THINGS', range }])).rejects.toThrow(/already exists/);
     await expect(book.read({ Costs: { kind: 'table', name: 'Costs', sheet: 'Sheet1' } }, BLOCK_NAME)).rejects.toThrow(/Find tables again/);
   });
+
+  it('sizes a spill from its inputs even when its tables are made in the same write as the formula', async () => {
+    const book = new HyperFormulaWorkbook({ sheets: ['Data'] });
+    const metrics = { sheet: 'Data', row: 0, column: 0, rows: SAMPLE_METRICS.length, columns: SAMPLE_METRICS[0].length };
+    const costs = { sheet: 'Data', row: 9, column: 0, rows: SAMPLE_COSTS.length, columns: SAMPLE_COSTS[0].length };
+    const readiness = { sheet: 'Data', row: 20, column: 0, rows: SAMPLE_READINESS.length, columns: SAMPLE_READINESS[0].length };
+    const table = (name: string, range: typeof metrics) => ({ table: { kind: 'table' as const, name, sheet: 'Data' }, range });
+    await book.write([
+      { op: 'cells', at: at('Data', 'A1'), cells: SAMPLE_METRICS.map((r) => r.map((c) => c ?? '')), numberFormats: SAMPLE_METRICS.map((r) => r.map(() => '@')) },
+      { op: 'cells', at: at('Data', 'A10'), cells: SAMPLE_COSTS.map((r) => r.map((c) => c ?? '')) },
+      { op: 'cells', at: { sheet: 'Data', row: 20, column: 0 }, cells: SAMPLE_READINESS.map((r) => r.map((c) => c ?? '')) },
+      { op: 'table', name: 'M', range: metrics },
+      { op: 'table', name: 'C', range: costs },
+      { op: 'table', name: 'R', range: readiness },
+      { op: 'addSheet', sheet: 'Out' },
+      { op: 'cells', at: at('Out', 'A1'), cells: [[{ formula: { fn: 'PILOT.REASONS', args: [table('M', metrics), table('C', costs), table('R', readiness)] } }]] },
+    ]);
+    const input = { metrics: SAMPLE_METRICS, costs: SAMPLE_COSTS, readiness: SAMPLE_READINESS };
+    const reasons = evaluateCase(input).reasons;
+    expect(reasons.length).toBeGreaterThan(3);
+    expect(book.shown(at('Out', 'A1')).formula).toBe('=PILOT.REASONS(M,C,R)');
+    expect(reasons.map((_, i) => book.shown({ sheet: 'Out', row: i, column: 0 }).value)).toEqual(reasons);
+  });
 });
 
 describe('the task pane on the HyperFormula workbook', () => {
