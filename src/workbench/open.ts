@@ -39,6 +39,6 @@ export async function openWorkbook(start: Start): Promise<Opened> {
   await insertTemplate(book);
   return {
     book,
-    hint: 'The sample of the spec is loaded as tables: press Find tables, then Evaluate. Edit any input and watch the verdict.',
+    hint: 'The sample case is loaded as tables: press Find tables, then Evaluate. Then edit any input and watch the verdict.',
   };
 }
