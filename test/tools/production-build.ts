@@ -37,13 +37,16 @@ function listFiles(entry: string): string[] {
 }
 
 /**
- * A hash of the build's inputs (contents and names), and the production URL in use.
+ * A hash of the build's inputs (contents and names), the production URL in use, and the
+ * checkout's own path: a build records absolute module paths, and two clones on one machine
+ * (a developer's tree and CI's fresh clone) must never share one.
  *
  * @example
  *   buildKey(); // "3f9a0c1b2d4e"
  */
 export function buildKey(): string {
   const hash = createHash('sha256');
+  hash.update(ROOT);
   hash.update(process.env.PILOT_GATE_PRODUCTION_URL ?? '');
   for (const file of INPUTS.flatMap(listFiles)) {
     hash.update(file);
