@@ -20,8 +20,11 @@ import { VerdictView } from './components/VerdictView';
 import { useHostTheme } from './hooks/useHostTheme';
 import { useTaskPane } from './hooks/useTaskPane';
 
+// The pane's own height and background sit on an element inside the provider: Fluent copies the
+// provider's class onto the layer it mounts dialogs in, and a full-height background there would
+// hide the page behind the dialog.
 const useStyles = makeStyles({
-  root: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  pane: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   main: { display: 'grid', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '40rem' },
   section: { display: 'grid', rowGap: tokens.spacingVerticalS },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -46,60 +49,62 @@ export function App({ port, now }: AppProps) {
   const [state, actions] = useTaskPane(port, now);
   const busy = state.busy !== null;
   return (
-    <FluentProvider theme={mode === 'dark' ? webDarkTheme : webLightTheme} className={styles.root} data-theme={mode}>
-      <main className={styles.main}>
-        <header>
-          <Title3 as="h1">Pilot Gate</Title3>
-          <Body1 as="p">Should this AI pilot go to production, and what has to be true first?</Body1>
-        </header>
-        <Announcer status={state.status} error={state.error} />
+    <FluentProvider theme={mode === 'dark' ? webDarkTheme : webLightTheme} data-theme={mode}>
+      <div className={styles.pane}>
+        <main className={styles.main}>
+          <header>
+            <Title3 as="h1">Pilot Gate</Title3>
+            <Body1 as="p">Should this AI pilot go to production, and what has to be true first?</Body1>
+          </header>
+          <Announcer status={state.status} error={state.error} />
 
-        <section className={styles.section} aria-labelledby="pg-tables">
-          <Subtitle2 as="h2" id="pg-tables">
-            1. Tables
-          </Subtitle2>
-          <Caption1>Start from the sample, or point at the tables you have (by name, by their headers, or by selecting one).</Caption1>
-          <div className={styles.buttons}>
-            <ActionButton action="template" busy={state.busy} label="Insert template" busyLabel="Inserting…" onClick={() => void actions.insertTemplate()} />
-            <ActionButton action="find" busy={state.busy} label="Find tables" busyLabel="Looking…" onClick={() => void actions.findTables()} />
-          </div>
-          <TablesSection state={state} actions={actions} />
-        </section>
+          <section className={styles.section} aria-labelledby="pg-tables">
+            <Subtitle2 as="h2" id="pg-tables">
+              1. Tables
+            </Subtitle2>
+            <Caption1>Start from the sample, or point at the tables you have (by name, by their headers, or by selecting one).</Caption1>
+            <div className={styles.buttons}>
+              <ActionButton action="template" busy={state.busy} label="Insert template" busyLabel="Inserting…" onClick={() => void actions.insertTemplate()} />
+              <ActionButton action="find" busy={state.busy} label="Find tables" busyLabel="Looking…" onClick={() => void actions.findTables()} />
+            </div>
+            <TablesSection state={state} actions={actions} />
+          </section>
 
-        <Divider />
-        <section className={styles.section} aria-labelledby="pg-check">
-          <Subtitle2 as="h2" id="pg-check">
-            2. Check inputs
-          </Subtitle2>
-          <div className={styles.buttons}>
-            <ActionButton action="check" busy={state.busy} label="Check inputs" busyLabel="Checking…" onClick={() => void actions.check()} />
-          </div>
-          {state.findings && <FindingsList findings={state.findings} disabled={busy} onSelect={(f) => void actions.select(f)} />}
-        </section>
+          <Divider />
+          <section className={styles.section} aria-labelledby="pg-check">
+            <Subtitle2 as="h2" id="pg-check">
+              2. Check inputs
+            </Subtitle2>
+            <div className={styles.buttons}>
+              <ActionButton action="check" busy={state.busy} label="Check inputs" busyLabel="Checking…" onClick={() => void actions.check()} />
+            </div>
+            {state.findings && <FindingsList findings={state.findings} disabled={busy} onSelect={(f) => void actions.select(f)} />}
+          </section>
 
-        <Divider />
-        <section className={styles.section} aria-labelledby="pg-evaluate">
-          <Subtitle2 as="h2" id="pg-evaluate">
-            3. Evaluate
-          </Subtitle2>
-          <Caption1>Writes one block of live PILOT formulas; evaluating again updates it in place.</Caption1>
-          <div className={styles.buttons}>
-            <ActionButton action="evaluate" appearance="primary" busy={state.busy} label="Evaluate" busyLabel="Evaluating…" onClick={() => void actions.evaluate()} />
-          </div>
-          {state.result && <VerdictView result={state.result} block={state.block} />}
-        </section>
+          <Divider />
+          <section className={styles.section} aria-labelledby="pg-evaluate">
+            <Subtitle2 as="h2" id="pg-evaluate">
+              3. Evaluate
+            </Subtitle2>
+            <Caption1>Writes one block of live PILOT formulas; evaluating again updates it in place.</Caption1>
+            <div className={styles.buttons}>
+              <ActionButton action="evaluate" appearance="primary" busy={state.busy} label="Evaluate" busyLabel="Evaluating…" onClick={() => void actions.evaluate()} />
+            </div>
+            {state.result && <VerdictView result={state.result} block={state.block} />}
+          </section>
 
-        <Divider />
-        <section className={styles.section} aria-labelledby="pg-share">
-          <Subtitle2 as="h2" id="pg-share">
-            4. Share
-          </Subtitle2>
-          <Caption1>A values-only copy, with the time, for people without the add-in.</Caption1>
-          <div className={styles.buttons}>
-            <ActionButton action="snapshot" busy={state.busy} label="Snapshot" busyLabel="Copying…" onClick={() => void actions.snapshot()} />
-          </div>
-        </section>
-      </main>
+          <Divider />
+          <section className={styles.section} aria-labelledby="pg-share">
+            <Subtitle2 as="h2" id="pg-share">
+              4. Share
+            </Subtitle2>
+            <Caption1>A values-only copy, with the time, for people without the add-in.</Caption1>
+            <div className={styles.buttons}>
+              <ActionButton action="snapshot" busy={state.busy} label="Snapshot" busyLabel="Copying…" onClick={() => void actions.snapshot()} />
+            </div>
+          </section>
+        </main>
+      </div>
       <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />
     </FluentProvider>
   );

@@ -195,6 +195,19 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await dialog.innerText()).toMatch(/Cells in the way[\s\S]*Pilot Gate!C3/);
     // The dialog fades in: the screenshot waits for its animations to end.
     await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+    // The sheet stays in sight behind the question: at the cell in the way there is only the
+    // dimming backdrop above the grid, not a layer of the pane's background.
+    const behindDialog = await page.evaluate(() => {
+      const layer = document.querySelector('[role="alertdialog"]')?.closest('[data-portal-node]') ?? null;
+      const box = document.querySelector('#wb-grid td[data-cell="C3"]')!.getBoundingClientRect();
+      const stack = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return {
+        layerHeight: layer?.getBoundingClientRect().height ?? null,
+        layerHit: layer !== null && stack.includes(layer),
+        cellHit: stack.some((el) => el.closest('td')?.getAttribute('data-cell') === 'C3'),
+      };
+    });
+    expect(behindDialog).toEqual({ layerHeight: 0, layerHit: false, cellHit: true });
     await shot('08-no-clobber-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await statusSays(/Nothing was written/);

@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { webDarkTheme } from '@fluentui/react-components';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { App } from '../../src/taskpane/App';
 import { BLOCK_NAME, LAYOUT } from '../../src/workbook/block';
@@ -143,6 +144,28 @@ describe('the task pane on an in-memory workbook', () => {
     await waitFor(() => expect(status()).toBe('Nothing was written.'));
     expect(book.writes).toBe(writes);
     expect(book.valueAt({ sheet: 'Pilot Gate', row: 0, column: 0 })).toBe('Q3 budget');
+  });
+
+  it('shows the question over the pane, not on a full-height layer of its own, in the pane’s theme', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotCalculator, theme: { dark: true } });
+    book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
+    render(<App port={book} now={NOW} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    const dialog = await clobberDialog();
+    const layer = dialog.closest<HTMLElement>('[data-portal-node]');
+    expect(layer).not.toBeNull();
+    // The pane's own height belongs to the pane: on the dialog's layer it would cover the page.
+    expect(getComputedStyle(screen.getByRole('main').parentElement!).minHeight).toBe('100vh');
+    expect(['', '0', '0px', 'auto']).toContain(getComputedStyle(layer!).minHeight);
+    // The layer still carries the theme's variables, so the dialog is dark in a dark pane.
+    const themeRules = [...layer!.classList]
+      .map((c) => document.getElementById(c))
+      .filter((el): el is HTMLStyleElement => el instanceof HTMLStyleElement)
+      .flatMap((el) => [...(el.sheet?.cssRules ?? [])].map((rule) => rule.cssText))
+      .join('');
+    expect(themeRules).toContain(`--colorNeutralBackground1: ${webDarkTheme.colorNeutralBackground1};`);
   });
 
   it('snapshots the block as values with the time', async () => {
