@@ -27,6 +27,8 @@ const useStyles = makeStyles({
   pane: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   main: { display: 'grid', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '40rem' },
   section: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  header: { display: 'grid', rowGap: tokens.spacingVerticalXS },
+  headerLine: { margin: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
@@ -52,9 +54,14 @@ export function App({ port, now }: AppProps) {
     <FluentProvider theme={mode === 'dark' ? webDarkTheme : webLightTheme} data-theme={mode}>
       <div className={styles.pane}>
         <main className={styles.main}>
-          <header>
-            <Title3 as="h1">Pilot Gate</Title3>
-            <Body1 as="p">Should this AI pilot go to production, and what has to be true first?</Body1>
+          <header className={styles.header}>
+            {/* Fluent's text is inline unless told otherwise: the title and its question are two lines. */}
+            <Title3 as="h1" block className={styles.headerLine}>
+              Pilot Gate
+            </Title3>
+            <Body1 as="p" block className={styles.headerLine}>
+              Should this AI pilot go to production, and what has to be true first?
+            </Body1>
           </header>
           <Announcer status={state.status} error={state.error} />
 

@@ -108,6 +108,10 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
   it('takes a person from the template to a snapshot, with the verdict live in between', async () => {
     await page.goto(`${server.url}workbench.html?workbook=blank`);
     await grid().and(page.getByRole('grid', { name: 'Sheet Sheet1' })).waitFor();
+    // The pane's title and its question are two lines, the question below the title.
+    const title = await page.getByRole('heading', { level: 1, name: 'Pilot Gate' }).boundingBox();
+    const question = await page.getByText(/^Should this AI pilot go to production/).boundingBox();
+    expect(question!.y).toBeGreaterThanOrEqual(title!.y + title!.height - 1);
     await shot('01-blank-workbook');
 
     // Insert the template: five sheets of tables, the first one shown.

@@ -262,6 +262,15 @@ describe('the task pane on an in-memory workbook', () => {
     await waitFor(() => expect(screen.getByTestId('verdict').textContent).toBe('NOT READY'));
   });
 
+  it('puts the title and its question on lines of their own', () => {
+    render(<App port={new MemoryWorkbook()} now={NOW} />);
+    const title = screen.getByRole('heading', { level: 1, name: 'Pilot Gate' });
+    const question = screen.getByText(/^Should this AI pilot go to production/);
+    expect(title.parentElement).toBe(question.parentElement);
+    expect(getComputedStyle(title).display).toBe('block');
+    expect(getComputedStyle(question).display).toBe('block');
+  });
+
   it("follows Office's theme", () => {
     const { container } = render(<App port={new MemoryWorkbook({ theme: { dark: true } })} now={NOW} />);
     expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark');
