@@ -5,17 +5,13 @@
  * wait for the one build under way, and an unchanged tree is not built again.
  */
 import { createHash } from 'crypto';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
+import { cachedBuild } from './build-cache';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Files and directories whose content decides the build's output. */
 const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
-/** How long a test waits for another process's build before giving up. */
-const WAIT_LIMIT_MS = 10 * 60 * 1000;
-const POLL_MS = 500;
 
 export interface ProductionBuild {
   /** The directory the build emitted (what dist/ holds after `npm run build`). */
@@ -55,37 +51,8 @@ export function buildKey(): string {
   return hash.digest('hex').slice(0, 12);
 }
 
-function sleep(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
 function readModules(listFile: string): string[] {
   return fs.readFileSync(listFile, 'utf8').split('\n').filter(Boolean);
-}
-
-/** Builds kept in the cache; older ones are removed after each new build. */
-const KEEP_BUILDS = 4;
-
-function pruneCache(cache: string): void {
-  const builds = fs
-    .readdirSync(cache)
-    .filter((name) => name.endsWith('.done'))
-    .map((name) => ({ key: name.slice(0, -'.done'.length), time: fs.statSync(path.join(cache, name)).mtimeMs }))
-    .sort((a, b) => b.time - a.time);
-  for (const { key } of builds.slice(KEEP_BUILDS)) {
-    for (const name of [`${key}.done`, key, `${key}.modules.txt`]) fs.rmSync(path.join(cache, name), { recursive: true, force: true });
-  }
-}
-
-/** Takes the build lock (a directory, created atomically); false when another process holds it. */
-function takeLock(lock: string): boolean {
-  try {
-    fs.mkdirSync(lock);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
-  }
 }
 
 /**
@@ -97,37 +64,12 @@ function takeLock(lock: string): boolean {
  *   fs.readFileSync(path.join(build.dir, 'manifest.xml'), 'utf8');
  */
 export function productionBuild(): ProductionBuild {
-  const cache = path.join(os.tmpdir(), 'pilot-gate-build');
-  fs.mkdirSync(cache, { recursive: true });
-  const key = buildKey();
-  const dir = path.join(cache, key);
-  const moduleList = path.join(cache, `${key}.modules.txt`);
-  const done = path.join(cache, `${key}.done`);
-  const lock = path.join(cache, `${key}.lock`);
-  const started = Date.now();
-
-  for (;;) {
-    if (fs.existsSync(done)) return { dir, modules: readModules(moduleList), seconds: null };
-    if (takeLock(lock)) break;
-    if (Date.now() - fs.statSync(lock).mtimeMs > WAIT_LIMIT_MS) fs.rmSync(lock, { recursive: true, force: true }); // left by a killed run
-    if (Date.now() - started > WAIT_LIMIT_MS) throw new Error(`waited ${WAIT_LIMIT_MS / 1000} s for the build in ${dir}`);
-    sleep(POLL_MS);
-  }
-
-  try {
-    const cli = require.resolve('webpack-cli/bin/cli.js', { paths: [ROOT] });
-    const result = spawnSync(process.execPath, [cli, '--mode', 'production', '--env', `outputPath=${dir}`, '--env', `moduleList=${moduleList}`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (result.status !== 0) {
-      throw new Error(`the production build failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
-    }
-    fs.writeFileSync(done, new Date().toISOString());
-    pruneCache(cache);
-    return { dir, modules: readModules(moduleList), seconds: (Date.now() - started) / 1000 };
-  } finally {
-    fs.rmSync(lock, { recursive: true, force: true });
-  }
+  const build = cachedBuild({
+    cache: 'pilot-gate-build',
+    label: 'the production build',
+    key: buildKey(),
+    keep: 4,
+    webpackArgs: (dir, sidecar) => ['--mode', 'production', '--env', `outputPath=${dir}`, '--env', `moduleList=${sidecar('modules.txt')}`],
+  });
+  return { dir: build.dir, modules: readModules(build.sidecar('modules.txt')), seconds: build.seconds };
 }
