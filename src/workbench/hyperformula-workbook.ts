@@ -18,16 +18,14 @@
  */
 import { CellType, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellValue, RawCellContent, SimpleCellAddress } from 'hyperformula';
-import type { Cell, Grid, TableName } from '../model/types';
+import type { Cell, Grid } from '../model/types';
 import { contains, qualifiedA1, sameSheet } from '../workbook/a1';
-import { cutAtBlankRow } from '../workbook/discover';
 import { absoluteRangeRef, renderFormula } from '../workbook/formula';
 import type {
   AreaContents,
   CellAddress,
   CellStyle,
   ColourRule,
-  GridRead,
   HostTheme,
   InputSources,
   InputsRead,
@@ -37,6 +35,7 @@ import type {
   WorkbookSurvey,
   WriteOp,
 } from '../workbook/port';
+import { readLocal } from '../workbook/local-read';
 import { WorkbookError } from '../workbook/port';
 import { hostEntry, personEntry } from './cell-entry';
 import type { Entry } from './cell-entry';
@@ -127,37 +126,25 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   }
 
   async read(sources: InputSources, blockName: string): Promise<InputsRead> {
-    const grids: InputsRead['grids'] = {};
-    for (const [role, source] of Object.entries(sources) as [TableName, InputSources[TableName]][]) {
-      if (!source) continue;
-      let range: RangeAddress;
-      if (source.kind === 'table') {
-        const t = this.table(source.name);
-        if (!t) throw new WorkbookError(`The table "${source.name}" is not in the workbook any more: run Find tables again.`);
-        range = t.range;
-      } else {
-        if (this.sheetId(source.header.sheet) === undefined) {
-          throw new WorkbookError(`The sheet "${source.header.sheet}" is not in the workbook any more: run Find tables again.`);
-        }
-        const used = this.usedRange(source.header.sheet);
-        const bottom = used ? Math.max(used.row + used.rows, source.header.row + 1) : source.header.row + 1;
-        const strip = { ...source.header, rows: bottom - source.header.row };
-        range = { ...source.header, rows: cutAtBlankRow(this.valuesOf(strip)) };
-      }
-      grids[role] = {
-        source,
-        range: { ...range },
-        values: this.valuesOf(range),
-        numberFormats: this.formatsOf(range),
-      } satisfies GridRead;
-    }
-    const block = this.names.get(blockName.toLowerCase());
-    return {
-      grids,
-      block: block && this.sheetId(block.sheet) !== undefined ? { ...block } : null,
-      blockNameDefined: block !== undefined,
-      sheets: this.sheetNames(),
-    };
+    return readLocal(
+      {
+        tableRange: (name) => {
+          const t = this.table(name);
+          return t ? { ...t.range } : null;
+        },
+        hasSheet: (sheet) => this.sheetId(sheet) !== undefined,
+        belowHeader: (header) => {
+          const used = this.usedRange(header.sheet);
+          const bottom = used ? Math.max(used.row + used.rows, header.row + 1) : header.row + 1;
+          return this.valuesOf({ ...header, rows: bottom - header.row });
+        },
+        contents: (range) => ({ values: this.valuesOf(range), numberFormats: this.formatsOf(range) }),
+        namedRange: (name) => this.names.get(name.toLowerCase()),
+        sheetNames: () => this.sheetNames(),
+      },
+      sources,
+      blockName,
+    );
   }
 
   async inspect(area: RangeAddress, anchors: CellAddress[]): Promise<AreaContents> {

@@ -5,16 +5,15 @@
  * with it. Formulas are kept as text; when a `calculate` function is given, formula cells get
  * values from it and spill the way Excel spills (`#SPILL!` when the cells below are taken).
  */
-import type { Cell, Grid, TableName } from '../model/types';
+import type { Cell, Grid } from '../model/types';
 import { contains, sameSheet } from './a1';
-import { cutAtBlankRow } from './discover';
+import { readLocal } from './local-read';
 import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
   CellAddress,
   CellStyle,
   ColourRule,
-  GridRead,
   HostTheme,
   InputSources,
   InputsRead,
@@ -137,34 +136,25 @@ export class MemoryWorkbook implements WorkbookPort {
   }
 
   async read(sources: InputSources, blockName: string): Promise<InputsRead> {
-    const grids: InputsRead['grids'] = {};
-    for (const [role, source] of Object.entries(sources) as [TableName, InputSources[TableName]][]) {
-      if (!source) continue;
-      let range: RangeAddress;
-      if (source.kind === 'table') {
-        const t = this.tables.find((x) => x.name.toLowerCase() === source.name.toLowerCase());
-        if (!t) throw new WorkbookError(`The table "${source.name}" is not in the workbook any more: run Find tables again.`);
-        range = t.range;
-      } else {
-        if (!this.findSheet(source.header.sheet)) {
-          throw new WorkbookError(`The sheet "${source.header.sheet}" is not in the workbook any more: run Find tables again.`);
-        }
-        const strip = { ...source.header, rows: Number.MAX_SAFE_INTEGER };
-        const used = this.usedRange(this.sheet(source.header.sheet), strip);
-        const bottom = used ? used.row + used.rows : source.header.row + 1;
-        const all = this.grid({ ...source.header, rows: Math.max(1, bottom - source.header.row) });
-        range = { ...source.header, rows: cutAtBlankRow(all.values) };
-      }
-      const g = this.grid(range);
-      grids[role] = { source, range: { ...range }, values: g.values, numberFormats: g.numberFormats } satisfies GridRead;
-    }
-    const block = this.names.get(blockName.toLowerCase());
-    return {
-      grids,
-      block: block && this.findSheet(block.sheet) ? { ...block } : null,
-      blockNameDefined: block !== undefined,
-      sheets: this.sheets.map((s) => s.name),
-    };
+    return readLocal(
+      {
+        tableRange: (name) => {
+          const t = this.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          return t ? { ...t.range } : null;
+        },
+        hasSheet: (sheet) => this.findSheet(sheet) !== undefined,
+        belowHeader: (header) => {
+          const used = this.usedRange(this.sheet(header.sheet), { ...header, rows: Number.MAX_SAFE_INTEGER });
+          const bottom = used ? used.row + used.rows : header.row + 1;
+          return this.grid({ ...header, rows: Math.max(1, bottom - header.row) }).values;
+        },
+        contents: (range) => this.grid(range),
+        namedRange: (name) => this.names.get(name.toLowerCase()),
+        sheetNames: () => this.sheets.map((s) => s.name),
+      },
+      sources,
+      blockName,
+    );
   }
 
   async inspect(area: RangeAddress, anchors: CellAddress[]): Promise<AreaContents> {
