@@ -13,8 +13,9 @@
  *   Summary                          Reasons
  *   =PILOT.SUMMARY (spills A:B)      =PILOT.REASONS (spills down D)
  */
+import { pilotFunction, type PilotFunctionId } from '../functions/catalogue';
 import { contains } from './a1';
-import type { CellAddress, ColourRule, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from './port';
+import type { CellAddress, ColourRule, FormulaArg, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from './port';
 
 /** The workbook name that marks the block. */
 export const BLOCK_NAME = 'PilotGate_Output';
@@ -132,18 +133,17 @@ export function planBlock(
     grid[r][c] = { formula: spec };
     own.push({ row: r, column: c, text: null });
   };
-  const caseArgs = [inputs.metrics, inputs.costs, opt(inputs.readiness), opt(inputs.assumptions), opt(inputs.ownership)];
-  put(LAYOUT.verdict, { fn: 'PILOT.VERDICT', args: caseArgs });
+  // Each formula takes the tables its function declares, in the catalogue's order; a table not
+  // chosen is an empty slot (a required one is still written: SPEC §4 makes readiness required).
+  const tables: Given = { ...inputs };
+  put(LAYOUT.verdict, call('VERDICT', tables));
   for (const which of ['adoption', 'volume', 'cost', 'realization'] as const) {
-    put(LAYOUT.thresholds[which], {
-      fn: 'PILOT.THRESHOLD',
-      args: [inputs.metrics, inputs.costs, { text: which }, opt(inputs.assumptions)],
-    });
+    put(LAYOUT.thresholds[which], call('THRESHOLD', { ...tables, which: { text: which } }));
   }
-  put(LAYOUT.timeline, { fn: 'PILOT.TIMELINE', args: [opt(inputs.readiness), opt(inputs.assumptions)] });
-  put(LAYOUT.cashflows, { fn: 'PILOT.CASHFLOWS', args: [inputs.metrics, inputs.costs, opt(inputs.assumptions)] });
-  put(LAYOUT.summary, { fn: 'PILOT.SUMMARY', args: caseArgs });
-  put(LAYOUT.reasons, { fn: 'PILOT.REASONS', args: caseArgs });
+  put(LAYOUT.timeline, call('TIMELINE', tables));
+  put(LAYOUT.cashflows, call('CASHFLOWS', tables));
+  put(LAYOUT.summary, call('SUMMARY', tables));
+  put(LAYOUT.reasons, call('REASONS', tables));
 
   const money = moneyFormat(sizes.currency);
   const ops: WriteOp[] = [];
@@ -304,6 +304,16 @@ function verdictRules(): ColourRule[] {
   return Object.entries(VERDICT_COLOURS).map(([equals, c]) => ({ equals, fill: c.fill, fontColor: c.fontColor }));
 }
 
-function opt(arg: TableArg | undefined): TableArg | { omitted: true } {
-  return arg ?? { omitted: true };
+/** What a block formula is given, under the catalogue's parameter names. */
+type Given = Partial<Record<string, FormulaArg>>;
+
+/**
+ * A PILOT call with every parameter the catalogue declares, in its order: each takes what is
+ * given under its name, else an empty slot (renderFormula keeps a required one and drops
+ * optional ones at the end).
+ */
+function call(id: PilotFunctionId, given: Given): FormulaSpec {
+  const fn = pilotFunction(id);
+  if (fn === undefined) throw new Error(`PILOT.${id} is not in the function catalogue`);
+  return { fn: `PILOT.${fn.id}`, args: fn.params.map((p) => given[p.name] ?? { omitted: true }) };
 }

@@ -2,22 +2,32 @@
  * Formulas as data: the pane plans `{ fn: 'PILOT.VERDICT', args: [...] }` and each host renders
  * it, choosing how a table is referred to.
  */
+import { pilotFunction } from '../functions/catalogue';
 import { qualifiedA1 } from './a1';
 import type { FormulaArg, FormulaSpec, TableArg } from './port';
 
 /**
  * The formula text of a call, `=FN(arg, …)`, with table arguments rendered by `refer`. Text is
- * quoted with doubled quotes; omitted arguments in the middle stay as empty slots and trailing
- * ones are dropped.
+ * quoted with doubled quotes. An omitted argument is an empty slot: a PILOT function's required
+ * arguments are always written (`=PILOT.VERDICT(Metrics[#All],Costs[#All],)`, the slot read as
+ * "no Readiness table"), since Excel answers a call with fewer arguments than the function
+ * declares as required with #N/A; omitted optional arguments at the end are dropped.
  *
  * @example
  *   renderFormula({ fn: 'PILOT.THRESHOLD', args: [m, c, { text: 'cost' }] }, excelTableRef)
  *   // '=PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost")'
+ *   renderFormula({ fn: 'PILOT.VERDICT', args: [m, c, { omitted: true }, { omitted: true }] }, excelTableRef)
+ *   // '=PILOT.VERDICT(Metrics[#All],Costs[#All],)'
  */
 export function renderFormula(spec: FormulaSpec, refer: (arg: TableArg) => string): string {
+  const params = pilotFunction(spec.fn)?.params ?? [];
   const args = [...spec.args];
-  while (args.length > 0 && isOmitted(args[args.length - 1])) args.pop();
-  return `=${spec.fn}(${args.map((arg) => renderArg(arg, refer)).join(',')})`;
+  const kept = params.reduce((count, p, i) => (p.optional ? count : i + 1), 0);
+  while (args.length > kept && isOmitted(args[args.length - 1])) args.pop();
+  const text = args.map((arg) => renderArg(arg, refer));
+  // `F()` reads as a call with no argument at all: a lone empty slot is written as two, `F(,)`.
+  if (text.length === 1 && text[0] === '' && params.length > 1) text.push('');
+  return `=${spec.fn}(${text.join(',')})`;
 }
 
 function isOmitted(arg: FormulaArg): boolean {

@@ -276,5 +276,22 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     // The adoption threshold of SPEC §7 (28.81%), as the block formats it.
     await cellShows('B3', '28.8%');
     await shot('10-sample-evaluated-by-keyboard');
+
+    // Only the required tables: readiness is still a required argument (SPEC §4), written as an
+    // empty slot that reads "no Readiness table", so no cell says "Wrong number of arguments".
+    for (const table of ['Readiness', 'Ownership', 'Assumptions']) {
+      await page.getByRole('combobox', { name: `${table} (optional)` }).selectOption({ label: 'Not used' });
+    }
+    await clickButton('Evaluate');
+    await statusSays(/Verdict: NOT READY\. Output block written to 'Pilot Gate'!A1:/);
+    await cell('B2').click();
+    expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(Metrics,Costs,)');
+    await cellShows('B2', 'NOT READY');
+    await cell('B7').click();
+    expect(await formulaBar().inputValue()).toBe('=PILOT.TIMELINE(,)');
+    await cellShows('B7', '4 months');
+    expect(await page.locator('#wb-grid td.wb-error').count()).toBe(0);
+    await cellShows('D16', 'Readiness: "Executive sponsor" blocks production: not assessed.');
+    await shot('11-only-required-tables');
   }, 120_000);
 });

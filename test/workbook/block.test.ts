@@ -1,5 +1,6 @@
 import { BLOCK_NAME, CASHFLOW_ROWS, LAYOUT, blockFootprint, findConflicts, moneyFormat, planBlock, retireBlock } from '../../src/workbook/block';
 import type { BlockInputs, BlockSizes } from '../../src/workbook/block';
+import { excelTableRef, renderFormula } from '../../src/workbook/formula';
 import type { CellAddress, RangeAddress, WriteOp } from '../../src/workbook/port';
 
 const table = (name: string) => ({
@@ -36,6 +37,33 @@ describe('the output block', () => {
     expect(opsOf(plan.ops, 'name')).toEqual([{ op: 'name', name: BLOCK_NAME, range: plan.footprint, defined: false }]);
     expect(opsOf(plan.ops, 'addSheet')).toEqual([]);
     expect(opsOf(plan.ops, 'columnWidth')).toEqual([]);
+  });
+
+  it('writes the required readiness argument as an empty slot when no Readiness table was chosen (SPEC §4)', () => {
+    const plan = planBlock(AT, { metrics: table('Metrics'), costs: table('Costs') }, SIZES, { newSheet: true, previous: null, nameDefined: false });
+    const [cells] = opsOf(plan.ops, 'cells');
+    const formulaAt = ([r, c]: readonly [number, number]): string => {
+      const cell = cells.cells[r][c];
+      if (cell === null || typeof cell !== 'object') throw new Error(`no formula at ${r},${c}`);
+      return renderFormula(cell.formula, excelTableRef);
+    };
+    expect(formulaAt(LAYOUT.verdict)).toBe('=PILOT.VERDICT(Metrics[#All],Costs[#All],)');
+    expect(formulaAt(LAYOUT.summary)).toBe('=PILOT.SUMMARY(Metrics[#All],Costs[#All],)');
+    expect(formulaAt(LAYOUT.reasons)).toBe('=PILOT.REASONS(Metrics[#All],Costs[#All],)');
+    expect(formulaAt(LAYOUT.timeline)).toBe('=PILOT.TIMELINE(,)');
+    // Functions without a readiness argument do not get one.
+    expect(formulaAt(LAYOUT.cashflows)).toBe('=PILOT.CASHFLOWS(Metrics[#All],Costs[#All])');
+    expect(formulaAt(LAYOUT.thresholds.cost)).toBe('=PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost")');
+    const withAssumptions = planBlock(AT, { metrics: table('Metrics'), costs: table('Costs'), assumptions: table('Assumptions') }, SIZES, {
+      newSheet: true,
+      previous: null,
+      nameDefined: false,
+    });
+    const [more] = opsOf(withAssumptions.ops, 'cells');
+    const verdict = more.cells[LAYOUT.verdict[0]][LAYOUT.verdict[1]];
+    expect(verdict !== null && typeof verdict === 'object' && renderFormula(verdict.formula, excelTableRef)).toBe(
+      '=PILOT.VERDICT(Metrics[#All],Costs[#All],,Assumptions[#All])',
+    );
   });
 
   it('formats money in the case currency over the whole cash-flow spill, and colours the verdict by value', () => {

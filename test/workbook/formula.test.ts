@@ -1,5 +1,11 @@
+import { HyperFormula } from 'hyperformula';
+import { PILOT_FUNCTIONS } from '../../src/functions/catalogue';
 import { absoluteRangeRef, excelTableRef, renderFormula } from '../../src/workbook/formula';
 import type { TableArg } from '../../src/workbook/port';
+import { HYPERFORMULA_CONFIG } from '../../src/workbench/hyperformula-workbook';
+import { registerPilotFunctions } from '../../src/workbench/hyperformula-plugin';
+
+const omitted = { omitted: true as const };
 
 const metrics: TableArg = {
   table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' },
@@ -27,5 +33,35 @@ describe('formulas rendered by the host', () => {
     const spec = { fn: 'PILOT.VERDICT', args: [metrics, costs, { omitted: true as const }, { text: 'say "hi"' }, { omitted: true as const }] };
     expect(renderFormula(spec, excelTableRef)).toBe("=PILOT.VERDICT(Metrics[#All],'Pasted costs'!$B$3:$F$11,,\"say \"\"hi\"\"\")");
     expect(renderFormula({ fn: 'PILOT.VALUE', args: [{ number: 2.5 }] }, excelTableRef)).toBe('=PILOT.VALUE(2.5)');
+  });
+
+  it('writes every required argument of a PILOT function, an absent table as an empty slot, and drops optional ones at the end', () => {
+    const assumptions: TableArg = { table: { kind: 'table', name: 'Assumptions', sheet: 'Assumptions' }, range: metrics.range };
+    // SPEC §4: PILOT.VERDICT(metrics, costs, readiness, [assumptions], [ownership]).
+    expect(renderFormula({ fn: 'PILOT.VERDICT', args: [metrics, metrics, omitted, omitted, omitted] }, excelTableRef)).toBe(
+      '=PILOT.VERDICT(Metrics[#All],Metrics[#All],)',
+    );
+    expect(renderFormula({ fn: 'PILOT.SUMMARY', args: [metrics, metrics, omitted, assumptions, omitted] }, excelTableRef)).toBe(
+      '=PILOT.SUMMARY(Metrics[#All],Metrics[#All],,Assumptions[#All])',
+    );
+    expect(renderFormula({ fn: 'PILOT.NPV', args: [metrics, metrics, omitted] }, excelTableRef)).toBe('=PILOT.NPV(Metrics[#All],Metrics[#All])');
+    // A lone empty slot is written as two: `F()` would be a call with no argument at all.
+    expect(renderFormula({ fn: 'PILOT.TIMELINE', args: [omitted, omitted] }, excelTableRef)).toBe('=PILOT.TIMELINE(,)');
+    // A function outside the catalogue has nothing declared required.
+    expect(renderFormula({ fn: 'SUM', args: [metrics, omitted] }, excelTableRef)).toBe('=SUM(Metrics[#All])');
+  });
+
+  it('a formula engine takes every PILOT call rendered with all its arguments empty: none is short of arguments', () => {
+    registerPilotFunctions(HyperFormula);
+    const calls = PILOT_FUNCTIONS.map((fn) => renderFormula({ fn: `PILOT.${fn.id}`, args: fn.params.map(() => omitted) }, absoluteRangeRef));
+    // One call per row, with a column of room on the right for the two-cell spill of PILOT.TIMELINE.
+    const hf = HyperFormula.buildFromArray(calls.map((formula) => [formula, null]), { ...HYPERFORMULA_CONFIG });
+    const messages = calls.map((formula, row) => {
+      const value = hf.getCellValue({ sheet: 0, row, col: 0 });
+      return `${formula} ${typeof value === 'object' && value !== null && 'message' in value ? value.message : String(value)}`;
+    });
+    expect(messages.filter((m) => /wrong number of arguments/i.test(m))).toEqual([]);
+    expect(messages).toContainEqual(expect.stringMatching(/^=PILOT\.VERDICT\(,,\) /));
+    hf.destroy();
   });
 });
