@@ -152,38 +152,44 @@ function yesNo(test: boolean): string {
   return test ? 'yes' : 'no';
 }
 
-/** PILOT.SUMMARY's rows after its header: each figure's label and how to read it from a result. */
-const SUMMARY_FIGURES: readonly (readonly [string, (result: CaseResult) => SpillCell])[] = [
-  ['Verdict', (r) => r.verdict],
-  ['NPV', (r) => r.npv],
-  ['IRR', (r) => orText(r.irr, 'none (no rate makes NPV zero)')],
-  ['ROI (risk-adjusted)', (r) => orText(r.roi, 'none (PV costs is 0)')],
-  ['Payback (months)', (r) => orText(r.paybackMonths, 'never')],
-  ['PV benefits', (r) => r.pvBenefits],
-  ['PV costs', (r) => r.pvCosts],
-  ['Best-case NPV', (r) => r.bestCaseNpv],
-  ['Pilot cost', (r) => r.pilotTotal],
-  ['Production one-time', (r) => r.oneTime],
-  ['Production annual', (r) => r.annualRun],
-  ['Cost expansion (× pilot)', (r) => orText(r.expansion, 'none (pilot cost is 0)')],
-  ['Budget variance (× approved budget)', (r) => orText(r.budgetVariance, 'none (no approved budget)')],
-  ['Adoption threshold', (r) => r.thresholds.adoption],
-  ['Volume threshold (× planned)', (r) => r.thresholds.volume],
-  ['Cost threshold (× planned)', (r) => r.thresholds.cost],
-  ['Realization threshold', (r) => r.thresholds.realization],
-  ['Readiness score', (r) => r.readiness.score],
-  ['Readiness progress', (r) => r.readiness.progress],
-  ['Blockers', (r) => listOrNone(r.readiness.blockers)],
-  ['Stuck-pilot patterns', (r) => listOrNone(r.readiness.patterns)],
-  ['Timeline case', (r) => r.timeline.case],
-  ['Timeline low (months)', (r) => r.timeline.low],
-  ['Timeline high (months)', (r) => r.timeline.high],
-  ['Transition months', (r) => r.transitionMonths],
-  ['Economics pass (E)', (r) => yesNo(r.checks.economics)],
-  ['Every monetary metric proven (P)', (r) => yesNo(r.checks.proof)],
-  ['No blockers (R)', (r) => yesNo(r.checks.ready)],
-  ['Best case pays (B)', (r) => yesNo(r.checks.bestCase)],
-  ['Currency', (r) => r.assumptions.currency],
+/**
+ * What a summary figure is, so a sheet can format it: an amount in the case currency, a rate or
+ * share as a fraction, a number of months, a multiple (×), or text.
+ */
+export type FigureKind = 'money' | 'fraction' | 'months' | 'multiple' | 'text';
+
+/** PILOT.SUMMARY's rows after its header: each figure's label, its kind, and how to read it from a result. */
+const SUMMARY_FIGURES: readonly (readonly [string, FigureKind, (result: CaseResult) => SpillCell])[] = [
+  ['Verdict', 'text', (r) => r.verdict],
+  ['NPV', 'money', (r) => r.npv],
+  ['IRR', 'fraction', (r) => orText(r.irr, 'none (no rate makes NPV zero)')],
+  ['ROI (risk-adjusted)', 'fraction', (r) => orText(r.roi, 'none (PV costs is 0)')],
+  ['Payback (months)', 'months', (r) => orText(r.paybackMonths, 'never')],
+  ['PV benefits', 'money', (r) => r.pvBenefits],
+  ['PV costs', 'money', (r) => r.pvCosts],
+  ['Best-case NPV', 'money', (r) => r.bestCaseNpv],
+  ['Pilot cost', 'money', (r) => r.pilotTotal],
+  ['Production one-time', 'money', (r) => r.oneTime],
+  ['Production annual', 'money', (r) => r.annualRun],
+  ['Cost expansion (× pilot)', 'multiple', (r) => orText(r.expansion, 'none (pilot cost is 0)')],
+  ['Budget variance (× approved budget)', 'multiple', (r) => orText(r.budgetVariance, 'none (no approved budget)')],
+  ['Adoption threshold', 'fraction', (r) => r.thresholds.adoption],
+  ['Volume threshold (× planned)', 'multiple', (r) => r.thresholds.volume],
+  ['Cost threshold (× planned)', 'multiple', (r) => r.thresholds.cost],
+  ['Realization threshold', 'fraction', (r) => r.thresholds.realization],
+  ['Readiness score', 'fraction', (r) => r.readiness.score],
+  ['Readiness progress', 'fraction', (r) => r.readiness.progress],
+  ['Blockers', 'text', (r) => listOrNone(r.readiness.blockers)],
+  ['Stuck-pilot patterns', 'text', (r) => listOrNone(r.readiness.patterns)],
+  ['Timeline case', 'text', (r) => r.timeline.case],
+  ['Timeline low (months)', 'months', (r) => r.timeline.low],
+  ['Timeline high (months)', 'months', (r) => r.timeline.high],
+  ['Transition months', 'months', (r) => r.transitionMonths],
+  ['Economics pass (E)', 'text', (r) => yesNo(r.checks.economics)],
+  ['Every monetary metric proven (P)', 'text', (r) => yesNo(r.checks.proof)],
+  ['No blockers (R)', 'text', (r) => yesNo(r.checks.ready)],
+  ['Best case pays (B)', 'text', (r) => yesNo(r.checks.bestCase)],
+  ['Currency', 'text', (r) => r.assumptions.currency],
 ];
 
 /**
@@ -195,8 +201,17 @@ const SUMMARY_FIGURES: readonly (readonly [string, (result: CaseResult) => Spill
  *   summaryTable(evaluateCase(sampleCase()))[1] // ['Verdict', 'NOT READY']
  */
 export function summaryTable(result: CaseResult): SpillCell[][] {
-  return [['Figure', 'Value'], ...SUMMARY_FIGURES.map(([label, read]): SpillCell[] => [label, read(result)])];
+  return [['Figure', 'Value'], ...SUMMARY_FIGURES.map(([label, , read]): SpillCell[] => [label, read(result)])];
 }
+
+/**
+ * PILOT.SUMMARY's rows after its header, in its order: each figure's label and kind, for a sheet
+ * that formats the spill (the task pane's output block).
+ *
+ * @example
+ *   SUMMARY_ROWS[1] // { label: 'NPV', kind: 'money' }
+ */
+export const SUMMARY_ROWS: readonly { readonly label: string; readonly kind: FigureKind }[] = SUMMARY_FIGURES.map(([label, kind]) => ({ label, kind }));
 
 // ---------------------------------------------------------------------------------------------
 // One metric, for PILOT.GAPCLOSED and PILOT.METRICVALUE

@@ -13,7 +13,7 @@
  *   Summary                          Reasons
  *   =PILOT.SUMMARY (spills A:B)      =PILOT.REASONS (spills down D)
  */
-import { pilotFunction, type PilotFunctionId } from '../functions/catalogue';
+import { SUMMARY_ROWS, pilotFunction, type FigureKind, type PilotFunctionId } from '../functions/catalogue';
 import { contains } from './a1';
 import type { CellAddress, ColourRule, FormulaArg, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from './port';
 
@@ -49,6 +49,15 @@ const FIXED_ROWS = 15;
 const FIXED_COLUMNS = 4;
 /** Rows of the cash-flow spill: the Year header, then Benefits, Costs, Net, Cumulative. */
 export const CASHFLOW_ROWS = 5;
+/** Rows of the summary spill: its Figure | Value header, then one row per figure of the catalogue. */
+export const SUMMARY_SPILL_ROWS = SUMMARY_ROWS.length + 1;
+
+/**
+ * Column widths in points, set when the block first takes a column: the labels, the values
+ * (amounts such as -$12,967,404.57 whole), and each column to the right (the cash flows' years
+ * in the case currency; the reasons, whose text runs on into the empty cells beside them).
+ */
+export const COLUMN_WIDTHS = { labels: 230, values: 110, others: 100 } as const;
 
 const LABELS: ReadonlyArray<readonly [number, number, string]> = [
   [0, 0, 'Pilot Gate'],
@@ -102,8 +111,9 @@ export interface BlockPlan {
 /**
  * The cells, formats, colour rules and name of a block with its top-left at `at`. `previous`
  * is the earlier block's footprint at the same place (cleared first, so a block that shrinks
- * leaves no stale formats); `newSheet` adds the sheet and sets column widths; `nameDefined`
- * says the block's name exists and is to be replaced.
+ * leaves no stale formats); `newSheet` adds the sheet; `nameDefined` says the block's name
+ * exists and is to be replaced. Columns the block takes for the first time get widths that show
+ * its figures whole; a width a person set on a column the block had already is kept.
  *
  * @example
  *   const plan = planBlock({ sheet: 'Pilot Gate', row: 0, column: 0 }, inputs, sizes, { newSheet: true, previous: null, nameDefined: false });
@@ -165,12 +175,14 @@ export function planBlock(
       style: { numberFormat: money },
     },
     { op: 'style', range: range(LAYOUT.summaryLabel, 1, FIXED_COLUMNS), style: { bold: true } },
+    ...summaryFormats(range, sizes.currency),
     { op: 'colourRules', range: range(LAYOUT.verdict, 1, 1), rules: verdictRules() },
     { op: 'name', name: BLOCK_NAME, range: footprint, defined: options.nameDefined },
   );
-  if (options.newSheet) {
-    ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column, width: 230 });
-    ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + 1, width: 110 });
+  const widthsKept = options.newSheet ? 0 : (options.previous?.columns ?? 0);
+  for (let c = widthsKept; c < footprint.columns; c++) {
+    const width = c === 0 ? COLUMN_WIDTHS.labels : c === 1 ? COLUMN_WIDTHS.values : COLUMN_WIDTHS.others;
+    ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width });
   }
   ops.push({ op: 'show', range: range(LAYOUT.verdict, 1, 1) });
 
@@ -298,6 +310,45 @@ export function moneyFormat(currency: string): string {
   if (symbol) return `"${symbol}"#,##0.00;-"${symbol}"#,##0.00`.replace(/"\$"/g, '$');
   const code = currency.replace(/"/g, '');
   return `#,##0.00 "${code}";-#,##0.00 "${code}"`;
+}
+
+/**
+ * Excel's number format for a figure of this kind: money in the case currency, fractions as
+ * percentages, months, multiples with ×; null for text (left General).
+ *
+ * @example
+ *   figureFormat('fraction', 'USD') // '0.0%'
+ *   figureFormat('months', 'USD')   // '0.0 "months"'
+ *   figureFormat('money', 'EUR')    // '"€"#,##0.00;-"€"#,##0.00'
+ */
+export function figureFormat(kind: FigureKind, currency: string): string | null {
+  switch (kind) {
+    case 'money':
+      return moneyFormat(currency);
+    case 'fraction':
+      return '0.0%';
+    case 'months':
+      return '0.0 "months"';
+    case 'multiple':
+      return '0.00"×"';
+    case 'text':
+      return null;
+  }
+}
+
+/** The summary spill's Value column formatted row by row, as the catalogue describes its rows (runs of one kind in one operation). */
+function summaryFormats(range: (at: readonly [number, number], rows: number, columns: number) => RangeAddress, currency: string): WriteOp[] {
+  const [top, left] = LAYOUT.summary;
+  const ops: WriteOp[] = [];
+  let start = 0;
+  for (let i = 1; i <= SUMMARY_ROWS.length; i++) {
+    if (i < SUMMARY_ROWS.length && SUMMARY_ROWS[i].kind === SUMMARY_ROWS[start].kind) continue;
+    const format = figureFormat(SUMMARY_ROWS[start].kind, currency);
+    // Row 0 of the spill is its header; figure i sits on row i + 1.
+    if (format !== null) ops.push({ op: 'style', range: range([top + 1 + start, left + 1], i - start, 1), style: { numberFormat: format } });
+    start = i;
+  }
+  return ops;
 }
 
 function verdictRules(): ColourRule[] {

@@ -275,6 +275,13 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await cellShows('B2', 'NOT READY');
     // The adoption threshold of SPEC §7 (28.81%), as the block formats it.
     await cellShows('B3', '28.8%');
+    // The summary's figures in their formats (SPEC §7: NPV $1,475,525.91, IRR 277.5%, payback 13.1 months).
+    await cellShows('A18', 'NPV');
+    await cellShows('B18', '$1,475,525.91');
+    await cellShows('B19', '277.5%');
+    await cellShows('B21', '13.1 months');
+    await cellShows('B30', '28.8%');
+    await cellShows('B31', '0.31×');
     await shot('10-sample-evaluated-by-keyboard');
 
     // Only the required tables: readiness is still a required argument (SPEC §4), written as an

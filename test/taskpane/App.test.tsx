@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { webDarkTheme } from '@fluentui/react-components';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { App } from '../../src/taskpane/App';
-import { BLOCK_NAME, LAYOUT } from '../../src/workbook/block';
+import { BLOCK_NAME, LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/workbook/block';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
 import { pilotCalculator } from './pilot-calc';
@@ -115,14 +115,14 @@ describe('the task pane on an in-memory workbook', () => {
     render(<App port={book} now={NOW} />);
     await insertTemplate(user);
     await evaluate(user);
-    const [rr, rc] = LAYOUT.reasons;
-    book.setValues({ sheet: 'Pilot Gate', row: rr + 30, column: rc - 3 }, [['far away, not in the way']]);
+    // Below the summary's spill (a header and a row per figure): not in the way.
+    book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.summary[0] + SUMMARY_SPILL_ROWS + 2, column: LAYOUT.summary[1] }, [['far away, not in the way']]);
     book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 1 }, [['my own figure']]);
     const writes = book.writes;
 
     await evaluate(user);
     const dialog = await clobberDialog();
-    expect(dialog.textContent).toMatch(/Pilot Gate!B5/);
+    expect(dialog.textContent).toMatch(/needs a cell that holds something else: Pilot Gate!B5\./);
     expect(book.writes).toBe(writes);
 
     await user.click(dialogButton(dialog, 'Put it on a new sheet'));

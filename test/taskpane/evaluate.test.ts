@@ -4,10 +4,10 @@
  * tables the person chose.
  */
 import { evaluate } from '../../src/taskpane/actions/evaluate';
-import { findTables } from '../../src/taskpane/actions/tables';
+import { findTables, insertTemplate } from '../../src/taskpane/actions/tables';
 import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
-import { LAYOUT } from '../../src/workbook/block';
+import { LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/workbook/block';
 import type { RangeAddress } from '../../src/workbook/port';
 import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
 
@@ -49,5 +49,17 @@ describe('evaluate with only the required tables', () => {
     expect(firstReason.value).toMatch(/blocks production: not assessed/);
     // The only errors are the figures SPEC §3.5 says no input reaches ("never"), none "Wrong number of arguments".
     expect(errorsIn(book, outcome.block).filter((e) => !/^\d+,\d+ #N\/A never:/.test(e))).toEqual([]);
+  });
+});
+
+describe('the area evaluate checks for other people’s cells', () => {
+  it('reaches the last row of the summary’s spill, one row per figure', async () => {
+    const book = new HyperFormulaWorkbook({ sheets: ['Pilot Gate'] });
+    const { sources } = await insertTemplate(book);
+    const lastSummaryRow = LAYOUT.summary[0] + SUMMARY_SPILL_ROWS - 1;
+    await book.write([{ op: 'cells', at: { sheet: 'Pilot Gate', row: lastSummaryRow, column: 0 }, cells: [['my note']] }]);
+    const outcome = await evaluate(book, sources);
+    expect(outcome.kind).toBe('conflict');
+    expect(outcome.kind === 'conflict' && outcome.conflicts).toEqual([{ sheet: 'Pilot Gate', row: lastSummaryRow, column: 0 }]);
   });
 });

@@ -1,4 +1,17 @@
-import { BLOCK_NAME, CASHFLOW_ROWS, LAYOUT, blockFootprint, findConflicts, moneyFormat, planBlock, retireBlock } from '../../src/workbook/block';
+import { SUMMARY_ROWS, summaryTable } from '../../src/functions/catalogue';
+import { evaluateCase, sampleCase } from '../../src/model';
+import {
+  BLOCK_NAME,
+  CASHFLOW_ROWS,
+  LAYOUT,
+  SUMMARY_SPILL_ROWS,
+  blockFootprint,
+  figureFormat,
+  findConflicts,
+  moneyFormat,
+  planBlock,
+  retireBlock,
+} from '../../src/workbook/block';
 import type { BlockInputs, BlockSizes } from '../../src/workbook/block';
 import { excelTableRef, renderFormula } from '../../src/workbook/formula';
 import type { CellAddress, RangeAddress, WriteOp } from '../../src/workbook/port';
@@ -36,7 +49,64 @@ describe('the output block', () => {
     expect(plan.spillAnchors[1]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });
     expect(opsOf(plan.ops, 'name')).toEqual([{ op: 'name', name: BLOCK_NAME, range: plan.footprint, defined: false }]);
     expect(opsOf(plan.ops, 'addSheet')).toEqual([]);
-    expect(opsOf(plan.ops, 'columnWidth')).toEqual([]);
+  });
+
+  it('widens the columns it takes for the first time, and keeps the widths of columns it had already', () => {
+    const widths = (plan: { ops: WriteOp[] }) => opsOf(plan.ops, 'columnWidth').map((o) => `${o.sheet}:${o.column}=${o.width}`);
+    const first = planBlock({ sheet: 'S', row: 4, column: 2 }, INPUTS, SIZES, { newSheet: false, previous: null, nameDefined: false });
+    // Labels, values, then the cash flows' five columns (the reasons' column among them).
+    expect(widths(first)).toEqual(['S:2=230', 'S:3=110', 'S:4=100', 'S:5=100', 'S:6=100', 'S:7=100']);
+    expect(first.footprint.columns).toBe(6);
+    const again = planBlock({ sheet: 'S', row: 4, column: 2 }, INPUTS, SIZES, { newSheet: false, previous: first.footprint, nameDefined: true });
+    expect(widths(again)).toEqual([]);
+    // A longer horizon: only the new year columns.
+    const longer = planBlock({ sheet: 'S', row: 4, column: 2 }, INPUTS, { ...SIZES, cashflowColumns: 7 }, { newSheet: false, previous: first.footprint, nameDefined: true });
+    expect(widths(longer)).toEqual(['S:8=100', 'S:9=100']);
+    expect(widths(planBlock(AT, INPUTS, SIZES, { newSheet: true, previous: null, nameDefined: false }))).toHaveLength(6);
+  });
+
+  it('formats each summary figure by its kind, from the catalogue’s description of the summary rows', () => {
+    const plan = planBlock(AT, INPUTS, { ...SIZES, summaryRows: SUMMARY_SPILL_ROWS }, { newSheet: true, previous: null, nameDefined: false });
+    const formats = new Map<string, string>();
+    for (const s of opsOf(plan.ops, 'style')) {
+      if (s.style.numberFormat === undefined) continue;
+      for (let r = 0; r < s.range.rows; r++) for (let c = 0; c < s.range.columns; c++) formats.set(`${s.range.row + r},${s.range.column + c}`, s.style.numberFormat);
+    }
+    const [top, left] = LAYOUT.summary;
+    // The spill as PILOT.SUMMARY returns it: a header, then a row per figure.
+    const spill = summaryTable(evaluateCase(sampleCase()));
+    expect(spill).toHaveLength(SUMMARY_SPILL_ROWS);
+    const shown = spill.slice(1).map(([label], i) => `${label}: ${formats.get(`${top + 1 + i},${left + 1}`) ?? 'General'}`);
+    expect(shown).toEqual(SUMMARY_ROWS.map((row) => `${row.label}: ${figureFormat(row.kind, 'USD') ?? 'General'}`));
+    expect(shown).toEqual(
+      expect.arrayContaining([
+        'Verdict: General',
+        'NPV: $#,##0.00;-$#,##0.00',
+        'IRR: 0.0%',
+        'ROI (risk-adjusted): 0.0%',
+        'Payback (months): 0.0 "months"',
+        'Cost expansion (× pilot): 0.00"×"',
+        'Adoption threshold: 0.0%',
+        'Volume threshold (× planned): 0.00"×"',
+        'Cost threshold (× planned): 0.00"×"',
+        'Realization threshold: 0.0%',
+        'Readiness score: 0.0%',
+        'Readiness progress: 0.0%',
+        'Blockers: General',
+      ]),
+    );
+    // Nothing below the spill is formatted.
+    expect(formats.has(`${top + SUMMARY_SPILL_ROWS},${left + 1}`)).toBe(false);
+  });
+
+  it.each([
+    ['money', 'CHF', '#,##0.00 "CHF";-#,##0.00 "CHF"'],
+    ['fraction', 'USD', '0.0%'],
+    ['months', 'USD', '0.0 "months"'],
+    ['multiple', 'USD', '0.00"×"'],
+    ['text', 'USD', null],
+  ] as const)('a %s figure (currency %s) takes the format %p', (kind, currency, format) => {
+    expect(figureFormat(kind, currency)).toBe(format);
   });
 
   it('writes the required readiness argument as an empty slot when no Readiness table was chosen (SPEC §4)', () => {

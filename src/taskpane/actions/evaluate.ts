@@ -8,6 +8,7 @@ import type { CaseResult } from '../../model';
 import {
   BLOCK_NAME,
   DEFAULT_BLOCK_SHEET,
+  SUMMARY_SPILL_ROWS,
   findConflicts,
   planBlock,
   retireBlock,
@@ -19,12 +20,6 @@ import type { Finding } from '../../workbook/inputs';
 import { uniqueSheetName } from '../../workbook/names';
 import type { CellAddress, InputSources, InputsRead, RangeAddress, TableArg, WorkbookPort } from '../../workbook/port';
 import { requireCaseTables } from './inputs';
-
-/**
- * Rows kept for PILOT.SUMMARY's spill (a Label / Value row per figure of SPEC §4). It only sizes
- * the area checked for other people's cells: the formula spills as far as it needs.
- */
-export const SUMMARY_ROWS_RESERVED = 24;
 
 /** A block planned but not written, because cells in its way need the person's decision. */
 export interface PendingBlock {
@@ -108,12 +103,12 @@ export async function placeBlock(port: WorkbookPort, pending: PendingBlock, choi
  * How big the spilled parts of the block are for this result.
  *
  * @example
- *   blockSizes(result) // { reasons: 6, summaryRows: 24, cashflowColumns: 5, currency: 'USD' }
+ *   blockSizes(result) // { reasons: 6, summaryRows: 31, cashflowColumns: 5, currency: 'USD' }
  */
 export function blockSizes(result: CaseResult): BlockSizes {
   return {
     reasons: result.reasons.length,
-    summaryRows: SUMMARY_ROWS_RESERVED,
+    summaryRows: SUMMARY_SPILL_ROWS,
     cashflowColumns: result.cashflows.length + 1,
     currency: result.assumptions.currency,
   };
