@@ -33,6 +33,7 @@ export const VERDICT_COLOURS: Record<string, { fill: string; fontColor: string }
 /** Offsets from the block's top-left, as [row, column]. */
 export const LAYOUT = {
   title: [0, 0],
+  note: [0, 1],
   verdict: [1, 1],
   thresholds: { adoption: [2, 1], volume: [3, 1], cost: [4, 1], realization: [5, 1] },
   timeline: [6, 1],
@@ -163,7 +164,7 @@ export function planBlock(
   ops.push({ op: 'cells', at, cells: grid });
   ops.push(
     { op: 'style', range: range(LAYOUT.title, 1, 1), style: { bold: true } },
-    { op: 'style', range: range([0, 1], 1, 1), style: { italic: true } },
+    { op: 'style', range: range(LAYOUT.note, 1, 1), style: { italic: true } },
     { op: 'style', range: range(LAYOUT.verdict, 1, 1), style: { bold: true } },
     { op: 'style', range: range(LAYOUT.thresholds.adoption, 1, 1), style: { numberFormat: '0.0%' } },
     { op: 'style', range: range(LAYOUT.thresholds.volume, 2, 1), style: { numberFormat: '0.00"×"' } },
@@ -231,8 +232,14 @@ export function retireBlock(previous: RangeAddress, foreign: readonly CellAddres
   return ops;
 }
 
-/** Offsets of every label and formula a block writes itself. */
-function ownOffsets(): OwnCell[] {
+/**
+ * Every cell a block writes itself, as offsets from its top-left: each label with its text as
+ * written, each formula cell with text null.
+ *
+ * @example
+ *   ownOffsets().find((o) => o.text === 'Verdict') // { row: 1, column: 0, text: 'Verdict' }
+ */
+export function ownOffsets(): OwnCell[] {
   const formulas = [
     LAYOUT.verdict,
     ...Object.values(LAYOUT.thresholds),
@@ -244,6 +251,30 @@ function ownOffsets(): OwnCell[] {
   return [
     ...LABELS.map(([row, column, text]) => ({ row, column, text })),
     ...formulas.map(([row, column]) => ({ row, column, text: null })),
+  ];
+}
+
+/**
+ * Where the block's formulas spill inside its footprint, in the order of its spill anchors
+ * (timeline, cash flows, summary, reasons): for hosts that cannot report spills.
+ *
+ * @example
+ *   plannedSpills({ sheet: 'S', row: 0, column: 0, rows: 46, columns: 6 })[2] // the summary: A16:B46
+ */
+export function plannedSpills(block: RangeAddress): RangeAddress[] {
+  const listRows = Math.max(1, block.rows - LAYOUT.summary[0]);
+  const area = ([r, c]: readonly [number, number], rows: number, columns: number): RangeAddress => ({
+    sheet: block.sheet,
+    row: block.row + r,
+    column: block.column + c,
+    rows,
+    columns,
+  });
+  return [
+    area(LAYOUT.timeline, 1, 2),
+    area(LAYOUT.cashflows, CASHFLOW_ROWS, Math.max(1, block.columns - LAYOUT.cashflows[1])),
+    area(LAYOUT.summary, listRows, 2),
+    area(LAYOUT.reasons, listRows, 1),
   ];
 }
 

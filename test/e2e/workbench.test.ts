@@ -228,6 +228,13 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await fillOf('B5')).toBe(RED);
     await cell('A1').click();
     expect(await formulaBar().inputValue()).toMatch(/^Pilot Gate snapshot: values as of /);
+    // Only the block's own cells: the note typed into its area (C3 there, C6 here) stays out.
+    expect(await textOf('C6')).toBe('');
+    expect(await textOf('A6')).toBe('Adoption needed to break even');
+    // An error is copied as its text, and the note line says so.
+    expect(await textOf('B6')).toBe('#N/A');
+    await cell('A2').click();
+    expect(await formulaBar().inputValue()).toMatch(/Error values \(#N\/A\) are copied as text/);
     await shot('09-snapshot-of-values');
   }, 120_000);
 
