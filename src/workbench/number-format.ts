@@ -121,10 +121,21 @@ function parseSection(text: string): Section {
   };
 }
 
+/**
+ * Digits as Excel shows them: from the value's 15 significant digits, rounded half away from
+ * zero (3.175 shows as 3.18, though its binary value is a hair below 3.175).
+ */
+function fixed(magnitude: number, decimals: number): string {
+  const shown = String(Number(magnitude.toPrecision(15)));
+  if (shown.includes('e')) return magnitude.toFixed(decimals);
+  const shifted = Math.round(Number(`${shown}e${decimals}`));
+  return Number(`${shifted}e-${decimals}`).toFixed(decimals);
+}
+
 function layOut(magnitude: number, s: Section): string {
   if (s.literalOnly) return '';
   const scaled = s.percent ? magnitude * 100 : magnitude;
-  const [whole, fraction] = scaled.toFixed(s.decimals).split('.');
+  const [whole, fraction] = fixed(scaled, s.decimals).split('.');
   let integer = whole === '0' && s.minIntegerDigits === 0 && fraction !== undefined ? '' : whole;
   integer = integer.padStart(s.minIntegerDigits, '0');
   if (s.grouping) integer = integer.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
