@@ -304,24 +304,16 @@ export class MemoryWorkbook implements WorkbookPort {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    for (const [k, value] of this.view(sheet).values) {
-      if (value === null || value === '') continue;
+    const include = (k: string): void => {
       const [row, column] = k.split(',').map(Number);
-      if (within && !contains(within, { sheet: sheet.name, row, column })) continue;
+      if (within && !contains(within, { sheet: sheet.name, row, column })) return;
       top = Math.min(top, row);
       left = Math.min(left, column);
       bottom = Math.max(bottom, row);
       right = Math.max(right, column);
-    }
-    for (const [k, cell] of sheet.cells) {
-      if (cell.formula === null) continue;
-      const [row, column] = k.split(',').map(Number);
-      if (within && !contains(within, { sheet: sheet.name, row, column })) continue;
-      top = Math.min(top, row);
-      left = Math.min(left, column);
-      bottom = Math.max(bottom, row);
-      right = Math.max(right, column);
-    }
+    };
+    for (const [k, value] of this.view(sheet).values) if (value !== null && value !== '') include(k);
+    for (const [k, cell] of sheet.cells) if (cell.formula !== null) include(k);
     if (bottom < 0) return null;
     return { sheet: sheet.name, row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
