@@ -3,6 +3,7 @@ import { isBlank } from './tables';
 import type { Cell } from './types';
 import type { UnitExpr, UnitTerm } from './units';
 import { NO_UNIT, currencyOf, sharedUnit, unitCurrency, unitTerm } from './units';
+import { PairMemo } from './memo';
 
 /**
  * Reading pasted text (SPEC §3.1) into a number and its unit: the lexer behind values.ts.
@@ -276,25 +277,14 @@ const SIMPLE_HEAD_RE = /^([+-]?)([$€£¥]?)(\d[\d.,]*\d|\d)/;
 
 /** A tail per currency prefix ('' for none) and text; cleared when full, as a column has a handful. */
 const TAIL_CACHE_LIMIT = 4096;
-const tailCache = new Map<string, Map<string, Tail>>();
-let tailCount = 0;
+const tailMemo = new PairMemo<Tail>(TAIL_CACHE_LIMIT);
 
 function cachedTail(rest: string, prefix: string | null, digits: string, text: string): Tail {
-  const key = prefix ?? '';
-  let tails = tailCache.get(key);
-  const known = tails?.get(rest);
-  if (known !== undefined) return known;
-  const tail = readTail(rest, prefix, digits, text);
-  sharedUnit(tail.unit);
-  if (tailCount >= TAIL_CACHE_LIMIT) {
-    tailCache.clear();
-    tailCount = 0;
-    tails = undefined;
-  }
-  if (tails === undefined) tailCache.set(key, (tails = new Map()));
-  tails.set(rest, tail);
-  tailCount += 1;
-  return tail;
+  return tailMemo.get(prefix ?? '', rest, () => {
+    const tail = readTail(rest, prefix, digits, text);
+    sharedUnit(tail.unit);
+    return tail;
+  });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import { ModelError } from './errors';
+import { PairMemo } from './memo';
 
 /**
  * Units for SPEC §3.1: one mathjs instance, private to this module and never changed after it
@@ -180,7 +181,7 @@ export function currencyOf(text: string): string | null {
 export function currencyCode(text: string): string {
   const code = currencyOf(text.trim());
   if (code === null) {
-    throw new ModelError('#VALUE!', `"${text}" is not a currency: expected an ISO code such as USD, EUR or CHF, or $, €, £, ¥`);
+    throw new ModelError('#VALUE!', `"${text}" is not a currency: expected an ISO 4217 code such as USD, EUR or CHF, or $, €, £, ¥`);
   }
   return code;
 }
@@ -368,29 +369,17 @@ export function sameDimension(a: UnitExpr, b: UnitExpr): boolean {
 /** A pasted column repeats a handful of unit texts; parsing them once each keeps 10,000 rows fast. */
 const FACTOR_CACHE_LIMIT = 1024;
 /** Factors by `from` text, then `to` text. */
-const factorCache = new Map<string, Map<string, number | null>>();
-let factorCount = 0;
+const factorMemo = new PairMemo<number | null>(FACTOR_CACHE_LIMIT);
 
 /**
  * How many `to` one `from` is (every unit here is multiplicative: no offsets such as °C), or null
  * when the dimensions differ. Memoised: the answer depends only on the two texts.
  */
 function conversionFactor(from: string, to: string): number | null {
-  let factors = factorCache.get(from);
-  const known = factors?.get(to);
-  if (known !== undefined) return known;
-  const one = unitMath.unit(1, from);
-  const target = unitMath.unit(1, to);
-  const factor = one.equalBase(target) ? one.toNumber(to) : null;
-  if (factorCount >= FACTOR_CACHE_LIMIT) {
-    factorCache.clear();
-    factorCount = 0;
-    factors = undefined;
-  }
-  if (factors === undefined) factorCache.set(from, (factors = new Map()));
-  factors.set(to, factor);
-  factorCount += 1;
-  return factor;
+  return factorMemo.get(from, to, () => {
+    const one = unitMath.unit(1, from);
+    return one.equalBase(unitMath.unit(1, to)) ? one.toNumber(to) : null;
+  });
 }
 
 /**
