@@ -3,6 +3,7 @@ import { ASSUMPTIONS, cellText, isBlank, readTable } from './tables';
 import type { Assumptions, Cell, Grid, Problem, StandardCategory } from './types';
 import { parseDuration, parseFraction, parseFractionList, parseMoney, parseMultiple } from './values';
 import { matchCategory, CATEGORY_LABELS } from './categories';
+import { currencyCode } from './units';
 
 /** SPEC §2.2: the default multiple of a standard category's pilot line when production figures are missing. */
 export const DEFAULT_MULTIPLIERS: Readonly<Record<StandardCategory, number>> = {
@@ -167,18 +168,14 @@ const BY_KEY = new Map<string, AssumptionSpec>();
 for (const spec of SPECS) for (const name of spec.names) BY_KEY.set(key(name), spec);
 
 /**
- * The case currency: an ISO 4217 code (any case for usd/eur/gbp/jpy, capitals otherwise) or a symbol.
+ * The case currency: an ISO 4217 code (any case for usd/eur/gbp/jpy, capitals otherwise) or a
+ * symbol, as values read them, so a Currency the engine accepts is one money cells can be in.
  *
  * @example
  *   parseCurrency('€') // 'EUR'
  */
 export function parseCurrency(cell: Cell): string {
-  const text = cellText(cell);
-  const symbols: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY' };
-  if (symbols[text]) return symbols[text];
-  if (/^(usd|eur|gbp|jpy)$/i.test(text)) return text.toUpperCase();
-  if (/^[A-Z]{3}$/.test(text)) return text;
-  throw new ModelError('#VALUE!', `Currency: expected an ISO 4217 code such as USD or EUR, or $ € £ ¥, got "${text}"`);
+  return currencyCode(cellText(cell));
 }
 
 export interface ReadAssumptions {
