@@ -35,6 +35,55 @@ function toProduction(text) {
   return text.split(DEV_URL).join(productionUrl());
 }
 
+/** Where the pages load Office.js from; Office.js loads its host, locale and telemetry files from there too. */
+const OFFICE_JS_ORIGIN = "https://appsforoffice.microsoft.com";
+
+/**
+ * The Content-Security-Policy of a page, for its <meta http-equiv> (first in <head>, so that it
+ * governs every script the page loads). Scripts come from the add-in's own origin and, on the
+ * add-in's pages, Office.js's; nothing may be evaluated from text. What each part rests on:
+ * - Office.js is loaded from appsforoffice.microsoft.com and loads its host-specific file
+ *   (excel-web-16.00.js, excel-win32-16.01.js …), its locale strings and its telemetry sink from
+ *   the same folder (office.js's LoadScriptHelper; the origins people found by hand are in
+ *   office-js#1005 and office-js-docs-pr#721). The MicrosoftAjax.js from ajax.aspnetcdn.com that
+ *   they list is loaded only when `requiresMsAjax`, which office.js 1.1 never sets, so that
+ *   origin stays out, as do telemetry endpoints: Office.js carries on without them.
+ * - On Excel on the web, Office.js frames its own error page (AgaveErrorUX) when the host is not
+ *   trusted: frame-src allows Office.js's origin.
+ * - Styles: Fluent UI v9 (Griffel) inserts <style> elements at run time, which a static page
+ *   can only allow with 'unsafe-inline' (a nonce must be new for every response: griffel#86), and
+ *   excel-web-16.00.js sets inline styles itself (office-js#1687). 'unsafe-inline' is never given
+ *   to scripts.
+ * - No 'unsafe-eval': the development build's source maps are separate files (devtool
+ *   "source-map", not webpack's default eval-* for development), and webpack's runtime reads
+ *   globalThis instead of falling back to `new Function("return this")` (output.environment).
+ * - Development only: webpack-dev-server's live-reload socket, on the port it serves from.
+ *
+ * @example
+ *   contentSecurityPolicy({ officeJs: true, dev: false });
+ *   // "default-src 'self'; script-src 'self' https://appsforoffice.microsoft.com; …"
+ */
+function contentSecurityPolicy({ officeJs, dev }) {
+  const office = officeJs ? [OFFICE_JS_ORIGIN] : [];
+  const devSocket = dev ? ["localhost", "127.0.0.1"].flatMap((host) => [`ws://${host}:${DEV_PORT}`, `wss://${host}:${DEV_PORT}`]) : [];
+  const directives = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", ...office],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'", ...devSocket],
+    "frame-src": office.length > 0 ? office : ["'none'"],
+    "worker-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "form-action": ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([directive, sources]) => `${directive} ${sources.join(" ")}`)
+    .join("; ");
+}
+
 /** Modules that must never reach an add-in bundle: HyperFormula (GPL) and test or bench code. */
 function forbiddenModule(resource) {
   const file = resource.split(path.sep).join("/");
@@ -195,10 +244,19 @@ function workbenchConfig(env, dev) {
       filename: "[name].js",
       publicPath: "/",
       clean: true,
+      // webpack's runtime then reads globalThis, never `new Function("return this")` (see contentSecurityPolicy).
+      environment: { globalThis: true },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: { rules: [typescriptRule(dev)] },
-    plugins: [new HtmlWebpackPlugin({ filename: "workbench.html", template: "./src/workbench/workbench.html", chunks: ["workbench"] })],
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: "workbench.html",
+        template: "./src/workbench/workbench.html",
+        chunks: ["workbench"],
+        contentSecurityPolicy: contentSecurityPolicy({ officeJs: false, dev }),
+      }),
+    ],
     performance: { hints: false },
   };
 }
@@ -208,6 +266,7 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.workbench) return workbenchConfig(env, dev);
   const https = env.WEBPACK_SERVE ? await devServerHttps() : null;
   const outputPath = env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist");
+  const addinPolicy = contentSecurityPolicy({ officeJs: true, dev });
 
   return {
     mode: dev ? "development" : "production",
@@ -218,6 +277,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: "[name].js",
       // `npm start` serves the workbench from dist/workbench/ beside the add-in.
       clean: dev ? { keep: /^workbench\// } : true,
+      // webpack's runtime then reads globalThis, never `new Function("return this")` (see contentSecurityPolicy).
+      environment: { globalThis: true },
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".html"],
@@ -238,16 +299,19 @@ module.exports = async (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "commands", "taskpane"],
         chunksSortMode: "manual",
+        contentSecurityPolicy: addinPolicy,
       }),
       new HtmlWebpackPlugin({
         filename: "functions.html",
         template: "./src/functions/functions.html",
         chunks: ["functions"],
+        contentSecurityPolicy: addinPolicy,
       }),
       new HtmlWebpackPlugin({
         filename: "commands.html",
         template: "./src/commands/commands.html",
         chunks: ["commands"],
+        contentSecurityPolicy: addinPolicy,
       }),
       new CopyWebpackPlugin({
         patterns: [

@@ -73,3 +73,37 @@ export function productionBuild(): ProductionBuild {
   });
   return { dir: build.dir, modules: readModules(build.sidecar('modules.txt')), seconds: build.seconds };
 }
+
+/**
+ * Makes the production build before the suite's tests (building only when no build of these
+ * inputs exists) and returns a getter for it, for the test files that check what it emits.
+ *
+ * @example
+ *   const build = productionBuildBeforeAll();
+ *   it('emits taskpane.html', () => expect(fs.existsSync(path.join(build().dir, 'taskpane.html'))).toBe(true));
+ */
+export function productionBuildBeforeAll(): () => ProductionBuild {
+  let build: ProductionBuild | undefined;
+  beforeAll(() => {
+    build = productionBuild();
+    if (build.seconds !== null) console.log(`production build: ${build.seconds.toFixed(1)} s into ${build.dir}`);
+  }, 600_000);
+  return () => {
+    if (!build) throw new Error('the production build is made in beforeAll: read it inside a test');
+    return build;
+  };
+}
+
+/**
+ * Every file under `dir`, in any subdirectory, whose name matches `pattern` (all files without one).
+ *
+ * @example
+ *   filesUnder(build.dir, /\.html$/); // ['/tmp/pilot-gate-build/…/taskpane.html', …]
+ */
+export function filesUnder(dir: string, pattern?: RegExp): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(full, pattern);
+    return pattern === undefined || pattern.test(entry.name) ? [full] : [];
+  });
+}
