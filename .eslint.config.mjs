@@ -1,7 +1,8 @@
 // Lint rules for Pilot Gate (`npm run lint` runs tsc --noEmit first, then this).
 // Beyond the recommended sets, the rules encode the house rules of the code's shape: the engine
 // imports nothing from Office, React or the DOM; only src/workbook touches Office.js; no add-in
-// code imports HyperFormula (GPL), the workbench or test code; types are imported with `import type`.
+// code imports HyperFormula (GPL), the workbench or test code; types are imported with `import type`;
+// nothing in src/ evaluates text as code or sets dangerouslySetInnerHTML.
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -44,6 +45,27 @@ export default defineConfig(
             { group: ["**/test/**", "**/bench/**"], message: "Add-in code does not import test or bench code." },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Nothing in src/ runs text as code or renders it as markup: the pages' Content-Security-Policy
+    // refuses eval (no 'unsafe-eval'), and a workbook's text must never become HTML.
+    // test/tools/dynamic-code.test.ts checks src/ and the production bundles the same way.
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    // Declared so that no-implied-eval knows the timers and the global objects it checks.
+    languageOptions: { globals: Object.fromEntries(["setTimeout", "setInterval", "window", "self", "globalThis"].map((name) => [name, "readonly"])) },
+    rules: {
+      "no-eval": "error",
+      "no-implied-eval": "error",
+      "no-new-func": "error",
+      "no-script-url": "error",
+      "no-restricted-syntax": [
+        "error",
+        ...["JSXAttribute[name.name='dangerouslySetInnerHTML']", "Property[key.name='dangerouslySetInnerHTML']", "Property[key.value='dangerouslySetInnerHTML']"].map((selector) => ({
+          selector,
+          message: "No dangerouslySetInnerHTML: render text as text.",
+        })),
       ],
     },
   },
