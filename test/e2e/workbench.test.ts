@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromiumOrSkip, launchChromium } from './support/browser';
+import { recordTraffic } from './support/network';
+import type { Traffic } from './support/network';
 import { serveDirectory } from './support/server';
 import type { StaticServer } from './support/server';
 import { workbenchBuild } from './support/workbench-build';
@@ -28,6 +30,8 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
   let page: Page;
   /** Uncaught errors on the page: a test fails on any. */
   let pageErrors: string[];
+  /** Every request and policy violation: a test fails on a request elsewhere than the page's origin, or on any violation. */
+  let traffic: Traffic;
 
   beforeAll(async () => {
     const build = workbenchBuild();
@@ -44,6 +48,8 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
 
   beforeEach(async () => {
     context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // The workbench needs nothing from elsewhere, not even Office.js.
+    traffic = await recordTraffic(context, [new URL(server.url).origin]);
     page = await context.newPage();
     page.setDefaultTimeout(STEP_MS);
     pageErrors = [];
@@ -53,6 +59,9 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
   afterEach(async () => {
     await context.close();
     expect(pageErrors).toEqual([]);
+    expect(traffic.requests).toContain(`${server.url}workbench.js`);
+    expect(traffic.elsewhere()).toEqual([]);
+    expect(traffic.violations).toEqual([]);
   });
 
   const grid = (): Locator => page.locator('#wb-grid');
