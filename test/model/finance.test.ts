@@ -1,14 +1,14 @@
-import fs from 'fs';
 import fc from 'fast-check';
 import { ModelError } from '../../src/model/errors';
 import { irr, npv, paybackPeriods } from '../../src/model/finance';
 
+import financial from './fixtures/financial.json';
+
 /**
- * Reference values: /work/shared/vectors/financial.json (each entry names its source: Microsoft's
- * documentation, PhpSpreadsheet, formulajs, HyperFormula, a Forrester TEI table). Read at run
- * time, never copied, so the test follows the file.
+ * Reference values: fixtures/financial.json (each entry names its source: Microsoft's
+ * documentation, PhpSpreadsheet, formulajs, HyperFormula, a Forrester TEI table; see
+ * fixtures/README.md).
  */
-const VECTORS_PATH = process.env.PILOT_GATE_VECTORS ?? '/work/shared/vectors/financial.json';
 
 interface NpvVector {
   rate: number;
@@ -38,7 +38,7 @@ interface Vectors {
   tei: TeiVector[];
 }
 
-const vectors = JSON.parse(fs.readFileSync(VECTORS_PATH, 'utf8')) as Vectors;
+const vectors: Vectors = financial;
 
 /** The file's default: 1e-9 relative. */
 const DEFAULT_RELATIVE_TOLERANCE = 1e-9;
@@ -93,8 +93,11 @@ describe('npv', () => {
     expectMatch(npv(v.rate, v.values), v.expected, v.tolerance);
   });
 
-  test('the vectors file has NPV entries to check', () => {
-    expect(vectors.npv.length).toBeGreaterThan(0);
+  test("Microsoft's documented example, discounted by hand: 1,188.44", () => {
+    // NPV(10%, −10000, 3000, 4200, 6800): every value end of period, the first one discounted once.
+    const byHand = -10000 / 1.1 + 3000 / 1.1 ** 2 + 4200 / 1.1 ** 3 + 6800 / 1.1 ** 4;
+    expect(byHand).toBeCloseTo(1188.4434123352, 9);
+    expect(npv(0.1, [-10000, 3000, 4200, 6800])).toBeCloseTo(byHand, 9);
   });
 
   test.each(vectors.tei.map((v) => [v.source, v] as const))(
@@ -185,9 +188,14 @@ describe('irr', () => {
     }
   });
 
-  test('the vectors file has IRR entries, including one with no answer', () => {
-    expect(vectors.irr.length).toBeGreaterThan(0);
-    expect(vectors.irr.some((v) => v.expected === null)).toBe(true);
+  test("Microsoft's documented example: 8.66%, a rate at which the flows discount to zero by hand", () => {
+    const flows = [-70000, 12000, 15000, 18000, 21000, 26000];
+    const rate = irr(flows) as number;
+    expect(rate).toBeCloseTo(0.08663094803652, 12);
+    const byHand = flows.reduce((sum, v, i) => sum + v / (1 + rate) ** i, 0);
+    expect(Math.abs(byHand)).toBeLessThan(1e-6);
+    // Every flow positive: no rate makes them sum to zero, Excel's #NUM!.
+    expect(irr([12000, 15000, 18000, 21000, 24000])).toBeNull();
   });
 
   test('finds −55.8% for [−15000, 6630] from the 10% guess, where plain Newton diverges', () => {
@@ -324,21 +332,6 @@ function seedAnnualValue(): number {
   return processingTime + errorRate + costPerTransaction + hoursSaved;
 }
 
-/** SPEC §7's monthly net row: T = 5 transition months, then 36 operating months (41 in all). */
-function seedMonthlyNet(): number[] {
-  const transitionMonths = 5;
-  const operatingMonths = 36;
-  const ramp = [0.1, 0.5, 1];
-  const monthlyBenefit = (seedAnnualValue() / 12) * (1 - 0.1);
-  const runCostPerMonth = 191000 / 12;
-  const oneTimePerMonth = 190000 / transitionMonths;
-  return Array.from({ length: transitionMonths + operatingMonths }, (_, month) => {
-    if (month < transitionMonths) return -oneTimePerMonth;
-    const quarter = Math.floor((month - transitionMonths) / 3);
-    return monthlyBenefit * ramp[Math.min(quarter, ramp.length - 1)] - runCostPerMonth;
-  });
-}
-
 describe('paybackPeriods', () => {
   test('the JSDoc examples hold', () => {
     expect(paybackPeriods([-100, 30, 30, 60])).toBeCloseTo(3 + 40 / 60, 12);
@@ -347,21 +340,18 @@ describe('paybackPeriods', () => {
   });
 
   test('SPEC §7: the seed sample pays back in 13.072 months', () => {
-    const net = seedMonthlyNet();
-    expect(net).toHaveLength(41);
-    // The row matches SPEC §7's table of net per month (rounded to the cent there).
-    expect(net[0]).toBeCloseTo(-38000, 2);
-    expect(net[4]).toBeCloseTo(-38000, 2);
-    expect(net[5]).toBeCloseTo(-7691.52, 2);
-    expect(net[8]).toBeCloseTo(25209.05, 2);
-    expect(net[11]).toBeCloseTo(66334.76, 2);
-    expect(net[40]).toBeCloseTo(66334.76, 2);
-    const cumulativeAtMonth12 = net.slice(0, 13).reduce((a, b) => a + b, 0);
-    expect(cumulativeAtMonth12).toBeCloseTo(-4777.9, 1);
-
+    // SPEC §7's net per month, to the cent: months 0–4, 5–7, 8–10, then 11–40.
+    const net = [
+      ...new Array<number>(5).fill(-38000),
+      ...new Array<number>(3).fill(-7691.52),
+      ...new Array<number>(3).fill(25209.05),
+      ...new Array<number>(30).fill(66334.76),
+    ];
+    // Cumulative at the end of month 12: −190,000 − 23,074.56 + 75,627.15 + 132,669.52 = −4,777.89,
+    // and ≥ 0 from month 13 on, so payback is 13 + 4,777.89 / 66,334.76.
     const payback = paybackPeriods(net) as number;
+    expect(payback).toBeCloseTo(13 + 4777.89 / 66334.76, 9);
     expect(payback).toBeCloseTo(13.072, 3);
-    expect(payback).toBeCloseTo(13 + -cumulativeAtMonth12 / net[13], 12);
   });
 
   test('cumulative never negative: 0', () => {
