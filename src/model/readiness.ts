@@ -6,7 +6,7 @@
  * is for tracking only.
  */
 import type { Cell, Fraction, GateResult, Grid, MetricResult, Problem, ReadinessResult } from './types';
-import { READINESS, cellText, isBlank, readTable } from './tables';
+import { READINESS, cellText, isBlank, readTable, wordCell } from './tables';
 
 /** The stuck-pilot patterns of SPEC §3.6, in the order they are reported. */
 export const PATTERNS = {
@@ -275,6 +275,8 @@ export function parseStatus(cell: Cell | undefined): StatusReading {
  *   namedPerson(' Dana Whitfield ') // 'Dana Whitfield'
  *   namedPerson('tbd')              // null
  *   namedPerson('-')                // null
+ *   namedPerson('none')             // null
+ *   namedPerson(0)                  // null (a number names nobody)
  */
 export function namedPerson(cell: Cell | undefined): string | null {
   if (typeof cell !== 'string') return null;
@@ -298,10 +300,11 @@ export function checkOwnership(grid: Grid | undefined): OwnershipCheck {
   if (grid === undefined || grid === null) return { given: false, gaps: [], warnings: [] };
   const gaps: string[] = [];
   const warnings: string[] = [];
+  // Every cell of a RACI table is a word (a function, a role, a person), so 0 is blank anywhere in it.
   const header = grid[0] ?? [];
   const roles: { index: number; header: string }[] = [];
   header.forEach((cell, index) => {
-    if (index > 0 && !isBlank(cell)) roles.push({ index, header: cellText(cell) });
+    if (index > 0 && !isBlank(wordCell(cell))) roles.push({ index, header: cellText(cell) });
   });
   if (roles.length === 0) {
     gaps.push('the Ownership table has no role columns (R, A, C, I or role names) after its function column');
@@ -310,8 +313,8 @@ export function checkOwnership(grid: Grid | undefined): OwnershipCheck {
   const named = new Set<string>();
   for (let r = 1; r < grid.length; r++) {
     const line = grid[r] ?? [];
-    if (line.every((cell) => isBlank(cell))) continue;
-    const fn = cellText(line[0]);
+    if (line.every((cell) => isBlank(wordCell(cell)))) continue;
+    const fn = cellText(wordCell(line[0]));
     if (fn === '') {
       warnings.push(`Ownership row ${r + 1} has no function in its first column; it is ignored.`);
       continue;

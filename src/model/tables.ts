@@ -5,6 +5,8 @@ export interface ColumnSpec {
   name: string;
   synonyms: readonly string[];
   required?: boolean;
+  /** A column of words (labels, names, units): the number 0 there is a blank cell (SPEC §2). */
+  words?: boolean;
 }
 
 export interface TableSpec {
@@ -33,13 +35,13 @@ export interface ReadTable {
 export const METRICS: TableSpec = {
   table: 'Metrics',
   columns: [
-    { name: 'Metric', synonyms: ['Name', 'KPI'], required: true },
+    { name: 'Metric', synonyms: ['Name', 'KPI'], required: true, words: true },
     { name: 'Baseline', synonyms: ['Current', 'Before', 'As-is'], required: true },
     { name: 'Target', synonyms: ['Goal', 'To-be', 'Production target'], required: true },
     { name: 'Pilot', synonyms: ['Actual', 'Pilot result', 'Measured'] },
     { name: 'Timeline', synonyms: ['Deadline', 'Within', 'Horizon'] },
-    { name: 'Unit', synonyms: ['Units', 'UoM'] },
-    { name: 'Direction', synonyms: ['Better'] },
+    { name: 'Unit', synonyms: ['Units', 'UoM'], words: true },
+    { name: 'Direction', synonyms: ['Better'], words: true },
     { name: 'Volume', synonyms: ['Annual volume', 'Volume per year'] },
     { name: 'Value per unit', synonyms: ['Unit value', '$ per unit', 'Rate'] },
   ],
@@ -49,7 +51,7 @@ export const METRICS: TableSpec = {
 export const COSTS: TableSpec = {
   table: 'Costs',
   columns: [
-    { name: 'Category', synonyms: ['Item', 'Cost'], required: true },
+    { name: 'Category', synonyms: ['Item', 'Cost'], required: true, words: true },
     { name: 'Pilot', synonyms: ['Pilot cost'] },
     { name: 'One-time', synonyms: ['Production one-time', 'Build', 'Capex'] },
     { name: 'Annual', synonyms: ['Production annual', 'Run', 'Opex', 'Run rate'] },
@@ -61,10 +63,10 @@ export const COSTS: TableSpec = {
 export const READINESS: TableSpec = {
   table: 'Readiness',
   columns: [
-    { name: 'Gate', synonyms: ['Check', 'Criterion'], required: true },
+    { name: 'Gate', synonyms: ['Check', 'Criterion'], required: true, words: true },
     { name: 'Status', synonyms: ['Ready', 'Done'], required: true },
-    { name: 'Owner', synonyms: ['Responsible', 'Name'] },
-    { name: 'Evidence', synonyms: ['Notes', 'Link'] },
+    { name: 'Owner', synonyms: ['Responsible', 'Name'], words: true },
+    { name: 'Evidence', synonyms: ['Notes', 'Link'], words: true },
   ],
 };
 
@@ -72,7 +74,7 @@ export const READINESS: TableSpec = {
 export const ASSUMPTIONS: TableSpec = {
   table: 'Assumptions',
   columns: [
-    { name: 'Name', synonyms: ['Assumption'], required: true },
+    { name: 'Name', synonyms: ['Assumption'], required: true, words: true },
     { name: 'Value', synonyms: [], required: true },
   ],
 };
@@ -98,6 +100,19 @@ export function normalizeName(text: Cell): string {
  */
 export function isBlank(cell: Cell | undefined): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/**
+ * A cell of a column that holds words. Excel on Windows has been seen to hand an empty cell
+ * inside a range to a custom function as 0, and no label, unit or name is the number 0, so
+ * there 0 is a blank cell (SPEC §2). Where 0 is a figure it stays 0.
+ *
+ * @example
+ *   wordCell(0)        // null
+ *   wordCell('Errors') // 'Errors'
+ */
+export function wordCell(cell: Cell | undefined): Cell {
+  return cell === undefined || cell === 0 ? null : cell;
 }
 
 /** The cell as trimmed text ('' for blank). */
@@ -157,14 +172,15 @@ export function readTable(grid: Grid | undefined, spec: TableSpec): ReadTable {
     }
   }
 
+  const wordIndexes = new Set(spec.columns.filter((col) => col.words).map((col) => result.columns[col.name]));
   for (let r = 1; grid && r < grid.length; r++) {
     const line = grid[r] ?? [];
-    if (line.every((cell) => isBlank(cell))) continue;
+    if (line.every((cell, index) => isBlank(wordIndexes.has(index) ? wordCell(cell) : cell))) continue;
     const cells: Record<string, Cell> = {};
     for (const col of spec.columns) {
       const index = result.columns[col.name];
       const value = index === undefined ? null : line[index];
-      cells[col.name] = value === undefined ? null : value;
+      cells[col.name] = col.words ? wordCell(value) : value === undefined ? null : value;
     }
     result.rows.push({ row: r + 1, cells });
   }

@@ -181,3 +181,40 @@ describe('bad input (SPEC §5)', () => {
     expect(r.warnings).toContain('No Readiness table and no Transition months: go-live is assumed after 5 months (the typical case).');
   });
 });
+
+describe('the number 0 in a column of words is a blank cell (SPEC §2)', () => {
+  it('a Unit, Direction, Owner or Evidence of 0 changes nothing: the figures stay those of §7', () => {
+    const input = sampleCase();
+    for (const row of input.metrics.slice(1, 4)) {
+      row[5] = 0; // Unit
+      row[6] = 0; // Direction
+    }
+    input.readiness = input.readiness!.map((row, i) => (i === 0 ? row : [row[0], row[1], row[2], 0]));
+    const r = evaluateCase(input);
+    expect(r.npv).toBeCloseTo(1475525.91, 2);
+    expect(r.verdict).toBe('NOT READY');
+    expect(r.readiness.gates.every((g) => g.evidence === '')).toBe(true);
+  });
+
+  it('a Metric, Category, Gate or assumption Name of 0 is a blank label, a problem on that cell', () => {
+    const input = sampleCase();
+    input.metrics[2][0] = 0;
+    input.costs[3][0] = 0;
+    input.readiness![4][0] = 0;
+    input.assumptions = [['Name', 'Value'], [0, '8%']];
+    expect(checkCase(input).map((p) => [p.table, p.row, p.column])).toEqual([
+      ['Assumptions', 2, 'Name'],
+      ['Metrics', 3, 'Metric'],
+      ['Costs', 4, 'Category'],
+      ['Readiness', 5, 'Gate'],
+    ]);
+  });
+
+  it('an Owner of 0 is no owner: the gate scores 0', () => {
+    const input = sampleCase();
+    input.readiness![1][2] = 0; // Executive sponsor
+    const r = evaluateCase(input);
+    expect(r.readiness.blockers[0]).toBe('Executive sponsor');
+    expect(r.readiness.patterns).toContain('missing executive sponsor');
+  });
+});

@@ -313,13 +313,20 @@ describe('status', () => {
 });
 
 describe('owners', () => {
-  it.each<[Cell]>([[null], [''], ['TBD'], ['tbd'], ['?'], ['n/a'], ['N/A'], ['-'], ['—'], [' ?? '], [42], [true]])(
+  it.each<[Cell]>([[null], [''], ['TBD'], ['tbd'], ['?'], ['n/a'], ['N/A'], ['-'], ['—'], [' ?? '], ['none'], ['None'], [0], [42], [true]])(
     'owner %p names nobody, so a done gate scores 0',
     (owner) => {
       const found = gateOf(table([['Sponsor', 'yes', owner]]), 'Executive sponsor');
       expect(found).toMatchObject({ score: 0, passes: false, owner: null, note: 'no named owner' });
     },
   );
+
+  it('reads 0 in the Gate and Evidence columns as blank (SPEC §2)', () => {
+    const { problems } = evaluateReadiness(table([[0, 'yes', 'Dana']]), undefined);
+    expect(problems).toEqual([{ table: 'Readiness', row: 2, column: 'Gate', message: expect.stringContaining('expected a gate name') }]);
+    const found = gateOf(table([['Sponsor', 'yes', 'Dana', 0]], ['Gate', 'Status', 'Owner', 'Evidence']), 'Executive sponsor');
+    expect(found).toMatchObject({ evidence: '', passes: true });
+  });
 
   it('keeps a named owner, trimmed', () => {
     expect(namedPerson('  Dana Whitfield ')).toBe('Dana Whitfield');
@@ -385,6 +392,13 @@ describe('ownership (RACI)', () => {
 
   it('lists every required function for an empty table', () => {
     expect(checkOwnership([]).gaps.filter((g) => g.includes('has no row for'))).toHaveLength(RACI_FUNCTIONS.length);
+  });
+
+  it('reads 0 anywhere in the RACI table as blank: a role cell of 0 names nobody, a row of zeros is empty', () => {
+    const zeros = [...RACI_COMPLETE.map((r, i) => (i === 2 ? [r[0], r[1], 0] : r)), [0, 0, 0]];
+    expect(checkOwnership(zeros).gaps).toEqual(['Ownership row 3 "Incident response": no named person under "Accountable"']);
+    expect(checkOwnership([...RACI_COMPLETE, [0, 0, 0]])).toEqual({ given: true, gaps: [], warnings: [] });
+    expect(checkOwnership(RACI_COMPLETE.map((r, i) => (i === 0 ? [...r, 0] : [...r, null]))).gaps).toEqual([]);
   });
 
   it('warns about and skips a row with no function name', () => {

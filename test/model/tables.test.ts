@@ -1,4 +1,4 @@
-import { COSTS, isBlank, METRICS, normalizeName, readTable } from '../../src/model/tables';
+import { ASSUMPTIONS, COSTS, isBlank, METRICS, normalizeName, READINESS, readTable, wordCell } from '../../src/model/tables';
 
 describe('tables read by header (SPEC §2)', () => {
   it('finds columns by name or synonym, case- and space-insensitively, in any order', () => {
@@ -65,5 +65,25 @@ describe('tables read by header (SPEC §2)', () => {
   it('normalises names and blanks as a person would', () => {
     expect(normalizeName(' Value  per\tUnit ')).toBe('valueperunit');
     expect([null, '', '  ', 0, false, 'x'].map((c) => isBlank(c))).toEqual([true, true, true, false, false, false]);
+  });
+
+  it('reads the number 0 in a column of words as blank, as Excel on Windows hands over empty cells (SPEC §2)', () => {
+    const metrics = readTable(
+      [['Metric', 'Baseline', 'Target', 'Unit', 'Direction', 'Volume'], [0, 0, 5, 0, 0, 0]],
+      METRICS,
+    );
+    // Metric, Unit and Direction are words: blank. Baseline and Volume are figures: 0 stays 0.
+    expect(metrics.rows[0].cells).toMatchObject({ Metric: null, Baseline: 0, Target: 5, Unit: null, Direction: null, Volume: 0 });
+    expect(readTable([['Category', 'Pilot'], [0, 0]], COSTS).rows[0].cells).toMatchObject({ Category: null, Pilot: 0 });
+    const gates = readTable([['Gate', 'Status', 'Owner', 'Evidence'], [0, 0, 0, 0]], READINESS);
+    expect(gates.rows[0].cells).toEqual({ Gate: null, Status: 0, Owner: null, Evidence: null });
+    expect(readTable([['Name', 'Value'], [0, 0.1]], ASSUMPTIONS).rows[0].cells).toEqual({ Name: null, Value: 0.1 });
+    expect([wordCell(0), wordCell('0'), wordCell(undefined), wordCell('x')]).toEqual([null, '0', null, 'x']);
+  });
+
+  it('skips a row whose only cells are 0 in columns of words, and keeps one with a figure', () => {
+    const t = readTable([['Name', 'Value'], [0, null], [0, ''], ['Horizon', 0]], ASSUMPTIONS);
+    expect(t.rows.map((r) => r.row)).toEqual([4]);
+    expect(readTable([['Category', 'Pilot'], [0, 0]], COSTS).rows).toHaveLength(1);
   });
 });
