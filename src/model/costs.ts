@@ -2,7 +2,8 @@ import { matchCategory } from './categories';
 import { ModelError } from './errors';
 import { COSTS, cellText, isBlank, readTable } from './tables';
 import type { Assumptions, Cell, CostLine, Grid, Money, Problem } from './types';
-import { parseMoney, parseMultiple } from './values';
+import { formatMoney } from './format';
+import { parseMoney, parseMoneyPerYear, parseMultiple } from './values';
 
 export interface CostSummary {
   lines: CostLine[];
@@ -16,10 +17,21 @@ export interface CostSummary {
   warnings: string[];
 }
 
+/** The columns that hold money, how each reads a cell, and what it holds for messages. */
+const MONEY_COLUMNS = [
+  { column: 'Pilot', read: parseMoney, holds: 'what the pilot cost in all' },
+  { column: 'One-time', read: parseMoney, holds: 'what production costs once, before go-live' },
+  { column: 'Annual', read: parseMoneyPerYear, holds: 'what production costs a year' },
+] as const;
+
+type MoneyColumn = (typeof MONEY_COLUMNS)[number]['column'];
+
 /**
  * Reads the Costs table (SPEC §2.2) and resolves each production line (SPEC §3.3): a row with
  * neither One-time nor Annual runs at Pilot × Multiplier a year (the row's multiplier, else its
- * standard category's), flagged as an estimate.
+ * standard category's), flagged as an estimate. Annual takes money per time (`$2,000/month`);
+ * Pilot and One-time are amounts. A negative cell is a credit, named in the warnings; a
+ * negative total is a problem on its column's header row.
  *
  * @example
  *   readCosts([['Category', 'Pilot'], ['Infrastructure', 15000]], defaultAssumptions()).annualRun // 45000
@@ -35,6 +47,7 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
     warnings: [...table.warnings],
   };
   if (table.problems.length > 0) return out;
+  const currency = assumptions.currency;
 
   for (const { row, cells } of table.rows) {
     const problem = (column: string, message: string): void => {
@@ -45,26 +58,18 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
       problem('Category', 'a cost without a category: expected a name such as "Infrastructure"');
       continue;
     }
-    const money = (column: string): Money | null => {
+    const before = out.problems.length;
+    const amounts: Partial<Record<MoneyColumn, Money>> = {};
+    for (const { column, read, holds } of MONEY_COLUMNS) {
       const cell: Cell = cells[column];
-      if (isBlank(cell)) return null;
+      if (isBlank(cell)) continue;
       try {
-        const amount = parseMoney(cell, assumptions.currency);
-        if (amount < 0) {
-          problem(column, `expected a cost of 0 or more, got ${cellText(cell)}: savings belong in the Metrics table`);
-          return null;
-        }
-        return amount;
+        amounts[column] = read(cell, currency);
       } catch (error) {
         if (!(error instanceof ModelError)) throw error;
-        problem(column, error.message);
-        return null;
+        problem(column, column === 'Annual' ? error.message : `${error.message} (${column} is ${holds}; only Annual takes money per time)`);
       }
-    };
-    const before = out.problems.length;
-    const pilot = money('Pilot');
-    const oneTime = money('One-time');
-    const annual = money('Annual');
+    }
     let rowMultiplier: number | null = null;
     if (!isBlank(cells.Multiplier)) {
       try {
@@ -83,9 +88,9 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
       category,
       row,
       standard,
-      pilot: pilot ?? 0,
-      oneTime: oneTime ?? 0,
-      annual: annual ?? 0,
+      pilot: amounts.Pilot ?? 0,
+      oneTime: amounts['One-time'] ?? 0,
+      annual: amounts.Annual ?? 0,
       estimated: false,
       multiplier: null,
     };
@@ -94,7 +99,7 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
       const multiplier = rowMultiplier ?? (standard ? assumptions.multipliers[standard] : null);
       if (multiplier === null) {
         problem(
-          'Annual',
+          'Category',
           `"${category}" has no production figure: give One-time or Annual, or a Multiplier (it is not a standard category, so there is no default multiple)`,
         );
         continue;
@@ -105,10 +110,32 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
     } else if (rowMultiplier !== null) {
       out.warnings.push(`Costs row ${row}: "${category}" has production figures, so its Multiplier is not used.`);
     }
+    const credits = MONEY_COLUMNS.filter(({ column }) => (amounts[column] ?? 0) < 0).map(
+      ({ column }) => `${column} ${formatMoney(amounts[column]!, currency)}`,
+    );
+    if (credits.length > 0) out.warnings.push(`Costs row ${row}: "${category}" is a credit (${credits.join(', ')}), taken off the totals.`);
     out.lines.push(line);
     out.pilotTotal += line.pilot;
     out.oneTime += line.oneTime;
     out.annualRun += line.annual;
+  }
+  // Credits lower a total; a total below zero would be production paying for itself before it runs.
+  if (out.problems.length === 0) {
+    const totals: [MoneyColumn, string, Money][] = [
+      ['Pilot', 'the pilot total P', out.pilotTotal],
+      ['One-time', 'production one-time O', out.oneTime],
+      ['Annual', 'production annual R', out.annualRun],
+    ];
+    for (const [column, name, total] of totals) {
+      if (total < 0) {
+        out.problems.push({
+          table: 'Costs',
+          row: 1,
+          column,
+          message: `${name} adds up to ${formatMoney(total, currency)}: credits may lower a total, not make it negative`,
+        });
+      }
+    }
   }
   return out;
 }

@@ -1,7 +1,9 @@
 import { ModelError } from './errors';
 import { checkedNumber, failValue as fail, normalizeText, parseQuantity, parseUnit } from './quantity';
+import type { Quantity } from './quantity';
 import type { Cell } from './types';
-import { convertUnit, currencyCode, sameDimension, timeUnit, unitCurrency, unitLabel } from './units';
+import type { UnitExpr } from './units';
+import { convertUnit, currencyCode, moneyPer, sameDimension, timeUnit, unitCurrency, unitLabel, unitTerm } from './units';
 
 /**
  * Pasted values (SPEC §3.1) as the rest of the engine asks for them: a value in a unit, money,
@@ -50,13 +52,54 @@ export function parseMoney(cell: Cell, currency: string): number {
   const code = currencyCode(currency);
   const quantity = parseQuantity(cell);
   if (quantity.bare) return quantity.value;
+  if (moneyPerTime(quantity) !== null) {
+    fail(quantity.text, `is money per time, not an amount: expected an amount such as 120000, $50k or ${code} 1.2M`);
+  }
   const { unit } = quantity;
   const plainMoney = !unit.percent && unit.denominator.length === 0 && unit.numerator.length === 1 && quantity.currency !== null;
   if (!plainMoney) fail(quantity.text, `is not an amount of money: expected an amount such as 120000, $50k or ${code} 1.2M`);
-  if (quantity.currency !== code) {
+  inCurrency(quantity, code);
+  return quantity.value;
+}
+
+/**
+ * Money a year in `currency` (a Costs row's Annual, SPEC §2.2): an amount is per year, and money
+ * per time is converted with the product's calendar (`$2,000/month` is 24,000 a year). A number
+ * per time with no currency (`2,000/month`) is in the case currency, as a bare number is.
+ *
+ * @example
+ *   parseMoneyPerYear('$2,000/month', 'USD') // 24000
+ *   parseMoneyPerYear('$25k/month', 'USD')   // 300000
+ *   parseMoneyPerYear(60000, 'USD')          // 60000
+ */
+export function parseMoneyPerYear(cell: Cell, currency: string): number {
+  const code = currencyCode(currency);
+  const quantity = parseQuantity(cell);
+  const perTime = quantity.bare ? null : moneyPerTime(quantity);
+  if (perTime === null) return parseMoney(cell, code);
+  inCurrency(quantity, code);
+  const written: UnitExpr = { numerator: [unitTerm(code)], denominator: perTime, percent: false };
+  return checkedNumber(convertUnit(quantity.value, written, moneyPer(code, 'year')));
+}
+
+/**
+ * The time a value of money is per (`$2,000/month`, `2,000 per month`), or null when it is no
+ * money per time: one currency or none over one time unit, nothing else.
+ *
+ * @example
+ *   moneyPerTime(parseQuantity('$2,000/month'))?.[0].text // 'month'
+ *   moneyPerTime(parseQuantity('$2,000'))                 // null
+ */
+export function moneyPerTime(quantity: Quantity): UnitExpr['denominator'] | null {
+  const { numerator, denominator, percent } = quantity.unit;
+  const money = numerator.length === 0 || (numerator.length === 1 && numerator[0].currency !== null);
+  return !percent && money && denominator.length === 1 && denominator[0].time ? denominator : null;
+}
+
+function inCurrency(quantity: Quantity, code: string): void {
+  if (quantity.currency !== null && quantity.currency !== code) {
     fail(quantity.text, `is in ${quantity.currency}, but the case currency is ${code}: there are no exchange rates`);
   }
-  return quantity.value;
 }
 
 /**

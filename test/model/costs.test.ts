@@ -39,22 +39,86 @@ describe('Costs table (SPEC §2.2, §3.3)', () => {
     expect(changed.lines[0].annual).toBe(60000);
   });
 
-  it('a custom category with no production figure and no multiplier is an error, not a guess', () => {
+  it('a custom category with no production figure and no multiplier is an error on its Category cell, not a guess', () => {
+    // The table has no Annual column at all: the problem is on the cell that names the category.
     const c = readCosts([['Category', 'Pilot'], ['Legal review', 5000]], a);
     expect(c.problems).toEqual([
-      expect.objectContaining({ table: 'Costs', row: 2, column: 'Annual', message: expect.stringMatching(/not a standard category/) }),
+      expect.objectContaining({ table: 'Costs', row: 2, column: 'Category', message: expect.stringMatching(/not a standard category/) }),
     ]);
   });
 
   it('reports every bad cell of a row, naming the canonical column', () => {
-    const c = readCosts([['Item', 'Pilot cost', 'Build', 'Opex'], ['Infrastructure', 'N/A', '€5,000', '(200)']], a);
+    const c = readCosts([['Item', 'Pilot cost', 'Build', 'Opex'], ['Infrastructure', 'N/A', '€5,000', '12 min']], a);
     expect(c.problems.map((p) => [p.row, p.column])).toEqual([
       [2, 'Pilot'],
       [2, 'One-time'],
       [2, 'Annual'],
     ]);
     expect(c.problems[1].message).toMatch(/EUR|€/);
-    expect(c.problems[2].message).toMatch(/0 or more/);
+    expect(c.problems[2].message).toMatch(/not an amount of money/);
+  });
+
+  it('reads money per time in Annual as money a year: $2,000/month is 24,000, $25k/month 300,000', () => {
+    const c = readCosts(
+      [
+        ['Category', 'Pilot', 'Annual'],
+        ['Model and licences', 30000, '$2,000/month'],
+        ['Infrastructure', 15000, '$25k/month'],
+        ['Monitoring', 5000, '$500 per week'],
+      ],
+      a,
+    );
+    expect(c.problems).toEqual([]);
+    expect(c.lines.map((l) => l.annual).slice(0, 2)).toEqual([24000, 300000]);
+    expect(c.lines[2].annual).toBeCloseTo((500 * 365.25) / 7, 9);
+    expect(c.annualRun).toBeCloseTo(24000 + 300000 + 26089.29, 2);
+  });
+
+  it('money per time in Pilot or One-time is a problem on that cell: they are amounts', () => {
+    const c = readCosts([['Category', 'Pilot', 'One-time', 'Annual'], ['Infrastructure', '$2,000/month', '$500/week', 1000]], a);
+    expect(c.problems.map((p) => [p.row, p.column])).toEqual([
+      [2, 'Pilot'],
+      [2, 'One-time'],
+    ]);
+    expect(c.problems[0].message).toMatch(/"\$2,000\/month" is money per time.*only Annual takes money per time/);
+  });
+
+  it('takes a negative cost cell as a credit, named in the warnings', () => {
+    const c = readCosts(
+      [
+        ['Category', 'Pilot', 'One-time', 'Annual'],
+        ['Infrastructure', 15000, 20000, 30000],
+        ['Vendor credit', '(500)', -2000, null],
+      ],
+      a,
+    );
+    expect(c.problems).toEqual([]);
+    expect([c.pilotTotal, c.oneTime, c.annualRun]).toEqual([14500, 18000, 30000]);
+    expect(c.warnings).toEqual(['Costs row 3: "Vendor credit" is a credit (Pilot −$500, One-time −$2,000), taken off the totals.']);
+  });
+
+  it('a negative total P, O or R is a problem on that column\'s header row', () => {
+    const c = readCosts(
+      [
+        ['Category', 'Pilot', 'One-time', 'Annual'],
+        ['Infrastructure', 1000, 2000, 3000],
+        ['Rebate', -1500, -2500, '$-500/month'],
+      ],
+      a,
+    );
+    expect(c.problems.map((p) => [p.table, p.row, p.column])).toEqual([
+      ['Costs', 1, 'Pilot'],
+      ['Costs', 1, 'One-time'],
+      ['Costs', 1, 'Annual'],
+    ]);
+    expect(c.problems[0].message).toBe('the pilot total P adds up to −$500: credits may lower a total, not make it negative');
+    expect(c.problems[2].message).toMatch(/production annual R adds up to −\$3,000/);
+    // A credit pilot line on a standard category with no production figure estimates a negative Annual.
+    const estimated = readCosts([['Category', 'Pilot'], ['Infrastructure', -1000]], a);
+    expect(estimated.problems.map((p) => [p.row, p.column])).toEqual([
+      [1, 'Pilot'],
+      [1, 'Annual'],
+    ]);
   });
 
   it('a missing Category column is reported on row 1', () => {

@@ -8,6 +8,7 @@ import {
   parseFraction,
   parseFractionList,
   parseMoney,
+  parseMoneyPerYear,
   parseMultiple,
   parseQuantity,
   parseUnit,
@@ -75,6 +76,7 @@ function runTable(name: string, cases: Case[], parse: (c: Case) => number | numb
 
 runTable('parseValue', fixtures.parseValue as Case[], (c) => parseValue(c.in, c.unit));
 runTable('parseMoney', fixtures.parseMoney as Case[], (c) => parseMoney(c.in, c.currency!));
+runTable('parseMoneyPerYear', fixtures.parseMoneyPerYear as Case[], (c) => parseMoneyPerYear(c.in, c.currency!));
 runTable('parseFraction', fixtures.parseFraction as Case[], (c) => parseFraction(c.in));
 runTable('parseMultiple', fixtures.parseMultiple as Case[], (c) => parseMultiple(c.in));
 runTable('parseDuration', fixtures.parseDuration as Case[], (c) => parseDuration(c.in, c.to!, c.bare!));
