@@ -15,6 +15,7 @@ import {
   multiplyTo,
   numeratorOf,
   sameDimension,
+  timeUnit,
   unitCurrency,
   unitLabel,
 } from './units';
@@ -152,6 +153,21 @@ const feedsMoney = (problem: Problem): boolean => FEEDS_MONEY.has(problem.column
 const readUnitCell = (cell: Cell): UnitExpr => parseUnit(cellText(cell));
 const readDays = (cell: Cell): number => parseDuration(cell, 'days', 'days');
 
+/**
+ * A Volume is how many a year (SPEC §2.1): a bare number, or a count with no time such as
+ * `50,000 docs`, is per year; a Volume with a time of its own (`4,000 claims/month`) keeps it.
+ *
+ * @example
+ *   unitLabel(readVolume('50,000 docs').unit) // 'docs/year'
+ *   unitLabel(readVolume(50000).unit)         // '/year'
+ */
+export function readVolume(cell: Cell): Quantity {
+  const q = parseQuantity(cell, PER_YEAR);
+  const { numerator, denominator, percent } = q.unit;
+  const count = !q.bare && !percent && denominator.length === 0 && numerator.every((t) => t.mathName === null);
+  return count ? { ...q, unit: divideUnits(q.unit, timeUnit('year')) } : q;
+}
+
 function written(q: Quantity): string {
   return unitLabel(q.unit) || (q.percent ? '%' : 'no unit');
 }
@@ -195,7 +211,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const p = checks.inMetricUnit('Pilot', pilot, reference, metricUnit);
 
   const declared = checks.attempt('Direction', parseDirection, cells.Direction);
-  const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', parseQuantity, cells.Volume, PER_YEAR);
+  const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', readVolume, cells.Volume);
   checks.sameCurrency('Volume', volume);
   // A bare Value per unit is money per one unit of the metric's numerator (SPEC §3.1).
   const valuePerUnit = isBlank(cells['Value per unit'])
@@ -292,10 +308,19 @@ function annualValues(
       used: null,
       promised: null,
       problem: {
-        column: valuePerUnit ? 'Value per unit' : 'Volume',
+        column: volume !== null && isMoney(metricUnit, valuePerUnit, currency) ? 'Volume' : 'Value per unit',
         message: `units do not combine into ${currency} per year: ${parts.join(', ')}`,
       },
     };
   }
   return { used: plain(used), promised: plain(promised), problem: null };
+}
+
+/**
+ * True when the metric's improvement priced by its Value per unit is money, or money per time:
+ * then a Volume that spoils the product is the cell to blame (`25 employees` on an `h/week` rate).
+ */
+function isMoney(metricUnit: UnitExpr, valuePerUnit: Quantity | null, currency: string): boolean {
+  const priced = annualFactors(1, metricUnit, null, valuePerUnit);
+  return multiplyTo(priced, moneyPer(currency, null)) !== null || multiplyTo(priced, moneyPer(currency, 'year')) !== null;
 }

@@ -324,12 +324,14 @@ export function checkedNumber(value: number): number {
 /**
  * Reads a cell into a number and its unit. A bare number (a number cell, or text without a
  * unit) takes `defaultUnit`: Excel hands over `$3.40` as 3.4, so the unit must come from
- * elsewhere (the Unit column, the case currency).
+ * elsewhere (the Unit column, the case currency). Under a percent unit a bare number is in
+ * percent points, as a person types it beside Unit `%` (SPEC §3.1): 30 is 30%. A cell Excel
+ * formatted as a percentage holds the fraction already, and its Unit is left blank.
  *
  * @example
  *   parseQuantity('50,000 docs/year').value // 50000, unit docs/year
  *   parseQuantity('$45/h').currency          // 'USD'
- *   parseQuantity(0.042, parseUnit('%')).percent // true
+ *   parseQuantity(30, parseUnit('%')).value  // 0.3
  */
 export function parseQuantity(cell: Cell, defaultUnit: UnitExpr = NO_UNIT): Quantity {
   if (typeof cell === 'boolean') {
@@ -341,7 +343,8 @@ export function parseQuantity(cell: Cell, defaultUnit: UnitExpr = NO_UNIT): Quan
       ? { value: checkedNumber(cell), unit: NO_UNIT, currency: null, percent: false, bare: true, text: String(cell) }
       : parseText(String(cell));
   if (!parsed.bare) return parsed;
-  return { ...parsed, unit: defaultUnit, currency: unitCurrency(defaultUnit), percent: defaultUnit.percent };
+  const value = defaultUnit.percent ? parsed.value / 100 : parsed.value;
+  return { ...parsed, value, unit: defaultUnit, currency: unitCurrency(defaultUnit), percent: defaultUnit.percent };
 }
 
 /**

@@ -148,9 +148,14 @@ describe('money per year (SPEC §3.1 bare numbers, §3.2)', () => {
     closeTo(result!.annualValue, 10 * 50_000 * 2);
   });
 
-  it('bare cells with a Unit column: % takes fractions as Excel hands them over', () => {
-    const { result } = metric({ Metric: 'Error rate', Baseline: 0.042, Target: 0.005, Pilot: 0.006, Unit: '%', Volume: 50_000, 'Value per unit': '$120 per error' });
+  it('bare cells with Unit %: percent points, as a person types them (SPEC §3.1: 30 is 30%)', () => {
+    const { result } = metric({ Metric: 'Error rate', Baseline: 4.2, Target: 0.5, Pilot: 0.6, Unit: '%', Volume: 50_000, 'Value per unit': '$120 per error' });
+    closeTo(result!.improvement, 0.037);
     closeTo(result!.annualValue, 216_000);
+    // 30% → 15% on 10,000 claims a year at $120 per error: 0.15 × 10,000 × 120 = 180,000, not 100× that.
+    const rework = metric({ Metric: 'Rework', Baseline: 30, Target: 15, Pilot: '15%', Unit: '%', Volume: '10,000 claims/year', 'Value per unit': 120 });
+    closeTo(rework.result!.annualValue, 180_000);
+    closeTo(rework.result!.gapClosed, 1);
   });
 
   it('a money rate needs neither Volume nor Value per unit', () => {
@@ -168,6 +173,24 @@ describe('money per year (SPEC §3.1 bare numbers, §3.2)', () => {
     const row = { Metric: 'Cost per transaction', Baseline: '$3.40', Target: '$0.80', Pilot: '$0.80' };
     closeTo(metric({ ...row, Volume: 50_000 }).result!.annualValue, 130_000);
     closeTo(metric({ ...row, Volume: '4,166.6667 transactions/month' }).result!.annualValue, 130_000, 1e-7);
+  });
+
+  it('a count with no time is per year, as a bare number is: 50,000 docs is 50,000 docs a year', () => {
+    const row = { Metric: 'Processing time', Baseline: '12 min', Target: '2 min', Pilot: '2 min', 'Value per unit': '$45/h' };
+    closeTo(metric({ ...row, Volume: '50,000 docs' }).result!.annualValue, 375_000); // 10 min × 50,000 × $45/h
+    closeTo(metric({ ...row, Volume: '5 thousand documents' }).result!.annualValue, 37_500);
+  });
+
+  it('a Volume whose units do not combine into money per year is a problem on the Volume cell', () => {
+    // h/week × $45/h is money a week already; 25 employees (a year) or 25 a year on top of it is no money per year.
+    const rate = { Metric: 'Hours saved', Baseline: 0, Target: 200, Pilot: 160, Unit: 'h/week', 'Value per unit': '$45/h' };
+    for (const Volume of ['25 employees', 25, '2,000 h']) {
+      const { result, problems } = metric({ ...rate, Volume });
+      expect(result).toBeNull();
+      expect(problems).toEqual([{ table: 'Metrics', row: 2, column: 'Volume', message: expect.stringMatching(/do not combine into USD per year: the metric is in h\/week, the Volume/) }]);
+    }
+    // A money metric has no Value per unit to blame.
+    expect(metric({ Metric: 'Cost', Baseline: '$3.40', Target: '$0.80', Volume: '2,000 h' }).problems.map((p) => p.column)).toEqual(['Volume']);
   });
 
   it('a monetary metric that is no rate needs a Volume', () => {

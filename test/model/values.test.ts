@@ -129,13 +129,16 @@ describe('parseQuantity', () => {
     const perError = parseQuantity('$120 per error');
     expect(unitLabel(perError.unit)).toBe('USD/error');
   });
-  it('gives a bare number the default unit, as Excel hands over formatted cells as plain numbers', () => {
+  it('gives a bare number the default unit, as Excel hands over formatted cells as plain numbers, and reads it in percent points under %', () => {
     const hours = parseQuantity(200, parseUnit('h/week'));
     expect([hours.value, unitLabel(hours.unit), hours.bare]).toEqual([200, 'h/week', true]);
     const money = parseQuantity('3.4', parseUnit('€'));
     expect([money.currency, money.bare]).toEqual(['EUR', true]);
-    const share = parseQuantity(0.042, parseUnit('%'));
+    // Beside Unit %, a bare number is in percent points (SPEC §3.1): 4.2 is 4.2%, the fraction 0.042.
+    const share = parseQuantity(4.2, parseUnit('%'));
     expect([share.value, share.percent]).toEqual([0.042, true]);
+    expect(parseQuantity('30', parseUnit('%')).value).toBe(0.3);
+    expect(parseQuantity('30%', parseUnit('%')).value).toBe(0.3);
   });
   it('a written unit wins over the default', () => {
     expect(unitLabel(parseQuantity('12 min', parseUnit('h')).unit)).toBe('min');
