@@ -100,7 +100,7 @@ const SPECS: AssumptionSpec[] = [
   {
     label: 'Max payback',
     names: ['Max payback', 'Maximum payback', 'Payback'],
-    set: (v, a) => (a.maxPaybackMonths = within(roundedMonths(parseDuration(v, 'months', 'months')), 'Max payback (months)', 0, 1200, plain)),
+    set: (v, a) => (a.maxPaybackMonths = whole(roundedMonths(parseDuration(v, 'months', 'months')), 'Max payback (months)', 0, 1200)),
   },
   {
     label: 'Benefit risk adjustment',
@@ -136,7 +136,7 @@ const SPECS: AssumptionSpec[] = [
   {
     label: 'Transition months',
     names: ['Transition months', 'Transition', 'Months to go-live'],
-    set: (v, a) => (a.transitionMonths = whole(roundedMonths(parseDuration(v, 'months', 'months')), 'Transition months', 0, 120)),
+    set: (v, a) => (a.transitionMonths = whole(roundedMonths(parseDuration(v, 'months', 'months')), 'Transition months', 0, 1200)),
   },
   {
     label: 'Integrations',
