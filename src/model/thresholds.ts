@@ -19,12 +19,27 @@ export interface ThresholdCase {
   annualBenefitTarget: number;
 }
 
+/**
+ * The adoption ramp with its plateau at x (SPEC §3.5): up to the ramp's highest value every value
+ * is capped at x; above it the whole ramp is scaled so that its highest value is x, so a plan that
+ * tops out at 25% can be asked to reach 30%. A ramp of zeros has no shape to scale: it becomes x.
+ *
+ * @example
+ *   rampAtPlateau([0.1, 0.5, 1], 0.3)  // [0.1, 0.3, 0.3]
+ *   rampAtPlateau([0.1, 0.25], 0.5)    // [0.2, 0.5]
+ */
+export function rampAtPlateau(ramp: readonly Fraction[], x: Fraction): Fraction[] {
+  const highest = ramp.reduce((top, v) => Math.max(top, v), 0);
+  if (x <= highest) return ramp.map((v) => Math.min(v, x));
+  return highest > 0 ? ramp.map((v) => (v / highest) * x) : [x];
+}
+
 /** NPV as a function of the one input a threshold varies, every other input held. */
 function npvAlong(kind: ThresholdKind, c: ThresholdCase): (x: number) => number {
   const { plan, rate } = c;
   switch (kind) {
     case 'adoption':
-      return (x) => planNpv({ ...plan, ramp: plan.ramp.map((v) => Math.min(v, x)) }, rate);
+      return (x) => planNpv({ ...plan, ramp: rampAtPlateau(plan.ramp, x) }, rate);
     case 'volume':
       return (x) => planNpv({ ...plan, annualBenefit: plan.annualBenefit * x }, rate);
     case 'cost':
