@@ -1,7 +1,6 @@
 import { evaluateCase } from '../../src/model';
 import { rampAtPlateau } from '../../src/model/thresholds';
-import type { CaseInput } from '../../src/model';
-import { assumptionsGrid } from '../support/grids';
+import { toppedRampCase } from '../support/cases';
 
 describe('the adoption plateau (SPEC §3.5)', () => {
   it('caps the ramp at x up to its highest value', () => {
@@ -17,31 +16,11 @@ describe('the adoption plateau (SPEC §3.5)', () => {
 });
 
 describe('a plan whose ramp tops out below 100% (SPEC §3.5)', () => {
-  // One proven money rate: a $10,000 a month bill cut to $0 is 120,000 a year. Go-live at once,
-  // one year, no discounting and no benefit risk, so NPV is plain arithmetic.
-  const input: CaseInput = {
-    metrics: [
-      ['Metric', 'Baseline', 'Target', 'Pilot', 'Unit', 'Timeline'],
-      ['Cloud bill', 10000, 0, 0, '$/month', '90 days'],
-    ],
-    costs: [
-      ['Category', 'Pilot', 'One-time', 'Annual'],
-      ['Infrastructure', 10000, 6000, 30000],
-    ],
-    assumptions: assumptionsGrid({
-      'Adoption ramp': '10%, 25%',
-      'Transition months': 0,
-      Horizon: 1,
-      'Discount rate': 0,
-      'Benefit risk adjustment': 0,
-    }),
-  };
-
   it('is PIVOT, and the adoption it needs lies above the ramp: 36,000 / 102,000 = 35.29%', () => {
     // Year 1 adoption-months: 3 × 10% + 9 × 25% = 2.55; the ramp scaled to a plateau x is 2.55 × x / 25% = 10.2x.
     // NPV(x) = 120,000 / 12 × 10.2x − 30,000 − 6,000 = 102,000x − 36,000, zero at x = 36,000 / 102,000.
-    const r = evaluateCase(input);
-    expect(r.npv).toBeCloseTo(120000 / 12 * 2.55 - 36000, 6); // −10,500: the plan does not pay
+    const r = evaluateCase(toppedRampCase());
+    expect(r.npv).toBeCloseTo((120000 / 12) * 2.55 - 36000, 6); // −10,500: the plan does not pay
     expect(r.verdict).toBe('PIVOT');
     expect(r.thresholds.adoption).toBeCloseTo(36000 / 102000, 9);
     expect(r.reasons).toContain('Adoption must reach at least 35.3% for production to pay.');

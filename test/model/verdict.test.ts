@@ -1,18 +1,7 @@
-import { evaluateCase, SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_READINESS, sampleCase } from '../../src/model';
-import type { CaseInput, Grid } from '../../src/model';
+import { evaluateCase, sampleCase } from '../../src/model';
+import type { Grid } from '../../src/model';
+import { readyCase, withRun } from '../support/cases';
 import { assumptionsGrid, withCell } from '../support/grids';
-
-/** The sample with every metric proven and every gate passing, owned. */
-function readyCase(): CaseInput {
-  let metrics: Grid = withCell(SAMPLE_METRICS, 'Error rate', 'Pilot', '0.5%');
-  metrics = withCell(metrics, 'Employee hours saved/week', 'Pilot', 200);
-  const readiness: Grid = SAMPLE_READINESS.map((row, i) => (i === 0 ? [...row] : [row[0], 'yes', 'Dana Whitfield', row[3]]));
-  return { ...sampleCase(), metrics, readiness };
-}
-
-function withRun(input: CaseInput, annual: number): CaseInput {
-  return { ...input, costs: withCell(SAMPLE_COSTS, 'Operations and support', 'Annual', annual) };
-}
 
 describe('verdict table (SPEC §3.8)', () => {
   it('SCALE when economics, proof and readiness all hold', () => {
@@ -57,7 +46,16 @@ describe('verdict table (SPEC §3.8)', () => {
     // the plateau can only lower adoption, so with NPV < 0 no adoption level pays and none is listed
     expect(r.thresholds.adoption).toBe('never');
     expect(r.reasons.some((s) => /adoption/i.test(s) && /must reach/.test(s))).toBe(false);
-    expect(r.reasons).toContain(`Volume must reach at least ${+(r.thresholds.volume as number).toFixed(3)}× the planned volume for production to pay.`);
+    // NPV is linear in volume: NPV(x) = x · PV benefits − PV costs. With every metric proven, ΣA = 1,196,607.14 a year,
+    // k = ΣA / 12 × 90% a month; go-live after 3 months (best case), Year 1 holds 7.8 months of full adoption.
+    // R = 191,000 − 40,000 + 800,000 = 951,000; O = 190,000; PV benefits = k (7.8/1.1 + 12/1.21 + 12/1.331) = 2,335,541.60,
+    // PV costs = 190,000 + 951,000 (1/1.1 + 1/1.21 + 1/1.331) = 2,554,996.24, so x = 1.09396.
+    const k = ((375000 + 222000 + 130000 + (200 * 45 * 365.25) / 7) / 12) * 0.9;
+    const pvBenefits = k * (7.8 / 1.1 + 12 / 1.21 + 12 / 1.331);
+    const pvCosts = 190000 + 951000 * (1 / 1.1 + 1 / 1.21 + 1 / 1.331);
+    expect(r.thresholds.volume).toBeCloseTo(pvCosts / pvBenefits, 6);
+    expect(r.thresholds.volume).toBeCloseTo(1.09396, 5);
+    expect(r.reasons).toContain('Volume must reach at least 1.094× the planned volume for production to pay.');
     expect(r.reasons.some((s) => /^Production costs must stay below 0\.9\d*× the planned costs/.test(s))).toBe(true);
     expect(r.reasons.some((s) => /^Production must deliver at least 109\.4% of the promised improvement/.test(s))).toBe(true);
   });
