@@ -180,6 +180,8 @@ export function parseCurrency(cell: Cell): string {
 
 export interface ReadAssumptions {
   assumptions: Assumptions;
+  /** The row each assumption is written on, by its label ('Adoption ramp'); absent when the table has no row for it. */
+  rows: Record<string, number>;
   problems: Problem[];
   warnings: string[];
 }
@@ -193,7 +195,7 @@ export interface ReadAssumptions {
  */
 export function readAssumptions(grid: Grid | undefined): ReadAssumptions {
   const assumptions = defaultAssumptions();
-  const out: ReadAssumptions = { assumptions, problems: [], warnings: [] };
+  const out: ReadAssumptions = { assumptions, rows: {}, problems: [], warnings: [] };
   if (!grid || grid.length === 0) return out;
   const table = readTable(grid, ASSUMPTIONS);
   out.problems.push(...table.problems);
@@ -241,6 +243,7 @@ export function readAssumptions(grid: Grid | undefined): ReadAssumptions {
       continue;
     }
     seen.set(label, row);
+    out.rows[label] = row;
     if (isBlank(cells.Value)) continue;
     pending.push({ row, label, apply });
   }

@@ -1,3 +1,4 @@
+import { planActions } from './actions';
 import { readAssumptions } from './assumptions';
 import { economics, planNpv, type CashflowPlan } from './cashflow';
 import { expansionMultiple, readCosts, type CostSummary } from './costs';
@@ -8,11 +9,13 @@ import { METRICS, readTable } from './tables';
 import { thresholds, type ThresholdCase } from './thresholds';
 import { defaultTransitionMonths, estimateTimeline } from './timeline';
 import type { Assumptions, CaseInput, CaseResult, MetricResult, Problem, ReadinessResult, TimelineResult } from './types';
-import { decide, nonNegative } from './verdict';
+import { decide, nonNegative, type VerdictInput } from './verdict';
 
 /** A case read and checked, before any cash flow is computed. */
 export interface PreparedCase {
   assumptions: Assumptions;
+  /** The Assumptions row of each assumption by its label; absent when the table has no row for it. */
+  assumptionRows: Record<string, number>;
   metrics: MetricResult[];
   costs: CostSummary;
   readiness: ReadinessResult;
@@ -64,7 +67,7 @@ export function prepareCase(input: CaseInput): PreparedCase {
   if (assumptions.transitionMonths === null && !input.readiness) {
     warnings.push(`No Readiness table and no Transition months: go-live is assumed after ${transitionMonths} months (the typical case).`);
   }
-  return { assumptions, metrics, costs, readiness: gates.result, timeline, transitionMonths, problems, warnings };
+  return { assumptions, assumptionRows: read.rows, metrics, costs, readiness: gates.result, timeline, transitionMonths, problems, warnings };
 }
 
 function sum(values: (number | null)[]): number {
@@ -106,7 +109,7 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
       wrongUseCase: !nonNegative(bestCaseNpv, Math.max(econ.pvBenefits, econ.pvCosts)),
     }),
   };
-  const decision = decide({
+  const verdictInput: VerdictInput = {
     assumptions: a,
     metrics: c.metrics,
     costs: c.costs,
@@ -118,7 +121,9 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     budgetVariance,
     timeline: c.timeline,
     transitionMonths: c.transitionMonths,
-  });
+  };
+  const decision = decide(verdictInput);
+  const actions = planActions({ ...verdictInput, verdict: decision.verdict, assumptionRows: c.assumptionRows });
   return {
     verdict: decision.verdict,
     reasons: decision.reasons,
@@ -144,6 +149,7 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     costs: c.costs.lines,
     assumptions: a,
     checks: decision.checks,
+    actions,
     warnings: c.warnings,
   };
 }

@@ -64,3 +64,14 @@ export function formatThreshold(t: Threshold, as: 'percent' | 'multiple'): strin
   if (typeof t !== 'number') return t;
   return as === 'percent' ? formatPercent(t) : formatMultiple(t);
 }
+
+/**
+ * The first `max` items of a list, then one item saying how many more there are, so a pasted
+ * table of thousands of rows gives a list a person reads.
+ *
+ * @example
+ *   capped(['a', 'b', 'c'], 2, (more) => `…and ${more} more`) // ['a', 'b', '…and 1 more']
+ */
+export function capped<T>(items: readonly T[], max: number, more: (count: number) => T): T[] {
+  return items.length <= max ? [...items] : [...items.slice(0, max), more(items.length - max)];
+}

@@ -172,6 +172,40 @@ export interface VerdictChecks {
   bestCase: boolean;
 }
 
+/** The rule of SPEC §3.9 an action comes from. */
+export type ActionRule =
+  /** A blocking gate that does not pass: get it to done (or name its owner). */
+  | 'gate'
+  /** A standard blocking gate missing from the Readiness table: assess it. */
+  | 'assess'
+  /** An unproven monetary metric: prove it in the pilot, or accept the risk. */
+  | 'prove'
+  /** A stuck-pilot pattern of SPEC §3.6, with its intervention. */
+  | 'pattern'
+  /** Expansion at or above the alarm: disclose the production cost now. */
+  | 'disclose'
+  /** PIVOT: a scale threshold of SPEC §3.5, as a target. */
+  | 'threshold'
+  /** PIVOT with NPV ≥ 0: the payback or ROI that fails. */
+  | 'economics'
+  /** KILL: what would have to be true for it to pay, and that the resources go elsewhere. */
+  | 'kill';
+
+/** One thing that must be true first (SPEC §3.9), with who owns it and where it comes from. */
+export interface Action {
+  rule: ActionRule;
+  /** The next step, with its figures, for people. */
+  action: string;
+  /** The named person who owns it (a Readiness gate's owner); null when nobody is named. */
+  owner: string | null;
+  /** The table it comes from. */
+  table: TableName;
+  /** Its row (1 = the header, for a whole table or column); null when the thing is missing from the table. */
+  row: number | null;
+  /** The canonical column (SPEC §2) of the cell it points at; null for the whole row. */
+  column: string | null;
+}
+
 export interface CaseResult {
   verdict: Verdict;
   /** Short sentences with figures, most decisive first. */
@@ -200,5 +234,7 @@ export interface CaseResult {
   costs: CostLine[];
   assumptions: Assumptions;
   checks: VerdictChecks;
+  /** What must be true first (SPEC §3.9), most decisive first; none for SCALE. */
+  actions: Action[];
   warnings: string[];
 }

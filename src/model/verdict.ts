@@ -1,8 +1,9 @@
 import type { Economics } from './cashflow';
 import type { CostSummary } from './costs';
-import { formatMoney, formatMonths, formatMultiple, formatPercent } from './format';
+import { capped, formatMoney, formatMonths, formatMultiple, formatPercent } from './format';
 import type {
   Assumptions,
+  CostLine,
   Money,
   MetricResult,
   ReadinessResult,
@@ -48,27 +49,48 @@ export function nonNegative(npv: Money, scale: Money): boolean {
   return npv >= -TIE_TOLERANCE * Math.max(Math.abs(scale), 1);
 }
 
+/** Which parts of the E test of SPEC §3.8 fail: NPV below 0, ROI below the hurdle, payback missing or too late. */
+export interface EconomicsFailures {
+  npv: boolean;
+  roi: boolean;
+  payback: boolean;
+}
+
+/**
+ * The parts of the E test (SPEC §3.8) that fail; with no production costs (ROI none) NPV alone decides.
+ *
+ * @example
+ *   economicsFailures(sevenInput) // { npv: false, roi: false, payback: false }
+ */
+export function economicsFailures(v: Pick<VerdictInput, 'economics' | 'assumptions'>): EconomicsFailures {
+  const { economics: e, assumptions: a } = v;
+  const withCosts = e.roi !== null;
+  return {
+    npv: !nonNegative(e.npv, Math.max(e.pvBenefits, e.pvCosts)),
+    roi: withCosts && e.roi! < a.hurdleRoi - TIE_TOLERANCE,
+    payback: withCosts && (e.paybackMonths === null || e.paybackMonths > a.maxPaybackMonths * (1 + TIE_TOLERANCE)),
+  };
+}
+
 /** The E test of SPEC §3.8, with the sentences that explain a failure. */
 function economicsTest(v: VerdictInput): { pass: boolean; failures: string[]; summary: string } {
   const { economics: e, assumptions: a } = v;
   const cur = a.currency;
-  const scale = Math.max(e.pvBenefits, e.pvCosts);
+  const failed = economicsFailures(v);
   const failures: string[] = [];
   const years = `${a.horizonYears} year${a.horizonYears === 1 ? '' : 's'}`;
-  if (!nonNegative(e.npv, scale)) {
+  if (failed.npv) {
     failures.push(`NPV is ${formatMoney(e.npv, cur)} over ${years} at ${formatPercent(a.discountRate)}: production does not pay back its costs.`);
   }
-  if (e.roi !== null) {
-    if (e.roi < a.hurdleRoi - TIE_TOLERANCE) {
-      failures.push(`Risk-adjusted ROI ${formatPercent(e.roi)} is below the ${formatPercent(a.hurdleRoi)} hurdle (Assumptions: Hurdle ROI).`);
-    }
-    if (e.paybackMonths === null) {
-      failures.push(`Payback never comes: cumulative cash is still negative after ${years} live.`);
-    } else if (e.paybackMonths > a.maxPaybackMonths * (1 + TIE_TOLERANCE)) {
-      failures.push(
-        `Payback ${formatMonths(e.paybackMonths)} is later than the ${formatMonths(a.maxPaybackMonths)} allowed (Assumptions: Max payback).`,
-      );
-    }
+  if (failed.roi) {
+    failures.push(`Risk-adjusted ROI ${formatPercent(e.roi!)} is below the ${formatPercent(a.hurdleRoi)} hurdle (Assumptions: Hurdle ROI).`);
+  }
+  if (failed.payback && e.paybackMonths === null) {
+    failures.push(`Payback never comes: cumulative cash is still negative after ${years} live.`);
+  } else if (failed.payback) {
+    failures.push(
+      `Payback ${formatMonths(e.paybackMonths!)} is later than the ${formatMonths(a.maxPaybackMonths)} allowed (Assumptions: Max payback).`,
+    );
   }
   const roi = e.roi === null ? 'no production costs, so NPV alone decides' : `ROI ${formatPercent(e.roi)}`;
   const payback = e.paybackMonths === null ? 'payback never' : `payback ${formatMonths(e.paybackMonths)}`;
@@ -81,9 +103,7 @@ function quote(text: string): string {
 }
 
 function listed(lines: string[], what: string): string[] {
-  if (lines.length <= MAX_LISTED) return lines;
-  const more = lines.length - MAX_LISTED;
-  return [...lines.slice(0, MAX_LISTED), `…and ${more} more ${what}.`];
+  return capped(lines, MAX_LISTED, (more) => `…and ${more} more ${what}.`);
 }
 
 /** One sentence per monetary metric the pilot did not prove (SPEC §3.2). */
@@ -135,19 +155,47 @@ function thresholdSentence(kind: keyof Thresholds, t: Threshold): string {
   }
 }
 
+/** The cost line whose production cost grew most against its own pilot line; null when no line has a pilot cost. */
+export interface WorstLine {
+  row: number;
+  category: string;
+  multiple: number;
+}
+
+/**
+ * The line that expanded most, production's first year (One-time + Annual) over its pilot line.
+ *
+ * @example
+ *   worstLine(readCosts(SAMPLE_COSTS, defaultAssumptions()).lines) // { row: 7, category: 'Operations and support', multiple: 8 }
+ */
+export function worstLine(lines: readonly CostLine[]): WorstLine | null {
+  let worst: WorstLine | null = null;
+  for (const line of lines) {
+    if (line.pilot <= 0) continue;
+    const multiple = (line.oneTime + line.annual) / line.pilot;
+    if (!worst || multiple > worst.multiple) worst = { row: line.row, category: line.category, multiple };
+  }
+  return worst;
+}
+
+/**
+ * True when the expansion multiple is at or above the alarm (SPEC §2.5).
+ *
+ * @example
+ *   expansionAlarmed(3.175, 3) // true
+ */
+export function expansionAlarmed(expansion: number | null, alarm: number): boolean {
+  return expansion !== null && expansion >= alarm;
+}
+
 /** The expansion alarm, naming the line that expanded most (SPEC §3.8's example reason). */
 function costReasons(v: VerdictInput): string[] {
   const { costs, assumptions: a, expansion } = v;
   const lines: string[] = [];
-  if (expansion !== null && expansion >= a.expansionAlarm) {
-    let worst: { row: number; category: string; multiple: number } | null = null;
-    for (const line of costs.lines) {
-      if (line.pilot <= 0) continue;
-      const multiple = (line.oneTime + line.annual) / line.pilot;
-      if (!worst || multiple > worst.multiple) worst = { row: line.row, category: line.category, multiple };
-    }
+  if (expansionAlarmed(expansion, a.expansionAlarm)) {
+    const worst = worstLine(costs.lines);
     const detail = worst ? `: Costs row ${worst.row} ${quote(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
-    lines.push(`Production costs ${formatMultiple(expansion)} the pilot (alarm at ${formatMultiple(a.expansionAlarm)})${detail}.`);
+    lines.push(`Production costs ${formatMultiple(expansion!)} the pilot (alarm at ${formatMultiple(a.expansionAlarm)})${detail}.`);
   }
   if (v.budgetVariance !== null && a.approvedBudget !== null && v.budgetVariance > 1) {
     lines.push(
