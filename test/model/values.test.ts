@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Unit as DefaultUnit, unit as defaultMathUnit } from 'mathjs';
+import { Unit as DefaultUnit } from 'mathjs';
 import { ModelError } from '../../src/model/errors';
 import type { Cell } from '../../src/model/types';
 import {
@@ -197,8 +197,13 @@ describe('units', () => {
     closeTo(value!, 375_000);
     expect(multiplyTo([{ value: 10, unit: simpleUnit('min') }, { value: 45, unit: usdPerHour }], moneyPer('USD', 'year'))).toBeNull();
   });
-  it('agrees with mathjs on the year, so figures match a reader who checks with it', () => {
-    expect(defaultMathUnit(1, 'year').toNumber('day')).toBe(parseValue('1 year', 'days'));
+  it('prices SPEC §7\'s hours metric with its weeks a year: 200 h/week × $45/h × 365.25 / 7 = 469,607.14', () => {
+    const usdPerHour = divideUnits(simpleUnit('USD'), simpleUnit('h'));
+    const hoursPerWeek = divideUnits(simpleUnit('h'), simpleUnit('week'));
+    const value = multiplyTo([{ value: 200, unit: hoursPerWeek }, { value: 45, unit: usdPerHour }], moneyPer('USD', 'year'));
+    closeTo(value!, (200 * 45 * 365.25) / 7);
+    expect(value!.toFixed(2)).toBe('469607.14');
+    expect(parseValue('1 year', 'weeks')).toBe(365.25 / 7); // 52.1786 weeks a year (SPEC §3.4)
   });
 });
 
