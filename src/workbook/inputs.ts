@@ -6,6 +6,7 @@ import { cellText, isBlank, normalizeName, readTable } from '../model/tables';
 import type { CaseInput, Cell, Problem, TableName } from '../model/types';
 import { cellA1 } from './a1';
 import { SPECS } from './discover';
+import { formatClashes } from './format-clashes';
 import type { GridRead, InputsRead, RangeAddress } from './port';
 
 /** A problem (from the engine) or a warning (from the formats), with the cell it is about. */
@@ -73,15 +74,21 @@ const TIME_UNITS = new Set(['s', 'sec', 'secs', 'second', 'seconds', 'min', 'min
 const MONEY_FORMAT = /[$€£¥]|\[\$/;
 
 /**
- * What a person should know about the Metrics table that only its formats reveal (SPEC §3.1):
+ * What a person should know about the tables that only their formats reveal (SPEC §3.1):
  * Excel hands the engine a cell's value, so `4.2%` arrives as 0.042 and `$3.40` as 3.4 — with
- * a blank Unit the engine cannot know what they were. And a bare Value per unit on a time
- * metric is money per that time unit, which is rarely what was meant.
+ * a blank Unit the engine cannot know what they were, beside Unit `%` the fraction is read in
+ * percent points, and money shown in another currency is read in the case's. And a bare Value
+ * per unit on a time metric is money per that time unit, which is rarely what was meant.
  *
  * @example
  *   formatWarnings(read) // [{ severity: 'warning', table: 'Metrics', row: 3, column: 'Baseline', message: 'shows 4.2% but …' }]
  */
 export function formatWarnings(read: InputsRead): Finding[] {
+  return [...unitWarnings(read), ...formatClashes(read)].map((w) => locate(w, read, 'warning'));
+}
+
+/** Bare numbers whose format says what the blank Unit does not, and per-unit values on time metrics. */
+function unitWarnings(read: InputsRead): Problem[] {
   const g = read.grids.Metrics;
   if (!g || g.values.length < 2) return [];
   const t = readTable(g.values, SPECS.Metrics!);
@@ -123,7 +130,7 @@ export function formatWarnings(read: InputsRead): Finding[] {
       });
     }
   }
-  return warnings.map((w) => locate(w, read, 'warning'));
+  return warnings;
 }
 
 function formattedKind(g: GridRead, index: number | undefined, row: number): 'percent' | 'money' | null {

@@ -48,9 +48,11 @@ describe('inputs and where their problems are', () => {
     ]);
     const read = await book.read({ Metrics: { kind: 'range', header: { sheet: 'Data', row: 0, column: 0, rows: 1, columns: 4 } } }, 'none');
     const warnings = formatWarnings(read);
-    expect(warnings.map((w) => `${w.cell} ${w.column}`)).toEqual(['Data!B2 Baseline', 'Data!B3 Baseline']);
+    // Beside Unit %, the typed 4.2% (passed as 0.042) clashes too: Unit % reads bare numbers in percent points.
+    expect(warnings.map((w) => `${w.cell} ${w.column}`)).toEqual(['Data!B2 Baseline', 'Data!B3 Baseline', 'Data!B4 Baseline']);
     expect(warnings[0].message).toMatch(/percentage .*0\.042.*"%" in the Unit column.*4\.2%/);
     expect(warnings[1].message).toMatch(/money .*3\.4.*currency/);
+    expect(warnings[2].message).toMatch(/shows 4\.2% .* reads as 0\.042%/);
     expect(warnings.every((w) => w.severity === 'warning')).toBe(true);
   });
 
