@@ -140,7 +140,8 @@ export function readTable(grid: Grid | undefined, spec: TableSpec): ReadTable {
 
   const unknown: string[] = [];
   header.forEach((cell, index) => {
-    if (isBlank(cell)) return;
+    // A header is a word too: 0 there is an empty header cell, not a column named "0".
+    if (isBlank(wordCell(cell))) return;
     const col = byName.get(normalizeName(cell));
     if (!col) {
       unknown.push(`"${cellText(cell)}"`);

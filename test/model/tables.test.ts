@@ -81,6 +81,12 @@ describe('tables read by header (SPEC §2)', () => {
     expect([wordCell(0), wordCell('0'), wordCell(undefined), wordCell('x')]).toEqual([null, '0', null, 'x']);
   });
 
+  it('reads a header cell of 0 as an empty header, not as a column named "0"', () => {
+    const t = readTable([['Category', 0, 'Pilot'], ['Infrastructure', 0, 5]], COSTS);
+    expect(t.warnings).toEqual([]);
+    expect(t.columns).toEqual({ Category: 0, Pilot: 2 });
+  });
+
   it('skips a row whose only cells are 0 in columns of words, and keeps one with a figure', () => {
     const t = readTable([['Name', 'Value'], [0, null], [0, ''], ['Horizon', 0]], ASSUMPTIONS);
     expect(t.rows.map((r) => r.row)).toEqual([4]);
