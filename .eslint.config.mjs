@@ -1,8 +1,9 @@
 // Lint rules for Pilot Gate (`npm run lint` runs tsc --noEmit first, then this).
 // Beyond the recommended sets, the rules encode the house rules of the code's shape: the engine
 // imports nothing from Office, React or the DOM; only src/workbook touches Office.js; no add-in
-// code imports HyperFormula (GPL), the workbench or test code; types are imported with `import type`;
-// nothing in src/ evaluates text as code or sets dangerouslySetInnerHTML.
+// code imports HyperFormula (GPL), the workbench, the Node tooling (src/dev-server, src/manifest)
+// or test code; types are imported with `import type`; nothing in src/ evaluates text as code or
+// sets dangerouslySetInnerHTML.
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -32,9 +33,10 @@ export default defineConfig(
   },
   {
     // The add-in: what Excel loads. The workbench (src/workbench) runs the add-in outside Excel on
-    // HyperFormula and is the one part of src/ that may import it.
+    // HyperFormula and is the one part of src/ that may import it; src/dev-server (npm start) and
+    // src/manifest (npm run validate, the icons) are Node tooling around the add-in, never in it.
     files: ["src/**/*.ts", "src/**/*.tsx"],
-    ignores: ["src/workbench/**", "src/cli/**"],
+    ignores: ["src/workbench/**", "src/dev-server/**", "src/manifest/**"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -43,6 +45,7 @@ export default defineConfig(
             { group: ["hyperformula", "hyperformula/*"], message: "HyperFormula is GPL: tests and the workbench only, never the add-in." },
             { group: ["**/workbench", "**/workbench/**"], message: "The add-in does not import the workbench (it carries HyperFormula, GPL)." },
             { group: ["**/test/**", "**/bench/**"], message: "Add-in code does not import test or bench code." },
+            { group: ["**/dev-server", "**/dev-server/**", "**/manifest", "**/manifest/**"], message: "Add-in code does not import the Node tooling." },
           ],
         },
       ],

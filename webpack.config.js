@@ -84,13 +84,14 @@ function contentSecurityPolicy({ officeJs, dev }) {
     .join("; ");
 }
 
-/** Modules that must never reach an add-in bundle: HyperFormula (GPL) and test or bench code. */
+/** Modules that must never reach an add-in bundle: HyperFormula (GPL), the workbench, Node tooling, test or bench code. */
 function forbiddenModule(resource) {
   const file = resource.split(path.sep).join("/");
   const root = __dirname.split(path.sep).join("/");
   if (file.includes("/node_modules/hyperformula/")) return "HyperFormula is licensed GPL and is for tests and the workbench only";
   if (file.startsWith(`${root}/test/`) || file.startsWith(`${root}/bench/`)) return "test and bench code stays out of the add-in";
   if (file.startsWith(`${root}/src/workbench/`)) return "the workbench is bundled on its own (--env workbench), never into the add-in";
+  if (file.startsWith(`${root}/src/dev-server/`) || file.startsWith(`${root}/src/manifest/`)) return "Node tooling stays out of the add-in";
   return null;
 }
 
@@ -338,5 +339,5 @@ module.exports = async (env = {}, argv = {}) => {
   };
 };
 
-/** The add-in's two base URLs, for tools that check the manifest (test/tools/validate-manifest.ts). */
+/** The add-in's two base URLs, for tools that check the manifest (src/manifest/validate.ts). */
 module.exports.addinUrls = () => ({ dev: DEV_URL, production: productionUrl() });

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { inflateSync } from 'zlib';
-import { drawIcon, ICON_SIZES } from './make-icons';
-import { encodePng, readPngSize } from './png';
+import { drawIcon, ICON_SIZES } from '../../src/manifest/icons';
+import { encodePng, readPngSize } from '../../src/manifest/png';
 
 describe('encodePng and readPngSize', () => {
   it('round-trips the size and the pixels of an image', () => {

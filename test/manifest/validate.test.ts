@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { declaredFunctions, formatIssue, validateManifest } from './validate-manifest';
-import type { ValidationReport } from './validate-manifest';
-import { productionBuild } from './production-build';
-import type { ProductionBuild } from './production-build';
-import { attribute, parseXml } from './xml';
-import type { XmlElement } from './xml';
+import { declaredFunctions, formatIssue, validateManifest } from '../../src/manifest/validate';
+import type { ValidationReport } from '../../src/manifest/validate';
+import { productionBuild } from '../tools/production-build';
+import type { ProductionBuild } from '../tools/production-build';
+import { attribute, parseXml } from '../../src/manifest/xml';
+import type { XmlElement } from '../../src/manifest/xml';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FIXTURES = path.join(__dirname, 'fixtures');

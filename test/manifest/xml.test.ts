@@ -1,4 +1,4 @@
-import { attribute, elementPath, parseXml, XmlSyntaxError } from './xml';
+import { attribute, elementPath, parseXml, XmlSyntaxError } from '../../src/manifest/xml';
 
 function syntaxError(text: string): XmlSyntaxError {
   try {

@@ -1,7 +1,7 @@
 /**
  * Draws the add-in's icons (assets/icon-16/32/64/80.png): a white check mark, the "gate
  * passed" sign, on a rounded teal square. Run it again after changing the drawing:
- *   npx ts-node --transpile-only test/tools/make-icons.ts
+ *   npx ts-node --transpile-only src/manifest/icons.ts
  */
 import * as fs from 'fs';
 import * as path from 'path';
