@@ -8,12 +8,13 @@
  * becomes a #VALUE! that names the table (or argument), the row and the column, instead of
  * silently reading as blank or zero.
  */
-import { CaseInputError, ModelError } from '../model/errors';
+import { CaseInputError, ModelError, andMore } from '../model/errors';
 import { ASSUMPTIONS, COSTS, METRICS, READINESS, normalizeName, type TableSpec } from '../model/tables';
 import type { Cell, Grid, Problem, TableName } from '../model/types';
+import type { Outcome } from './outcome';
 
 /** A cell as read from a host: its value, or what it holds instead of one. */
-type ReadCell = { ok: true; cell: Cell } | { ok: false; holds: string };
+type ReadCell = Outcome<Cell, string>;
 
 const TABLE_SPECS: Partial<Record<TableName, TableSpec>> = {
   Metrics: METRICS,
@@ -45,18 +46,21 @@ export function describeNonValue(value: unknown): string | null {
 /** One host value as a Cell: "" and undefined are blank (null), -0 is 0. */
 function readCell(value: unknown): ReadCell {
   const holds = describeNonValue(value);
-  if (holds !== null) return { ok: false, holds };
-  if (value === undefined || value === null || value === '') return { ok: true, cell: null };
-  if (typeof value === 'number') return { ok: true, cell: value === 0 ? 0 : value };
-  return { ok: true, cell: value as Cell };
+  if (holds !== null) return { ok: false, error: holds };
+  if (value === undefined || value === null || value === '') return { ok: true, value: null };
+  if (typeof value === 'number') return { ok: true, value: value === 0 ? 0 : value };
+  return { ok: true, value: value as Cell };
 }
 
-/** True when a host passed nothing for an argument: omitted, null, or a single blank cell. */
+/** True when a host passed nothing for an argument: omitted, null, or a single empty cell. */
 function isNothing(value: unknown): boolean {
-  const blank = (raw: unknown): boolean => raw === undefined || raw === null || raw === '';
-  if (!Array.isArray(value)) return blank(value);
+  const empty = (raw: unknown): boolean => {
+    const read = readCell(raw);
+    return read.ok && read.value === null;
+  };
+  if (!Array.isArray(value)) return empty(value);
   const rows = rowsOf(value);
-  return rows.length === 0 || (rows.length === 1 && (rows[0].length === 0 || (rows[0].length === 1 && blank(rows[0][0]))));
+  return rows.length === 0 || (rows.length === 1 && (rows[0].length === 0 || (rows[0].length === 1 && empty(rows[0][0]))));
 }
 
 /** A host value as rows of raw values: a 2-D array as is, a 1-D array as one row, a scalar as one cell. */
@@ -94,12 +98,12 @@ export function readTableArg(value: unknown, table: TableName): Grid | undefined
   const grid = rows.map((row, r) =>
     row.map((raw, c) => {
       const read = readCell(raw);
-      if (read.ok) return read.cell;
+      if (read.ok) return read.value;
       problems.push({
         table,
         row: r + 1,
         column: r === 0 ? `column ${c + 1}` : columnName(header, c, TABLE_SPECS[table]),
-        message: `the cell holds ${read.holds}: expected a value (fix the cell or clear it)`,
+        message: `the cell holds ${read.error}: expected a value (fix the cell or clear it)`,
       });
       return null;
     }),
@@ -122,12 +126,12 @@ export function readRangeArg(value: unknown, name: string): Grid | undefined {
   const grid = rowsOf(value).map((row, r) =>
     row.map((raw, c) => {
       const read = readCell(raw);
-      if (read.ok) return read.cell;
-      bad.push(`${name} row ${r + 1}, column ${c + 1}: the cell holds ${read.holds}: expected a value`);
+      if (read.ok) return read.value;
+      bad.push(`${name} row ${r + 1}, column ${c + 1}: the cell holds ${read.error}: expected a value`);
       return null;
     }),
   );
-  if (bad.length > 0) throw new ModelError('#VALUE!', moreOf(bad));
+  if (bad.length > 0) throw new ModelError('#VALUE!', andMore(bad[0], bad.length - 1, 'cell'));
   return grid;
 }
 
@@ -149,11 +153,6 @@ export function readCellArg(value: unknown, name: string): Cell {
     raw = rows[0][0];
   }
   const read = readCell(raw);
-  if (!read.ok) throw new ModelError('#VALUE!', `${name}: the cell holds ${read.holds}: expected a value`);
-  return read.cell;
-}
-
-function moreOf(messages: string[]): string {
-  const more = messages.length - 1;
-  return more === 0 ? messages[0] : `${messages[0]} (and ${more} more cell${more === 1 ? '' : 's'})`;
+  if (!read.ok) throw new ModelError('#VALUE!', `${name}: the cell holds ${read.error}: expected a value`);
+  return read.value;
 }

@@ -6,8 +6,8 @@
  * result can never be stale. It holds a bounded number of cases, dropping the least recently used.
  */
 import { evaluateCase } from '../model/case';
-import { ModelError } from '../model/errors';
 import type { CaseInput, CaseResult, Cell, Grid } from '../model/types';
+import { outcomeOf, type Outcome } from './outcome';
 
 /** How many distinct cases are kept: a few workbooks' worth of output blocks. */
 export const DEFAULT_CASE_CAPACITY = 16;
@@ -18,9 +18,6 @@ export interface CaseCacheOptions {
   /** Most cases kept at once (at least 1). */
   capacity?: number;
 }
-
-/** What evaluating a case gave: its result, or the engine error it threw (bad input is cached too). */
-type Outcome = { ok: true; result: CaseResult } | { ok: false; error: ModelError };
 
 const TABLE_ORDER = ['metrics', 'costs', 'readiness', 'ownership', 'assumptions'] as const;
 
@@ -64,7 +61,8 @@ export function caseKey(input: CaseInput): string {
  *   cases.evaluate(sampleCase()).irr; // same content: the cached result
  */
 export class CaseCache {
-  private readonly entries = new Map<string, Outcome>();
+  /** What evaluating each case gave: its result, or the engine error it threw (bad input is cached too). */
+  private readonly entries = new Map<string, Outcome<CaseResult>>();
   private readonly evaluator: (input: CaseInput) => CaseResult;
   private readonly capacity: number;
 
@@ -89,7 +87,8 @@ export class CaseCache {
       // Most recently used goes last, so the first entry is the one to drop.
       this.entries.delete(key);
     } else {
-      outcome = this.compute(input);
+      // Only the engine's own errors are a property of the content; anything else is a defect, thrown on and not cached.
+      outcome = outcomeOf(() => this.evaluator(input));
       if (this.entries.size >= this.capacity) {
         const oldest = this.entries.keys().next();
         if (!oldest.done) this.entries.delete(oldest.value);
@@ -97,16 +96,6 @@ export class CaseCache {
     }
     this.entries.set(key, outcome);
     if (!outcome.ok) throw outcome.error;
-    return outcome.result;
-  }
-
-  private compute(input: CaseInput): Outcome {
-    try {
-      return { ok: true, result: this.evaluator(input) };
-    } catch (error) {
-      // Only the engine's own errors are a property of the content; anything else is a defect and not cached.
-      if (error instanceof ModelError) return { ok: false, error };
-      throw error;
-    }
+    return outcome.value;
   }
 }

@@ -7,11 +7,11 @@
  */
 import { defaultAssumptions, readAssumptions } from '../model/assumptions';
 import { expansionMultiple } from '../model/costs';
-import { ModelError, CaseInputError } from '../model/errors';
+import { ModelError, CaseInputError, andMore } from '../model/errors';
 import { paybackPeriods } from '../model/finance';
 import { evaluateMetric, type MetricContext } from '../model/metrics';
 import { evaluateReadiness } from '../model/readiness';
-import { METRICS } from '../model/tables';
+import { METRICS, isBlank } from '../model/tables';
 import { estimateTimeline } from '../model/timeline';
 import type { Basis, CaseInput, CaseResult, Cell, Grid, MetricResult, Money, TableName, ThresholdKind } from '../model/types';
 import { unitCurrency } from '../model/units';
@@ -233,8 +233,7 @@ function oneMetric(given: Record<string, Cell>, context: MetricContext): MetricR
   const evaluation = evaluateMetric({ row: 2, cells }, context);
   if (evaluation.problems.length > 0 || evaluation.result === null) {
     const messages = evaluation.problems.map((p) => `${METRIC_ARGUMENT[p.column] ?? p.column}: ${p.message}`);
-    const more = messages.length - 1;
-    throw new ModelError('#VALUE!', more > 0 ? `${messages[0]} (and ${more} more problem${more === 1 ? '' : 's'})` : (messages[0] ?? 'the metric could not be read'));
+    throw new ModelError('#VALUE!', andMore(messages[0] ?? 'the metric could not be read', messages.length - 1, 'problem'));
   }
   return evaluation.result;
 }
@@ -283,7 +282,7 @@ function costSum(grid: Grid | undefined, name: string): Money {
   let total = 0;
   grid.forEach((row, r) =>
     row.forEach((cell, c) => {
-      if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return;
+      if (isBlank(cell)) return;
       const where = `${name} row ${r + 1}, column ${c + 1}`;
       const amount = amountAt(cell, where);
       if (amount < 0) throw new ModelError('#VALUE!', `${where}: expected a cost of 0 or more, got ${amount}`);
@@ -304,13 +303,12 @@ function flowRow(grid: Grid | undefined, name: string): Money[] {
     throw new ModelError('#VALUE!', `${name}: expected one row or one column of cash flows, got ${grid.length} rows × ${columns} columns`);
   }
   const cells = grid.length === 1 ? grid[0] : grid.map((row) => row[0] ?? null);
-  const blank = (cell: Cell): boolean => cell === null || (typeof cell === 'string' && cell.trim() === '');
   let end = cells.length;
-  while (end > 0 && blank(cells[end - 1])) end--;
+  while (end > 0 && isBlank(cells[end - 1])) end--;
   if (end === 0) throw new ModelError('#VALUE!', `${name}: every cell is blank: expected cash flows`);
   return cells.slice(0, end).map((cell, i) => {
     const where = `${name} cell ${i + 1}`;
-    if (blank(cell)) throw new ModelError('#VALUE!', `${where} is blank: expected a number (0 for a period with no cash flow)`);
+    if (isBlank(cell)) throw new ModelError('#VALUE!', `${where} is blank: expected a number (0 for a period with no cash flow)`);
     return amountAt(cell, where);
   });
 }

@@ -6,13 +6,15 @@
  * shapes in one place each (errors.ts for Excel, the HyperFormula plugin for the workbench).
  */
 import { ModelError } from '../model/errors';
+import { isBlank } from '../model/tables';
 import type { Cell } from '../model/types';
 import { parseValue } from '../model/values';
 import { readCellArg, readRangeArg, readTableArg } from './arguments';
+import type { Outcome } from './outcome';
 import { pilotFunction, type Args, type FunctionContext, type ParamKind, type PilotFunction, type PilotValue, type ResultKind, type SpillCell } from './catalogue';
 
 /** What a call gave: a checked value, or the engine error the cell should show. */
-export type PilotOutcome = { ok: true; value: PilotValue } | { ok: false; error: ModelError };
+export type PilotOutcome = Outcome<PilotValue>;
 
 /** Reads each argument on first use, as the kind its declaration says. */
 class ArgumentReader implements Args {
@@ -47,7 +49,7 @@ class ArgumentReader implements Args {
 
   number(name: string): number | undefined {
     const cell = readCellArg(this.arg(name, 'number')[1], name);
-    if (cell === null || (typeof cell === 'string' && cell.trim() === '')) return undefined;
+    if (isBlank(cell)) return undefined;
     if (typeof cell === 'number') return cell;
     if (typeof cell === 'boolean') throw new ModelError('#VALUE!', `${name}: expected a number, got ${cell ? 'TRUE' : 'FALSE'}`);
     try {

@@ -24,6 +24,17 @@ export class ModelError extends Error {
 }
 
 /**
+ * The first of several messages, and how many more there are, as one line.
+ *
+ * @example
+ *   andMore('Metrics row 3, Baseline: expected a number', 2, 'problem') // 'Metrics row 3, Baseline: expected a number (and 2 more problems)'
+ *   andMore('pilot: the cell is blank', 0, 'cell')                      // 'pilot: the cell is blank'
+ */
+export function andMore(first: string, more: number, noun: string): string {
+  return more <= 0 ? first : `${first} (and ${more} more ${noun}${more === 1 ? '' : 's'})`;
+}
+
+/**
  * Bad input to a whole case: every problem found, at once.
  *
  * @example
@@ -39,8 +50,6 @@ export class CaseInputError extends ModelError {
   static summary(problems: Problem[]): string {
     if (problems.length === 0) return 'The case has no usable input.';
     const [first] = problems;
-    const where = `${first.table} row ${first.row}, ${first.column}: ${first.message}`;
-    const more = problems.length - 1;
-    return more === 0 ? where : `${where} (and ${more} more problem${more === 1 ? '' : 's'})`;
+    return andMore(`${first.table} row ${first.row}, ${first.column}: ${first.message}`, problems.length - 1, 'problem');
   }
 }

@@ -14,6 +14,7 @@
  * as text becomes a number (`4.2%` → 0.042 formatted `0.0%`), `=…` becomes a formula.
  */
 import type { Cell } from '../model/types';
+import { typedNumber } from '../workbook/typed-number';
 
 /** Excel's number format for text. */
 export const TEXT_FORMAT = '@';
@@ -60,21 +61,9 @@ export function hostEntry(value: Cell, format: string): Entry {
   if (value === null || value === '') return { kind: 'empty' };
   if (typeof value !== 'string' || format === TEXT_FORMAT) return { kind: 'value', value };
   if (value.startsWith('=') && value.length > 1) return { kind: 'formula', formula: value };
-  const typed = excelTypedNumber(value);
+  const typed = typedNumber(value);
   if (typed) return { kind: 'value', value: typed.value, ...(format === 'General' && typed.format !== 'General' ? { format: typed.format } : {}) };
   return { kind: 'value', value };
-}
-
-/** `1,200`, `$3.40`, `4.2%` as Excel reads them when entered into a General cell. */
-function excelTypedNumber(text: string): { value: number; format: string } | null {
-  const match = /^\s*(-)?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%)?\s*$/.exec(text);
-  if (!match) return null;
-  const [, minus, dollar, whole, fraction, percent] = match;
-  let value = Number(whole.replace(/,/g, '') + (fraction ?? ''));
-  if (minus && value !== 0) value = -value;
-  if (percent) return { value: value / 100, format: '0.0%' };
-  if (dollar) return { value, format: '$#,##0.00' };
-  return { value, format: 'General' };
 }
 
 /**

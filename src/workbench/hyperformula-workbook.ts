@@ -19,7 +19,7 @@
 import { CellType, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellValue, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import type { Cell, Grid } from '../model/types';
-import { contains, qualifiedA1, sameSheet } from '../workbook/a1';
+import { contains, qualifiedA1, sameRange, sameSheet } from '../workbook/a1';
 import { absoluteRangeRef, renderFormula } from '../workbook/formula';
 import type {
   AreaContents,
@@ -592,8 +592,4 @@ function rawContent(entry: Entry): RawCellContent {
   if (entry.kind === 'empty') return null;
   if (entry.kind === 'formula') return entry.formula;
   return typeof entry.value === 'string' ? `'${entry.value}` : entry.value;
-}
-
-function sameRange(a: RangeAddress, b: RangeAddress): boolean {
-  return sameSheet(a.sheet, b.sheet) && a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
 }

@@ -149,3 +149,13 @@ export function contains(range: RangeAddress, cell: CellAddress): boolean {
 export function sameSheet(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
+
+/**
+ * True when two ranges are the same cells (sheet names compared as Excel does).
+ *
+ * @example
+ *   sameRange({ sheet: 'S', row: 0, column: 0, rows: 2, columns: 2 }, { sheet: 's', row: 0, column: 0, rows: 2, columns: 2 }) // true
+ */
+export function sameRange(a: RangeAddress, b: RangeAddress): boolean {
+  return sameSheet(a.sheet, b.sheet) && a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
+}

@@ -6,8 +6,9 @@
  * values from it and spill the way Excel spills (`#SPILL!` when the cells below are taken).
  */
 import type { Cell, Grid } from '../model/types';
-import { contains, sameSheet } from './a1';
+import { contains, sameRange, sameSheet } from './a1';
 import { readLocal } from './local-read';
+import { typedNumber } from './typed-number';
 import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
@@ -372,20 +373,4 @@ export class MemoryWorkbook implements WorkbookPort {
     }
     return { values, spills };
   }
-}
-
-function sameRange(a: RangeAddress, b: RangeAddress): boolean {
-  return sameSheet(a.sheet, b.sheet) && a.row === b.row && a.column === b.column && a.rows === b.rows && a.columns === b.columns;
-}
-
-/** `1,200`, `$3.40`, `4.2%` as Excel reads them when typed into a General cell. */
-function typedNumber(text: string): { value: number; format: string } | null {
-  const match = /^\s*(-)?(\$)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%)?\s*$/.exec(text);
-  if (!match) return null;
-  const [, minus, dollar, whole, fraction, percent] = match;
-  let value = Number(whole.replace(/,/g, '') + (fraction ?? ''));
-  if (minus) value = -value;
-  if (percent) return { value: value / 100, format: '0.0%' };
-  if (dollar) return { value, format: '$#,##0.00' };
-  return { value, format: 'General' };
 }
