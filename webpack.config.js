@@ -12,7 +12,6 @@
 const fs = require("fs");
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const webpack = require("webpack");
 const packageJson = require("./package.json");
@@ -153,21 +152,30 @@ class ForbiddenModulesPlugin {
   }
 }
 
+/** The TypeScript module that writes functions.json from the PILOT declarations, and what it reads. */
+const FUNCTIONS_JSON_MODULE = path.resolve(__dirname, "src/functions/functions-json.ts");
+const FUNCTION_DECLARATIONS = path.resolve(__dirname, "src/functions/declarations.ts");
+
 /**
- * Lets Excel hand error cells inside a range to the PILOT functions, which then name the table,
- * row and column, instead of Excel skipping the call. functions.json must say so at its top
- * level (allowErrorForDataTypeAny), which the JSDoc-generated metadata cannot express.
+ * Emits functions.json, the metadata Excel reads, from the PILOT functions' declarations
+ * (src/functions/declarations.ts): the same data the runtime registers and runs, so the two
+ * cannot drift. The declarations are TypeScript, read through ts-node (already how `npm start`
+ * runs); they are read again at every build, so `npm start` picks up a changed declaration.
  */
-class AllowErrorInputsPlugin {
+class FunctionsJsonPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("AllowErrorInputsPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("FunctionsJsonPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "AllowErrorInputsPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        (assets) => {
-          if (!assets["functions.json"]) return;
-          const metadata = JSON.parse(assets["functions.json"].source().toString());
-          const json = JSON.stringify({ ...metadata, allowErrorForDataTypeAny: true }, null, 4);
-          compilation.updateAsset("functions.json", new webpack.sources.RawSource(json));
+        { name: "FunctionsJsonPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          // require.extensions is how Node says whether a loader for .ts files is already registered.
+          if (!require.extensions[".ts"]) require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+          for (const file of [FUNCTIONS_JSON_MODULE, FUNCTION_DECLARATIONS]) {
+            delete require.cache[file];
+            compilation.fileDependencies.add(file);
+          }
+          const { functionsJson } = require(FUNCTIONS_JSON_MODULE);
+          compilation.emitAsset("functions.json", new webpack.sources.RawSource(`${JSON.stringify(functionsJson(), null, 4)}\n`));
         },
       );
     });
@@ -288,11 +296,7 @@ module.exports = async (env = {}, argv = {}) => {
       rules: [typescriptRule(dev)],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({
-        output: "functions.json",
-        input: "./src/functions/functions.ts",
-      }),
-      new AllowErrorInputsPlugin(),
+      new FunctionsJsonPlugin(),
       new HtmlWebpackPlugin({
         // The shared runtime page: Excel loads the custom functions and the ribbon commands here
         // too (manifest: Runtime, CustomFunctions Page and FunctionFile are all Taskpane.Url).

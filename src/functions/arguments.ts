@@ -6,11 +6,14 @@
  *
  * An Excel error value (#DIV/0!, #N/A …) or a data type inside an argument is not a value: it
  * becomes a #VALUE! that names the table (or argument), the row and the column, instead of
- * silently reading as blank or zero.
+ * silently reading as blank or zero. A text or number argument is held to what its declaration
+ * accepts (its words, its range) and takes its declared default when omitted.
  */
 import { CaseInputError, ModelError, andMore } from '../model/errors';
-import { ASSUMPTIONS, COSTS, METRICS, READINESS, normalizeName, type TableSpec } from '../model/tables';
+import { ASSUMPTIONS, COSTS, METRICS, READINESS, isBlank, normalizeName, type TableSpec } from '../model/tables';
 import type { Cell, Grid, Problem, TableName } from '../model/types';
+import { parseValue } from '../model/values';
+import type { ParamDeclaration } from './declarations';
 import type { Outcome } from './outcome';
 
 /** A cell as read from a host: its value, or what it holds instead of one. */
@@ -155,4 +158,104 @@ export function readCellArg(value: unknown, name: string): Cell {
   const read = readCell(raw);
   if (!read.ok) throw new ModelError('#VALUE!', `${name}: the cell holds ${read.error}: expected a value`);
   return read.value;
+}
+
+/** `"adoption", "volume" or "cost"`. */
+function quotedChoices(choices: readonly string[]): string {
+  const quoted = choices.map((c) => `"${c}"`);
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
+}
+
+/** A text argument, trimmed (TRUE and FALSE as words); undefined when omitted or blank. */
+function readText(value: unknown, name: string): string | undefined {
+  const cell = readCellArg(value, name);
+  if (cell === null) return undefined;
+  const text = typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell).trim();
+  return text === '' ? undefined : text;
+}
+
+/** A number argument (text such as "12" read as a value); undefined when omitted or blank. */
+function readNumber(value: unknown, name: string): number | undefined {
+  const cell = readCellArg(value, name);
+  if (isBlank(cell)) return undefined;
+  if (typeof cell === 'number') return cell;
+  if (typeof cell === 'boolean') throw new ModelError('#VALUE!', `${name}: expected a number, got ${cell ? 'TRUE' : 'FALSE'}`);
+  try {
+    return parseValue(cell);
+  } catch (error) {
+    if (error instanceof ModelError) throw new ModelError('#VALUE!', `${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Whether a number lies in a declared range. */
+function inRange(n: number, range: NonNullable<ParamDeclaration['range']>): boolean {
+  return (range.above === undefined || n > range.above) && (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max);
+}
+
+function rangeText(range: NonNullable<ParamDeclaration['range']>): string {
+  const parts = [
+    range.above === undefined ? null : `above ${range.above}`,
+    range.min === undefined ? null : `at least ${range.min}`,
+    range.max === undefined ? null : `at most ${range.max}`,
+  ].filter((part): part is string => part !== null);
+  return `a number ${parts.join(' and ')}`;
+}
+
+/**
+ * One argument as its declaration says: a table or range as a Grid (undefined when omitted), a
+ * cell as a Cell, a text (one of its declared words, as declared) or a number (within its
+ * declared range), the declared default standing in for an omitted or blank one. Throws the
+ * #VALUE! a cell shows, naming the argument, when the value is not one it accepts.
+ *
+ * @example
+ *   readArgument({ name: 'which', kind: 'text', optional: false, choices: ['adoption', 'cost'], description: '…' }, ' Cost ') // 'cost'
+ *   readArgument({ name: 'periodsPerYear', kind: 'number', optional: true, default: 12, description: '…' }, null)          // 12
+ */
+export function readArgument(param: ParamDeclaration, value: unknown): unknown {
+  switch (param.kind) {
+    case 'table':
+      return readTableArg(value, param.table ?? 'Metrics');
+    case 'range':
+      return readRangeArg(value, param.name);
+    case 'cell':
+      return readCellArg(value, param.name);
+    case 'text': {
+      const text = readText(value, param.name) ?? (typeof param.default === 'string' ? param.default : undefined);
+      if (param.choices === undefined) {
+        if (text === undefined && !param.optional) throw new ModelError('#VALUE!', `${param.name}: the cell is blank: expected ${param.expected ?? 'text'}`);
+        return text;
+      }
+      const chosen = param.choices.find((choice) => choice.toLowerCase() === text?.toLowerCase());
+      if (chosen === undefined && (text !== undefined || !param.optional)) {
+        throw new ModelError('#VALUE!', `${param.name}: expected ${param.expected ?? quotedChoices(param.choices)}; got "${text ?? ''}"`);
+      }
+      return chosen;
+    }
+    case 'number': {
+      const n = readNumber(value, param.name) ?? (typeof param.default === 'number' ? param.default : undefined);
+      if (n === undefined) {
+        if (!param.optional) throw new ModelError('#VALUE!', `${param.name}: the cell is blank: expected ${param.expected ?? 'a number'}`);
+        return undefined;
+      }
+      if (param.range !== undefined && !inRange(n, param.range)) {
+        throw new ModelError('#VALUE!', `${param.name}: expected ${param.expected ?? rangeText(param.range)}; got ${n}`);
+      }
+      return n;
+    }
+  }
+}
+
+/**
+ * Every argument of a call, by name, as the declarations say; arguments a host left out are omitted.
+ *
+ * @example
+ *   readArguments(pilotFunction('VALUE')!.params, ['2 h']) // { text: '2 h', unit: undefined }
+ */
+export function readArguments(params: readonly ParamDeclaration[], values: readonly unknown[]): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  params.forEach((param, i) => {
+    args[param.name] = readArgument(param, values[i]);
+  });
+  return args;
 }

@@ -1,74 +1,19 @@
 /**
  * The one argument runner every PILOT function goes through, whatever the host: it reads the
- * arguments as the catalogue declares them, runs the adapter, turns anything thrown into an
+ * arguments as the declarations say (kinds, defaults, accepted values), runs the adapter, turns anything thrown into an
  * engine error (never an uncaught exception), and checks the result on the way out: its kind,
  * and every number in it finite, with -0 made 0. Hosts then turn the outcome into their own
  * shapes in one place each (errors.ts for Excel, the HyperFormula plugin for the workbench).
  */
 import { ModelError } from '../model/errors';
-import { isBlank } from '../model/tables';
-import type { Cell } from '../model/types';
-import { parseValue } from '../model/values';
-import { readCellArg, readRangeArg, readTableArg } from './arguments';
+import type { CaseResult } from '../model/types';
+import { readArguments } from './arguments';
+import { CASE_FIGURES, pilotFunction, type CaseFigureId, type FigureOptions, type FunctionContext, type PilotValue } from './catalogue';
+import type { ResultKind, SpillCell } from './declarations';
 import type { Outcome } from './outcome';
-import { pilotFunction, type Args, type FunctionContext, type ParamKind, type PilotFunction, type PilotValue, type ResultKind, type SpillCell } from './catalogue';
 
 /** What a call gave: a checked value, or the engine error the cell should show. */
 export type PilotOutcome = Outcome<PilotValue>;
-
-/** Reads each argument on first use, as the kind its declaration says. */
-class ArgumentReader implements Args {
-  constructor(
-    private readonly fn: PilotFunction,
-    private readonly raw: readonly unknown[],
-  ) {}
-
-  declares(name: string): boolean {
-    return this.fn.params.some((p) => p.name === name);
-  }
-
-  table(name: string) {
-    const [spec, value] = this.arg(name, 'table');
-    return readTableArg(value, spec.table ?? 'Metrics');
-  }
-
-  range(name: string) {
-    return readRangeArg(this.arg(name, 'range')[1], name);
-  }
-
-  cell(name: string): Cell {
-    return readCellArg(this.arg(name, 'cell')[1], name);
-  }
-
-  text(name: string): string | undefined {
-    const cell = readCellArg(this.arg(name, 'text')[1], name);
-    if (cell === null) return undefined;
-    const text = typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell).trim();
-    return text === '' ? undefined : text;
-  }
-
-  number(name: string): number | undefined {
-    const cell = readCellArg(this.arg(name, 'number')[1], name);
-    if (isBlank(cell)) return undefined;
-    if (typeof cell === 'number') return cell;
-    if (typeof cell === 'boolean') throw new ModelError('#VALUE!', `${name}: expected a number, got ${cell ? 'TRUE' : 'FALSE'}`);
-    try {
-      return parseValue(cell);
-    } catch (error) {
-      if (error instanceof ModelError) throw new ModelError('#VALUE!', `${name}: ${error.message}`);
-      throw error;
-    }
-  }
-
-  private arg(name: string, kind: ParamKind) {
-    const index = this.fn.params.findIndex((p) => p.name === name);
-    const spec = this.fn.params[index];
-    if (spec === undefined || spec.kind !== kind) {
-      throw new Error(`PILOT.${this.fn.id} declares no ${kind} argument named "${name}"`);
-    }
-    return [spec, this.raw[index]] as const;
-  }
-}
 
 function finite(x: number, what: string): number {
   if (!Number.isFinite(x)) throw new ModelError('#NUM!', `${what} is not a finite number (${x}).`);
@@ -126,9 +71,25 @@ export function runPilotFunction(name: string, args: readonly unknown[], context
     if (args.length > fn.params.length) {
       throw new ModelError('#VALUE!', `PILOT.${fn.id} takes at most ${fn.params.length} arguments; got ${args.length}.`);
     }
-    const value = fn.run(new ArgumentReader(fn, args), context);
+    const value = fn.run(readArguments(fn.params, args), context);
     return { ok: true, value: checked(value, fn.result, fn.id) };
   } catch (error) {
     return { ok: false, error: asModelError(error, fn.id) };
+  }
+}
+
+/**
+ * What a case function's cell shows for an evaluated case, checked as a call would be: the
+ * output block's figures as values, without a formula engine, equal to what its live formulas give.
+ *
+ * @example
+ *   caseFigure('THRESHOLD', evaluateCase(sampleCase()), { which: 'adoption' }) // { ok: true, value: 0.2881… }
+ *   caseFigure('IRR', resultWithNoIrr, {}).ok                                  // false: the #NUM! and its message
+ */
+export function caseFigure<Id extends CaseFigureId>(id: Id, result: CaseResult, options: FigureOptions<Id>): PilotOutcome {
+  try {
+    return { ok: true, value: checked(CASE_FIGURES[id](result, options), pilotFunction(id)!.result, id) };
+  } catch (error) {
+    return { ok: false, error: asModelError(error, id) };
   }
 }

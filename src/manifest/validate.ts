@@ -8,11 +8,12 @@
  *   - runs one shared runtime: the CustomFunctions page and FunctionFile use the Runtime's page;
  *   - points every URL at a file the build emits (dist/);
  *   - has icons that are PNGs of the size they are declared at;
- *   - ships a functions.json whose ids are the @customfunction ids in src/functions.
+ *   - ships a functions.json whose ids are the PILOT functions declared in src/functions/declarations.ts.
  * Each problem is reported as `file:line:column element/path: what is wrong`.
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { PILOT_DECLARATIONS } from '../functions/declarations';
 import { readPngSize } from './png';
 import { attribute, elementPath, parseXml, XmlSyntaxError } from './xml';
 import type { XmlElement } from './xml';
@@ -34,8 +35,8 @@ export interface ValidateOptions {
   siteDir: string;
   /** The base URLs that stand for siteDir, each ending in "/". */
   baseUrls: string[];
-  /** Where the custom functions' TypeScript sources are (src/functions). */
-  functionsSourceDir: string;
+  /** The functions the add-in declares (declaredFunctions), which functions.json must list. */
+  declaredFunctions: readonly DeclaredFunction[];
 }
 
 export interface ValidationReport {
@@ -380,35 +381,25 @@ function checkUrls(uses: UrlUse[], options: ValidateOptions, issues: Collector):
   return checked;
 }
 
-/** A @customfunction declared in the sources, and where. */
-interface DeclaredFunction {
+/** A PILOT function the add-in declares, and where, for messages. */
+export interface DeclaredFunction {
   id: string;
   file: string;
   line: number;
 }
 
 /**
- * The custom function ids declared in TypeScript sources: the first word after @customfunction
- * or, when there is none, the function's name in capitals (custom-functions-metadata's rule).
+ * The functions declared in a declarations file, each with the line of its `id: '…'`.
  *
  * @example
- *   declaredFunctions('src/functions'); // [{ id: 'VALUE', file: 'src/functions/functions.ts', line: 12 }]
+ *   declaredFunctions('src/functions/declarations.ts', ['VALUE']); // [{ id: 'VALUE', file: 'src/functions/declarations.ts', line: 88 }]
  */
-export function declaredFunctions(sourceDir: string): DeclaredFunction[] {
-  const found: DeclaredFunction[] = [];
-  const files = fs.existsSync(sourceDir) ? fs.readdirSync(sourceDir).filter((f) => f.endsWith('.ts')).sort() : [];
-  for (const name of files) {
-    const file = path.join(sourceDir, name);
-    const text = fs.readFileSync(file, 'utf8');
-    const pattern = /\/\*\*([\s\S]*?)\*\/\s*(?:export\s+)?(?:async\s+)?function\s+([A-Za-z_$][\w$]*)/g;
-    for (const match of text.matchAll(pattern)) {
-      const tag = /@customfunction\b[ \t]*([^\s*@]*)/.exec(match[1]);
-      if (!tag) continue;
-      const line = text.slice(0, (match.index ?? 0) + match[0].length).split('\n').length;
-      found.push({ id: (tag[1] || match[2]).toUpperCase(), file, line });
-    }
-  }
-  return found;
+export function declaredFunctions(file: string, ids: readonly string[]): DeclaredFunction[] {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  return ids.map((id) => {
+    const index = lines.findIndex((line) => line.includes(`id: '${id}'`));
+    return { id, file, line: index + 1 || 1 };
+  });
 }
 
 function checkFunctions(root: XmlElement, resources: Map<string, Resource>, options: ValidateOptions, issues: Collector): number {
@@ -430,17 +421,18 @@ function checkFunctions(root: XmlElement, resources: Map<string, Resource>, opti
     issues.atLine(shown, 1, 'functions.json', `is not JSON: ${(error as Error).message}`);
     return 0;
   }
-  const declared = declaredFunctions(options.functionsSourceDir);
+  const declared = options.declaredFunctions;
   for (const fn of declared) {
     if (!ids.includes(fn.id)) {
-      issues.atLine(path.relative(process.cwd(), fn.file), fn.line, `@customfunction ${fn.id}`, `is missing from ${shown}: rebuild (npm run build)`);
+      issues.atLine(path.relative(process.cwd(), fn.file), fn.line, `PILOT.${fn.id}`, `is missing from ${shown}: rebuild (npm run build)`);
     }
   }
+  const declarationFiles = [...new Set(declared.map((fn) => path.relative(process.cwd(), fn.file)))].join(', ') || 'the declarations';
   for (const id of ids) {
     if (declared.some((fn) => fn.id === id)) continue;
     const at = text.indexOf(`"${id}"`);
     const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
-    issues.atLine(shown, line, `functions[${id}]`, `"${id}" has no @customfunction in ${options.functionsSourceDir}: rebuild, or restore the function`);
+    issues.atLine(shown, line, `functions[${id}]`, `"${id}" is not declared in ${declarationFiles}: rebuild, or restore the declaration`);
   }
   if (ids.length === 0) issues.atLine(shown, 1, 'functions', 'lists no functions');
   return ids.length;
@@ -453,7 +445,7 @@ function checkFunctions(root: XmlElement, resources: Map<string, Resource>, opti
  * @example
  *   const report = validateManifest({
  *     manifestFile: 'manifest.xml', siteDir: 'dist', baseUrls: ['https://localhost:3000/'],
- *     functionsSourceDir: 'src/functions',
+ *     declaredFunctions: declaredFunctions('src/functions/declarations.ts', ['VALUE', 'NPV']),
  *   });
  *   report.issues.map(formatIssue); // [] when valid
  */
@@ -510,7 +502,7 @@ function main(): number {
     console.error(`${path.relative(process.cwd(), siteDir) || 'dist'}/ does not exist: run \`npm run build\` first, then \`npm run validate\`.`);
     return 1;
   }
-  const functionsSourceDir = path.join(root, 'src/functions');
+  const declared = declaredFunctions(path.join(root, 'src/functions/declarations.ts'), PILOT_DECLARATIONS.map((d) => d.id));
   const builtManifest = path.join(siteDir, 'manifest.xml');
   const targets: { manifestFile: string; baseUrls: string[] }[] = [{ manifestFile: path.join(root, 'manifest.xml'), baseUrls: [urls.dev] }];
   if (fs.existsSync(builtManifest)) {
@@ -523,7 +515,7 @@ function main(): number {
   }
   let failed = false;
   for (const target of targets) {
-    const report = validateManifest({ ...target, siteDir, functionsSourceDir });
+    const report = validateManifest({ ...target, siteDir, declaredFunctions: declared });
     const shown = path.relative(process.cwd(), target.manifestFile);
     if (report.issues.length > 0) {
       failed = true;

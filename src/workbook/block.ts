@@ -13,7 +13,8 @@
  *   Summary                          Reasons
  *   =PILOT.SUMMARY (spills A:B)      =PILOT.REASONS (spills down D)
  */
-import { SUMMARY_ROWS, pilotFunction, type FigureKind, type PilotFunctionId } from '../functions/catalogue';
+import { pilotFunction, type PilotFunctionId } from '../functions/catalogue';
+import { SUMMARY_ROWS, type FigureKind } from '../functions/spills';
 import { contains } from './a1';
 import type { CellAddress, ColourRule, FormulaArg, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from './port';
 

@@ -1,4 +1,4 @@
-import { describeNonValue, readCellArg, readRangeArg, readTableArg } from '../../src/functions/arguments';
+import { describeNonValue, readArgument, readArguments, readCellArg, readRangeArg, readTableArg } from '../../src/functions/arguments';
 import { CaseInputError, ModelError } from '../../src/model/errors';
 import { thrownBy } from './runtime';
 
@@ -103,5 +103,50 @@ describe('describeNonValue', () => {
     expect(describeNonValue(NaN)).toBe('a number that is not finite (NaN)');
     expect(describeNonValue({})).toBe('a data type or object, not a value');
     for (const value of [null, 0, 'x', true]) expect(describeNonValue(value)).toBeNull();
+  });
+});
+
+describe('readArgument: a text or number held to its declaration', () => {
+  const which = { name: 'which', kind: 'text', optional: false, choices: ['adoption', 'volume', 'cost', 'realization'], description: 'd' } as const;
+  const basis = { name: 'basis', kind: 'text', optional: true, default: 'evidence', description: 'd' } as const;
+  const unit = { name: 'unit', kind: 'text', optional: true, description: 'd' } as const;
+  const periods = {
+    name: 'periodsPerYear',
+    kind: 'number',
+    optional: true,
+    default: 12,
+    range: { above: 0 },
+    expected: 'the number of periods in a year, above 0',
+    description: 'd',
+  } as const;
+  const share = { name: 'share', kind: 'number', optional: false, range: { min: 0, max: 1 }, description: 'd' } as const;
+
+  it('takes one of the declared words in any case and with spaces around, as declared', () => {
+    expect(readArgument(which, ' Cost ')).toBe('cost');
+    expect(thrownBy(() => readArgument(which, 'speed'))).toMatchObject({
+      code: '#VALUE!',
+      message: 'which: expected "adoption", "volume", "cost" or "realization"; got "speed"',
+    });
+    expect(thrownBy(() => readArgument(which, ''))).toMatchObject({ message: 'which: expected "adoption", "volume", "cost" or "realization"; got ""' });
+  });
+
+  it('puts the declared default in place of an omitted or blank argument, and nothing where none is declared', () => {
+    expect([null, undefined, '', '  '].map((v) => readArgument(basis, v))).toEqual(['evidence', 'evidence', 'evidence', 'evidence']);
+    expect(readArgument(basis, 'target')).toBe('target');
+    expect(readArgument(unit, null)).toBeUndefined();
+    expect(readArgument(periods, null)).toBe(12);
+    expect(readArgument(periods, '4')).toBe(4);
+  });
+
+  it('refuses a number outside the declared range, saying what was expected', () => {
+    expect(thrownBy(() => readArgument(periods, 0))).toMatchObject({ code: '#VALUE!', message: 'periodsPerYear: expected the number of periods in a year, above 0; got 0' });
+    expect(thrownBy(() => readArgument(share, 1.5))).toMatchObject({ message: 'share: expected a number at least 0 and at most 1; got 1.5' });
+    expect(thrownBy(() => readArgument(share, null))).toMatchObject({ message: 'share: the cell is blank: expected a number' });
+    expect(thrownBy(() => readArgument(share, true))).toMatchObject({ message: 'share: expected a number, got TRUE' });
+    expect(readArgument(share, 1)).toBe(1);
+  });
+
+  it('reads every argument of a call by name, in the declared order', () => {
+    expect(readArguments([which, basis, periods], ['volume'])).toEqual({ which: 'volume', basis: 'evidence', periodsPerYear: 12 });
   });
 });

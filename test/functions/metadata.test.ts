@@ -1,15 +1,18 @@
 /**
- * The metadata Excel reads (functions.json, generated from functions.ts' JSDoc) against the
- * catalogue's declarations: the same fifteen functions, argument names, optionality and
- * dimensionality, so the add-in and the HyperFormula plugin cannot drift apart.
+ * The metadata Excel reads (functions.json), written from the declarations, against what Excel
+ * was given before the declarations existed: functions.json as custom-functions-metadata-plugin
+ * wrote it from the JSDoc of every function (fixtures/functions-from-jsdoc.json). Excel must see
+ * the same functions, ids, argument types and dimensionality, optionality and top-level flags,
+ * and the runtime must register every function under its id.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { generateCustomFunctionsMetadata } from 'custom-functions-metadata';
-import { PILOT_FUNCTIONS, type ParamKind, type ResultKind } from '../../src/functions/catalogue';
+import * as vm from 'vm';
+import { PILOT_DECLARATIONS } from '../../src/functions/declarations';
+import { functionsJson } from '../../src/functions/functions-json';
+import { associatePilotFunctions, type ExcelFunction } from '../../src/functions/register';
 import { productionBuild } from '../tools/production-build';
-
-const FUNCTIONS_TS = path.resolve(__dirname, '../../src/functions/functions.ts');
+import { customFunctionsRuntime, installCustomFunctionsRuntime } from './runtime';
 
 interface ParameterMetadata {
   name: string;
@@ -28,77 +31,96 @@ interface FunctionMetadata {
 interface Metadata {
   functions: FunctionMetadata[];
   allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
 }
 
-/** What functions.json must say for each kind of argument and result. */
-const PARAMETER_SHAPE: Record<ParamKind, { type: string; dimensionality: string }> = {
-  table: { type: 'any', dimensionality: 'matrix' },
-  range: { type: 'any', dimensionality: 'matrix' },
-  cell: { type: 'any', dimensionality: 'scalar' },
-  text: { type: 'string', dimensionality: 'scalar' },
-  number: { type: 'number', dimensionality: 'scalar' },
-};
-const RESULT_SHAPE: Record<ResultKind, { type: string; dimensionality: string }> = {
-  number: { type: 'number', dimensionality: 'scalar' },
-  text: { type: 'string', dimensionality: 'scalar' },
-  'number or text': { type: 'any', dimensionality: 'scalar' },
-  spill: { type: 'any', dimensionality: 'matrix' },
-};
+const BEFORE = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/functions-from-jsdoc.json'), 'utf8')) as Metadata;
 
-const shapeOf = (item: { type?: string; dimensionality?: string }) => ({ type: item.type ?? 'any', dimensionality: item.dimensionality ?? 'scalar' });
+/** What Excel reads from an entry, with the schema's defaults made explicit (type any, dimensionality scalar, not optional). */
+function shapeOf(fn: FunctionMetadata) {
+  return {
+    id: fn.id,
+    name: fn.name,
+    parameters: fn.parameters.map((p) => [p.name, p.type ?? 'any', p.dimensionality ?? 'scalar', p.optional ?? false]),
+    result: [fn.result.type ?? 'any', fn.result.dimensionality ?? 'scalar'],
+  };
+}
 
-describe('functions.json generated from the JSDoc', () => {
-  let metadata: Metadata;
+beforeAll(installCustomFunctionsRuntime);
 
-  beforeAll(async () => {
-    const generated = await generateCustomFunctionsMetadata(FUNCTIONS_TS);
-    expect(generated.errors).toEqual([]);
-    metadata = JSON.parse(generated.metadataJson) as Metadata;
-  });
+describe('functions.json written from the declarations', () => {
+  const metadata = functionsJson() as Metadata;
 
-  it('lists the fifteen functions of the catalogue, id and name alike', () => {
-    expect(metadata.functions.map((f) => f.id)).toEqual(PILOT_FUNCTIONS.map((f) => f.id));
+  it('lists the fifteen functions Excel had before, in the same order, id and name alike', () => {
+    expect(metadata.functions.map((f) => f.id)).toEqual(BEFORE.functions.map((f) => f.id));
+    expect(metadata.functions).toHaveLength(15);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 
-  it.each(PILOT_FUNCTIONS.map((f) => [f.id, f] as const))('declares PILOT.%s as the catalogue does', (id, spec) => {
+  it.each(BEFORE.functions.map((f) => [f.id, f] as const))('gives PILOT.%s the arguments, types, dimensionality and optionality it had', (id, before) => {
     const fn = metadata.functions.find((f) => f.id === id)!;
-    expect(fn.description?.length).toBeGreaterThan(20);
-    expect(fn.parameters.map((p) => p.name)).toEqual(spec.params.map((p) => p.name));
-    fn.parameters.forEach((p, i) => {
-      const declared = spec.params[i];
-      expect([p.name, shapeOf(p), p.optional ?? false]).toEqual([declared.name, PARAMETER_SHAPE[declared.kind], declared.optional]);
-      expect(p.description?.length).toBeGreaterThan(5);
-    });
-    expect(shapeOf(fn.result)).toEqual(RESULT_SHAPE[spec.result]);
+    expect(shapeOf(fn)).toEqual(shapeOf(before));
   });
 
-  it('documents each function with @returns and an @example', () => {
-    const source = fs.readFileSync(FUNCTIONS_TS, 'utf8');
-    const blocks = [...source.matchAll(/\/\*\*([\s\S]*?)\*\//g)].map((m) => m[1]).filter((block) => block.includes('@customfunction'));
-    expect(blocks).toHaveLength(PILOT_FUNCTIONS.length);
-    for (const block of blocks) {
-      expect(block).toMatch(/@returns \S/);
-      expect(block).toMatch(/@example\s+\S/);
+  it('lets Excel hand error cells and data types inside ranges to the functions', () => {
+    expect(metadata.allowErrorForDataTypeAny).toBe(true);
+    expect(metadata.allowCustomDataForDataTypeAny).toBe(true);
+    expect(BEFORE.allowErrorForDataTypeAny).toBe(true);
+  });
+
+  it('describes every function, argument and result for a person, with at least one example', () => {
+    for (const declaration of PILOT_DECLARATIONS) {
+      expect(declaration.description.length).toBeGreaterThan(20);
+      expect(declaration.returns.length).toBeGreaterThan(5);
+      expect(declaration.examples.length).toBeGreaterThan(0);
+      for (const p of declaration.params) expect(p.description.length).toBeGreaterThan(5);
     }
+    const fn = metadata.functions.find((f) => f.id === 'METRICVALUE')!;
+    expect(fn.parameters[5].description).toMatch(/^"evidence" \(default/);
+  });
+
+  it('writes a help address only for a function that declares one', () => {
+    const declarations = [{ ...PILOT_DECLARATIONS[0], helpUrl: 'https://pilotgate.example.com/help/value' }, PILOT_DECLARATIONS[1]];
+    const [value, gap] = functionsJson(declarations).functions;
+    expect(value.helpUrl).toBe('https://pilotgate.example.com/help/value');
+    expect('helpUrl' in gap).toBe(false);
   });
 });
 
-describe('functions.json in the production build', () => {
+describe('the runtime registration', () => {
+  it('registers every declared function under its id, each running the catalogue entry', () => {
+    const registered = new Map<string, ExcelFunction>();
+    associatePilotFunctions({ associate: (id, fn) => registered.set(id, fn) });
+    expect([...registered.keys()]).toEqual(PILOT_DECLARATIONS.map((d) => d.id));
+    // SPEC §4's example, and an Excel error for text that is not a value.
+    expect(registered.get('VALUE')!('2 h', 'min')).toBeCloseTo(120, 12);
+    expect(() => registered.get('VALUE')!('N/A', null)).toThrow(customFunctionsRuntime.Error);
+  });
+});
+
+describe('functions.json and functions.js in the production build', () => {
   let dir: string;
 
   beforeAll(() => {
     dir = productionBuild().dir;
   }, 600_000);
 
-  it('lists all fifteen and lets Excel pass error cells inside ranges (allowErrorForDataTypeAny)', () => {
+  it('ships the functions.json the declarations give', () => {
     const built = JSON.parse(fs.readFileSync(path.join(dir, 'functions.json'), 'utf8')) as Metadata;
-    expect(built.allowErrorForDataTypeAny).toBe(true);
-    expect(built.functions.map((f) => f.id)).toEqual(PILOT_FUNCTIONS.map((f) => f.id));
+    expect(built).toEqual(functionsJson());
   });
 
-  it('registers every function in functions.js', () => {
+  it('registers every function when Excel loads functions.js, and a registered function works', () => {
+    const registered = new Map<string, (...args: unknown[]) => unknown>();
+    const runtime = { ...customFunctionsRuntime, associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn) };
     const bundle = fs.readFileSync(path.join(dir, 'functions.js'), 'utf8');
-    for (const { id } of PILOT_FUNCTIONS) expect(bundle).toContain(`CustomFunctions.associate("${id}"`);
+    vm.runInNewContext(bundle, { CustomFunctions: runtime, self: {}, window: {}, console });
+    expect([...registered.keys()]).toEqual(PILOT_DECLARATIONS.map((d) => d.id));
+    expect(registered.get('VALUE')!('2 h', 'min')).toBeCloseTo(120, 12);
+    expect(registered.get('NPV')!(
+      [['Metric', 'Baseline', 'Target', 'Pilot', 'Volume', 'Value per unit'], ['Processing time', '12 min', '2 min', '2 min', '50,000 docs/year', '$45/h']],
+      [['Category', 'One-time', 'Annual'], ['Infrastructure', 0, 0]],
+      null,
+    )).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { PILOT_DECLARATIONS } from '../../src/functions/declarations';
 import { declaredFunctions, formatIssue, validateManifest } from '../../src/manifest/validate';
-import type { ValidationReport } from '../../src/manifest/validate';
+import type { DeclaredFunction, ValidationReport } from '../../src/manifest/validate';
 import { productionBuild } from '../tools/production-build';
 import type { ProductionBuild } from '../tools/production-build';
 import { attribute, parseXml } from '../../src/manifest/xml';
@@ -12,12 +14,18 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 const SITE = path.join(FIXTURES, 'site');
 const BASE = 'https://addin.test/';
 
-function validateFixture(name: string, functionsDir = 'functions'): ValidationReport {
+/** The functions the fixtures' site/functions.json lists: one, VALUE, declared at line 7 of a declarations file. */
+const DECLARED: DeclaredFunction[] = [{ id: 'VALUE', file: path.join(FIXTURES, 'declarations.ts'), line: 7 }];
+/** The add-in's own declarations. */
+const DECLARATIONS_FILE = path.join(ROOT, 'src/functions/declarations.ts');
+const ADDIN_DECLARED = declaredFunctions(DECLARATIONS_FILE, PILOT_DECLARATIONS.map((d) => d.id));
+
+function validateFixture(name: string, declared: DeclaredFunction[] = DECLARED): ValidationReport {
   return validateManifest({
     manifestFile: path.join(FIXTURES, name),
     siteDir: SITE,
     baseUrls: [BASE],
-    functionsSourceDir: path.join(FIXTURES, functionsDir),
+    declaredFunctions: declared,
   });
 }
 
@@ -92,12 +100,13 @@ describe('validateManifest on fixtures', () => {
     expect(message).toMatch(new RegExp(`malformed\\.xml:${lineOf(file, '</SuperTip>')}:\\d+: not well-formed XML: </SuperTip> closes <Supertip>`));
   });
 
-  it('fails when functions.json and the @customfunction sources disagree, in both directions', () => {
-    const messages = validateFixture('valid.xml', 'functions-renamed').issues.map(formatIssue);
-    const source = path.join(FIXTURES, 'functions-renamed', 'functions.ts');
+  it('fails when functions.json and the declarations disagree, in both directions', () => {
+    const renamed: DeclaredFunction[] = [{ id: 'PARSE', file: path.join(FIXTURES, 'declarations.ts'), line: 12 }];
+    const messages = validateFixture('valid.xml', renamed).issues.map(formatIssue);
     expect(messages).toHaveLength(2);
-    expect(messages[0]).toContain(`functions-renamed/functions.ts:${lineOf(source, 'export function parse')}:1 @customfunction PARSE: is missing from`);
-    expect(messages[1]).toMatch(/site\/functions\.json:\d+:1 functions\[VALUE\]: "VALUE" has no @customfunction/);
+    expect(messages[0]).toContain('fixtures/declarations.ts:12:1 PILOT.PARSE: is missing from');
+    expect(messages[0]).toContain('site/functions.json: rebuild (npm run build)');
+    expect(messages[1]).toMatch(/site\/functions\.json:\d+:1 functions\[VALUE\]: "VALUE" is not declared in .*fixtures\/declarations\.ts: rebuild, or restore the declaration/);
   });
 
   it('fails a URL that is not on the add-in site', () => {
@@ -105,7 +114,7 @@ describe('validateManifest on fixtures', () => {
       manifestFile: path.join(FIXTURES, 'valid.xml'),
       siteDir: SITE,
       baseUrls: ['https://elsewhere.test/'],
-      functionsSourceDir: path.join(FIXTURES, 'functions'),
+      declaredFunctions: DECLARED,
     });
     expect(report.issues.length).toBeGreaterThan(0);
     for (const issue of report.issues) expect(issue.message).toMatch(/is not on the add-in's site \(https:\/\/elsewhere\.test\/\)/);
@@ -113,13 +122,25 @@ describe('validateManifest on fixtures', () => {
 });
 
 describe('declaredFunctions', () => {
-  it('takes the id after @customfunction, else the function name in capitals', () => {
-    expect(declaredFunctions(path.join(FIXTURES, 'functions')).map((f) => f.id)).toEqual(['VALUE']);
-    expect(declaredFunctions(path.join(FIXTURES, 'functions-renamed')).map((f) => f.id)).toEqual(['PARSE']);
+  it('places each declared function at the line of its id in the declarations', () => {
+    const lines = fs.readFileSync(DECLARATIONS_FILE, 'utf8').split('\n');
+    expect(ADDIN_DECLARED.map((f) => f.id)).toEqual(PILOT_DECLARATIONS.map((d) => d.id));
+    for (const fn of ADDIN_DECLARED) expect(lines[fn.line - 1]).toContain(`id: '${fn.id}'`);
+    expect(new Set(ADDIN_DECLARED.map((f) => f.line)).size).toBe(15);
   });
 
-  it('finds PILOT.VALUE in the add-in sources', () => {
-    expect(declaredFunctions(path.join(ROOT, 'src/functions')).map((f) => f.id)).toContain('VALUE');
+  it('places an id it cannot find on the first line rather than nowhere', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-gate-declared-'));
+    try {
+      const file = path.join(dir, 'declarations.ts');
+      fs.writeFileSync(file, "export const D = [\n  { id: 'VALUE' },\n];\n");
+      expect(declaredFunctions(file, ['VALUE', 'NPV'])).toEqual([
+        { id: 'VALUE', file, line: 2 },
+        { id: 'NPV', file, line: 1 },
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -186,7 +207,7 @@ describe('the add-in manifest against its production build', () => {
       manifestFile: path.join(ROOT, 'manifest.xml'),
       siteDir: build.dir,
       baseUrls: [addinUrls().dev],
-      functionsSourceDir: path.join(ROOT, 'src/functions'),
+      declaredFunctions: ADDIN_DECLARED,
     });
     expect(report.issues.map(formatIssue)).toEqual([]);
     expect(report.checked.functions).toBeGreaterThanOrEqual(1);
@@ -197,7 +218,7 @@ describe('the add-in manifest against its production build', () => {
       manifestFile: path.join(build.dir, 'manifest.xml'),
       siteDir: build.dir,
       baseUrls: [addinUrls().production],
-      functionsSourceDir: path.join(ROOT, 'src/functions'),
+      declaredFunctions: ADDIN_DECLARED,
     });
     expect(report.issues.map(formatIssue)).toEqual([]);
     expect(report.checked.urls + report.checked.icons).toBeGreaterThan(10);

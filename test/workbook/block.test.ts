@@ -1,4 +1,4 @@
-import { SUMMARY_ROWS, summaryTable } from '../../src/functions/catalogue';
+import { SUMMARY_ROWS, summaryTable } from '../../src/functions/spills';
 import { evaluateCase, sampleCase } from '../../src/model';
 import {
   BLOCK_NAME,

@@ -1,0 +1,344 @@
+/**
+ * The PILOT.* functions of SPEC §4, declared once, as data: each function's arguments (kind,
+ * optionality, the table it is, its default and the values it accepts), its result and spill
+ * shape, and the words a person reads about it, with examples. Everything else comes from here:
+ * functions.json for Excel (functions-json.ts, written at build time), the catalogue that runs
+ * them (catalogue.ts, whose adapters are typed from these declarations), the HyperFormula plugin
+ * of the workbench, the argument checks of the shared runner, and the examples, which the tests
+ * run. Plain data with no import that runs, so the build reads it without the engine.
+ */
+import type { TableName } from '../model/types';
+
+/**
+ * How an argument arrives and is read: `table` a whole table with its header row (a matrix),
+ * `range` any block of cells (a matrix: cash flows, costs to sum), `cell` one value of any
+ * type, `text` one text, `number` one number.
+ */
+export type ParamKind = 'table' | 'range' | 'cell' | 'text' | 'number';
+
+/** `spill` is a 2-D array Excel spills; `number or text` is a number or a word such as "always positive". */
+export type ResultKind = 'number' | 'text' | 'number or text' | 'spill';
+
+/** A cell of a spilled result: a figure or a text ("none", "never", a label), never an error. */
+export type SpillCell = number | string;
+
+export interface ParamDeclaration {
+  /** The argument's name, as Excel shows it while a formula is typed. */
+  readonly name: string;
+  readonly kind: ParamKind;
+  readonly optional: boolean;
+  /** For a `table` argument: the table of SPEC §2 it is, named in error messages. */
+  readonly table?: TableName;
+  /** For a `text` or `number` argument: what an omitted or blank one stands for. */
+  readonly default?: string | number;
+  /** For a `number` argument: the numbers it accepts (`above` is a strict lower bound). */
+  readonly range?: { readonly above?: number; readonly min?: number; readonly max?: number };
+  /** For a `text` argument: the words it accepts, in any case and with any spaces around. */
+  readonly choices?: readonly string[];
+  /** What a person should give, when a value is refused: "the number of periods in a year, above 0". */
+  readonly expected?: string;
+  readonly description: string;
+}
+
+/** A formula as a person writes it over the sample of SPEC §7 (tables named as the template names them), and what it gives. */
+export interface FunctionExample {
+  readonly formula: string;
+  /** The value, to the decimals written; for a spill, its top-left rows as far as given. */
+  readonly result: SpillCell | readonly (readonly SpillCell[])[];
+}
+
+export interface FunctionDeclaration {
+  /** The id Excel registers and the name after `PILOT.` in a sheet. */
+  readonly id: string;
+  readonly description: string;
+  readonly params: readonly ParamDeclaration[];
+  readonly result: ResultKind;
+  /** What the result is, for a person. */
+  readonly returns: string;
+  /**
+   * For a spill, its size before any input is read: exact for a fixed table (PILOT.TIMELINE,
+   * PILOT.SUMMARY), the default 3-year horizon's for PILOT.CASHFLOWS, one cell for PILOT.REASONS.
+   * Hosts that fix a spill's size in advance (HyperFormula) fall back on it.
+   */
+  readonly spillShape?: { readonly rows: number; readonly columns: number };
+  readonly examples: readonly FunctionExample[];
+  /** A page that explains the function; Excel links to it from the formula's help. */
+  readonly helpUrl?: string;
+}
+
+/** Keeps a declaration's literal names and kinds, so adapters can be typed from it. */
+function declare<const D extends FunctionDeclaration>(declaration: D): D {
+  return declaration;
+}
+
+const METRICS_ARG = { name: 'metrics', kind: 'table', optional: false, table: 'Metrics', description: 'The Metrics table with its header row (Metrics[#All]).' } as const;
+const COSTS_ARG = { name: 'costs', kind: 'table', optional: false, table: 'Costs', description: 'The Costs table with its header row.' } as const;
+/** Required in SPEC §4's signatures, but a case without a Readiness table is still evaluated (every gate "not assessed"). */
+const READINESS_ARG = {
+  name: 'readiness',
+  kind: 'table',
+  optional: false,
+  table: 'Readiness',
+  description: 'The Readiness table; left empty, every standard gate counts as not assessed.',
+} as const;
+const ASSUMPTIONS_ARG = {
+  name: 'assumptions',
+  kind: 'table',
+  optional: true,
+  table: 'Assumptions',
+  description: "The Assumptions table (Name | Value); SPEC's defaults when omitted.",
+} as const;
+const OWNERSHIP_ARG = { name: 'ownership', kind: 'table', optional: true, table: 'Ownership', description: 'The Ownership (RACI) table.' } as const;
+
+const ECONOMICS_PARAMS = [METRICS_ARG, COSTS_ARG, ASSUMPTIONS_ARG] as const;
+const CASE_PARAMS = [METRICS_ARG, COSTS_ARG, READINESS_ARG, ASSUMPTIONS_ARG, OWNERSHIP_ARG] as const;
+
+/** Said of every function whose go-live month comes from the Assumptions alone. */
+const WITHOUT_READINESS = "Without a readiness table, go-live is the Assumptions' Transition months, else the typical 5 months.";
+
+/** The tables of the seed sample as the template inserts them, for the examples. */
+const M = 'Metrics[#All]';
+const C = 'Costs[#All]';
+const R = 'Readiness[#All]';
+const A = 'Assumptions[#All]';
+
+/** Every PILOT function of SPEC §4, in its order. */
+export const PILOT_DECLARATIONS = [
+  declare({
+    id: 'VALUE',
+    description: 'Reads a pasted value such as "12 min", "$3.40" or "4.2%" as a number, in the given unit.',
+    params: [
+      { name: 'text', kind: 'cell', optional: false, description: 'The cell or text to read, such as "2 h" or "$3.40".' },
+      { name: 'unit', kind: 'text', optional: true, description: 'The unit to convert to, such as "min" or "h".' },
+    ],
+    result: 'number',
+    returns: 'The number, in `unit` when given; text that is not a value is #VALUE!, never 0.',
+    examples: [
+      { formula: '=PILOT.VALUE("2 h","min")', result: 120 },
+      { formula: '=PILOT.VALUE("(500)")', result: -500 },
+    ],
+  }),
+  declare({
+    id: 'GAPCLOSED',
+    description: 'The share of the target gap the pilot closed: (baseline − pilot) / (baseline − target), which may be below 0 or above 1.',
+    params: [
+      { name: 'baseline', kind: 'cell', optional: false, description: 'The value before the pilot, such as "12 min" or 4.2%.' },
+      { name: 'target', kind: 'cell', optional: false, description: 'The production target, such as "2 min".' },
+      { name: 'pilot', kind: 'cell', optional: false, description: 'What the pilot measured, such as "3 min".' },
+    ],
+    result: 'number',
+    returns: 'The gap closed as a fraction (1 = target reached); #VALUE! when the target does not improve on the baseline or the units differ.',
+    examples: [{ formula: '=PILOT.GAPCLOSED("12 min","2 min","3 min")', result: 0.9 }],
+  }),
+  declare({
+    id: 'METRICVALUE',
+    description: "The annual money value of one metric's improvement (SPEC §3.2): improvement × volume × value per unit, per year.",
+    params: [
+      { name: 'baseline', kind: 'cell', optional: false, description: 'The value before the pilot, such as "12 min".' },
+      { name: 'target', kind: 'cell', optional: false, description: 'The production target, such as "2 min".' },
+      {
+        name: 'volume',
+        kind: 'cell',
+        optional: false,
+        description: 'How many a year, such as "50,000 docs/year"; leave blank for a rate per time such as "h/week".',
+      },
+      {
+        name: 'valuePerUnit',
+        kind: 'cell',
+        optional: false,
+        description: 'Money per unit of improvement, such as "$45/h"; leave blank for a metric measured in money.',
+      },
+      { name: 'pilot', kind: 'cell', optional: true, description: 'What the pilot measured; under basis "evidence" without it the value is 0 (nothing proven).' },
+      {
+        name: 'basis',
+        kind: 'text',
+        optional: true,
+        default: 'evidence',
+        description: '"evidence" (default: the improvement the pilot proved, capped at target) or "target" (the promised improvement).',
+      },
+      {
+        name: 'unit',
+        kind: 'text',
+        optional: true,
+        description: "The unit of bare numbers in baseline, target and pilot, as the Metrics table's Unit column (such as \"h/week\").",
+      },
+    ],
+    result: 'number',
+    returns: 'Money per year in the currency written in the cells (USD when none is written); #VALUE! when the units do not combine into money per year.',
+    examples: [
+      { formula: '=PILOT.METRICVALUE("12 min","2 min","50,000 docs/year","$45/h","2 min")', result: 375000 },
+      { formula: '=PILOT.METRICVALUE(0,200,"","$45/h",160,,"h/week")', result: 375685.71 },
+    ],
+  }),
+  declare({
+    id: 'EXPANSION',
+    description: "The cost expansion multiple: production's first-year bill against the pilot's, each range summed.",
+    params: [
+      { name: 'pilotCosts', kind: 'range', optional: false, description: "The pilot's costs: a range, summed (blank cells add nothing)." },
+      { name: 'productionCosts', kind: 'range', optional: false, description: "Production's one-time and first-year annual costs: a range, summed." },
+    ],
+    result: 'number',
+    returns: 'Production ÷ pilot, such as 3.175; #DIV/0! when the pilot costs add up to 0.',
+    examples: [{ formula: '=PILOT.EXPANSION({120000},{190000,191000})', result: 3.175 }],
+  }),
+  declare({
+    id: 'PAYBACK',
+    description:
+      'Payback in months of a row or column of net cash flows, period k covering [k, k+1) (SPEC §3.4): the period after which the cumulative stays at or above 0, plus the fraction of it needed, × 12 ÷ periodsPerYear.',
+    params: [
+      { name: 'cashflows', kind: 'range', optional: false, description: 'One row or one column of net cash flows, the first period first.' },
+      {
+        name: 'periodsPerYear',
+        kind: 'number',
+        optional: true,
+        default: 12,
+        range: { above: 0 },
+        expected: 'the number of periods in a year, above 0 (12 for months, 4 for quarters, 1 for years)',
+        description:
+          "Periods in a year: 12 (default) for monthly flows, 4 for quarters, 1 for years. Over the case's monthly net row it equals the case's payback.",
+      },
+    ],
+    result: 'number',
+    returns: 'Months to payback; 0 when the cumulative is never negative; #N/A ("never") when it is still negative at the last period.',
+    examples: [
+      { formula: '=PILOT.PAYBACK({-100,30,30,60})', result: 3.6667 },
+      { formula: '=PILOT.PAYBACK({-190000,450561.14,796017.14},1)', result: 17.06 },
+    ],
+  }),
+  declare({
+    id: 'CASHFLOWS',
+    description: `The yearly cash flows a CFO audits (SPEC §3.4), spilled: header Year 0 … Year n, rows Benefits, Costs, Net, Cumulative. ${WITHOUT_READINESS}`,
+    params: ECONOMICS_PARAMS,
+    result: 'spill',
+    returns: 'A table: the currency and Year 0 … Year n across, a label column down; =CF0+NPV(rate, CF1:CFn) on its Net row is PILOT.NPV.',
+    spillShape: { rows: 5, columns: 5 },
+    examples: [
+      {
+        formula: `=PILOT.CASHFLOWS(${M},${C},${A})`,
+        result: [
+          ['USD', 'Year 0', 'Year 1', 'Year 2', 'Year 3'],
+          ['Benefits', 0, 641561.14, 987017.14, 987017.14],
+          ['Costs', 190000, 191000, 191000, 191000],
+          ['Net', -190000, 450561.14, 796017.14, 796017.14],
+        ],
+      },
+    ],
+  }),
+  declare({
+    id: 'NPV',
+    description: `Net present value of the case (SPEC §3.4): Year 0 plus the discounted Years 1 … n, exactly =CF0+NPV(rate, CF1:CFn). ${WITHOUT_READINESS}`,
+    params: ECONOMICS_PARAMS,
+    result: 'number',
+    returns: 'The NPV in the case currency.',
+    examples: [{ formula: `=PILOT.NPV(${M},${C},${A})`, result: 1475525.91 }],
+  }),
+  declare({
+    id: 'IRR',
+    description: `Internal rate of return of the yearly net cash flows, as Excel's IRR with guess 10% (SPEC §3.4). ${WITHOUT_READINESS}`,
+    params: ECONOMICS_PARAMS,
+    result: 'number',
+    returns: 'The IRR as a fraction; #NUM! when no rate makes the NPV zero.',
+    examples: [{ formula: `=PILOT.IRR(${M},${C},${A})`, result: 2.7751 }],
+  }),
+  declare({
+    id: 'ROI',
+    description: `Risk-adjusted ROI (SPEC §3.4): (PV benefits − PV costs) ÷ PV costs. ${WITHOUT_READINESS}`,
+    params: ECONOMICS_PARAMS,
+    result: 'number',
+    returns: 'The ROI as a fraction; #DIV/0! when PV costs is 0.',
+    examples: [{ formula: `=PILOT.ROI(${M},${C},${A})`, result: 2.2189 }],
+  }),
+  declare({
+    id: 'THRESHOLD',
+    description: `A scale threshold (SPEC §3.5): the value of one input at which NPV = 0, every other input held. ${WITHOUT_READINESS}`,
+    params: [
+      METRICS_ARG,
+      COSTS_ARG,
+      {
+        name: 'which',
+        kind: 'text',
+        optional: false,
+        choices: ['adoption', 'volume', 'cost', 'realization'],
+        description: '"adoption" (0–100%), "volume" (0–100× plan), "cost" (0–100× plan) or "realization" (0–200% of the promise).',
+      },
+      ASSUMPTIONS_ARG,
+    ],
+    result: 'number or text',
+    returns:
+      'The threshold as a number; the text "always positive" when NPV is positive across the range; #N/A ("never") when no value in the range makes NPV positive.',
+    examples: [
+      { formula: `=PILOT.THRESHOLD(${M},${C},"adoption",${A})`, result: 0.2881 },
+      { formula: `=PILOT.THRESHOLD(${M},${C},"cost",${A})`, result: 3.2189 },
+    ],
+  }),
+  declare({
+    id: 'READINESS',
+    description: 'The readiness score (SPEC §3.6): the lowest score among blocking gates, 1 when every blocking gate passes; a gate without a named owner scores 0.',
+    params: [
+      { ...READINESS_ARG, description: 'The Readiness table (Gate | Status | Owner | Evidence) with its header row.' },
+      { ...OWNERSHIP_ARG, description: 'The Ownership (RACI) table: production functions down, roles across.' },
+    ],
+    result: 'number',
+    returns: 'The score from 0 to 1.',
+    // 0 for the sample: Workflow redesign has no named owner.
+    examples: [{ formula: `=PILOT.READINESS(${R})`, result: 0 }],
+  }),
+  declare({
+    id: 'VERDICT',
+    description: 'The verdict (SPEC §3.8): SCALE, PIVOT, KILL or NOT READY.',
+    params: CASE_PARAMS,
+    result: 'text',
+    returns: 'SCALE, PIVOT, KILL or NOT READY.',
+    examples: [{ formula: `=PILOT.VERDICT(${M},${C},${R},${A})`, result: 'NOT READY' }],
+  }),
+  declare({
+    id: 'REASONS',
+    description:
+      'The reasons behind the verdict, most decisive first, spilled down a column: short sentences with the figures and the table row or assumption behind them.',
+    params: CASE_PARAMS,
+    result: 'spill',
+    returns: 'One reason per row.',
+    spillShape: { rows: 1, columns: 1 },
+    examples: [
+      { formula: `=PILOT.REASONS(${M},${C},${R},${A})`, result: [['Readiness row 3 "Production data audited" blocks production: status partial.']] },
+    ],
+  }),
+  declare({
+    id: 'TIMELINE',
+    description: 'The timeline to production (SPEC §3.7), spilled as a pair: months low, months high (best case 2–3, typical 4–6, complex 6–12).',
+    params: [
+      { ...READINESS_ARG, description: 'The Readiness table; left empty, the case is typical.' },
+      { ...ASSUMPTIONS_ARG, description: 'The Assumptions table, for Integrations.' },
+    ],
+    result: 'spill',
+    returns: 'One row: months low, months high.',
+    spillShape: { rows: 1, columns: 2 },
+    examples: [{ formula: `=PILOT.TIMELINE(${R})`, result: [[4, 6]] }],
+  }),
+  declare({
+    id: 'SUMMARY',
+    description:
+      'Every figure of the case in a spilled Figure | Value table: verdict, NPV, IRR, ROI, payback, PV benefits and costs, expansion, budget variance, the four thresholds, readiness score and progress, blockers, patterns, timeline and the four verdict tests. A figure that does not exist reads as text ("never", "none …"), never as an error.',
+    params: CASE_PARAMS,
+    result: 'spill',
+    returns: 'Two columns, Figure and Value, a header row first.',
+    // A header and one row per figure (summary.ts).
+    spillShape: { rows: 31, columns: 2 },
+    examples: [
+      {
+        formula: `=PILOT.SUMMARY(${M},${C},${R},${A})`,
+        result: [
+          ['Figure', 'Value'],
+          ['Verdict', 'NOT READY'],
+          ['NPV', 1475525.91],
+        ],
+      },
+    ],
+  }),
+] as const;
+
+/** The id of a PILOT function: `NPV` for PILOT.NPV. */
+export type PilotFunctionId = (typeof PILOT_DECLARATIONS)[number]['id'];
+
+/** The declaration of the function with this id. */
+export type DeclarationOf<Id extends PilotFunctionId> = Extract<(typeof PILOT_DECLARATIONS)[number], { id: Id }>;

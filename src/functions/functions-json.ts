@@ -1,0 +1,80 @@
+/**
+ * functions.json, the metadata Excel reads to know the PILOT functions, written from their
+ * declarations (declarations.ts) at build time by webpack.config.js. Excel matches each entry to
+ * the function the runtime registers under the same id (register.ts).
+ */
+import { PILOT_DECLARATIONS, type FunctionDeclaration, type ParamKind, type ResultKind } from './declarations';
+
+/** One argument as Excel's custom-functions metadata describes it. */
+export interface ParameterJson {
+  name: string;
+  description: string;
+  type: 'any' | 'string' | 'number' | 'boolean';
+  dimensionality: 'scalar' | 'matrix';
+  optional?: true;
+}
+
+export interface FunctionJson {
+  id: string;
+  name: string;
+  description: string;
+  helpUrl?: string;
+  parameters: ParameterJson[];
+  result: { type: 'any' | 'string' | 'number' | 'boolean'; dimensionality: 'scalar' | 'matrix' };
+}
+
+export interface FunctionsJson {
+  /** Error cells inside a range reach the functions (which name the cell) instead of Excel skipping the call. */
+  allowErrorForDataTypeAny: true;
+  /** Data types inside a range reach the functions too (which say the cell holds no value). */
+  allowCustomDataForDataTypeAny: true;
+  functions: FunctionJson[];
+}
+
+/** How each kind of argument is handed over: tables and ranges whole, one cell as it is. */
+const PARAMETER_SHAPE: Readonly<Record<ParamKind, Pick<ParameterJson, 'type' | 'dimensionality'>>> = {
+  table: { type: 'any', dimensionality: 'matrix' },
+  range: { type: 'any', dimensionality: 'matrix' },
+  cell: { type: 'any', dimensionality: 'scalar' },
+  text: { type: 'string', dimensionality: 'scalar' },
+  number: { type: 'number', dimensionality: 'scalar' },
+};
+
+const RESULT_SHAPE: Readonly<Record<ResultKind, FunctionJson['result']>> = {
+  number: { type: 'number', dimensionality: 'scalar' },
+  text: { type: 'string', dimensionality: 'scalar' },
+  'number or text': { type: 'any', dimensionality: 'scalar' },
+  spill: { type: 'any', dimensionality: 'matrix' },
+};
+
+/**
+ * The entry of one function in functions.json.
+ *
+ * @example
+ *   functionJson(PILOT_DECLARATIONS[0]).parameters[1] // { name: 'unit', description: 'The unit to convert to, …', type: 'string', dimensionality: 'scalar', optional: true }
+ */
+export function functionJson(declaration: FunctionDeclaration): FunctionJson {
+  return {
+    id: declaration.id,
+    name: declaration.id,
+    description: declaration.description,
+    ...(declaration.helpUrl === undefined ? {} : { helpUrl: declaration.helpUrl }),
+    parameters: declaration.params.map((p) => ({
+      name: p.name,
+      description: p.description,
+      ...PARAMETER_SHAPE[p.kind],
+      ...(p.optional ? { optional: true as const } : {}),
+    })),
+    result: { ...RESULT_SHAPE[declaration.result] },
+  };
+}
+
+/**
+ * The whole of functions.json for these declarations (every PILOT function by default).
+ *
+ * @example
+ *   functionsJson().functions.map((f) => f.id) // ['VALUE', 'GAPCLOSED', …, 'SUMMARY']
+ */
+export function functionsJson(declarations: readonly FunctionDeclaration[] = PILOT_DECLARATIONS): FunctionsJson {
+  return { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true, functions: declarations.map(functionJson) };
+}

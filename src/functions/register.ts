@@ -1,0 +1,48 @@
+/**
+ * The PILOT functions as Excel calls them: one function per catalogue entry that hands its
+ * arguments, positionally, to the shared runner and turns the outcome into a value or an Excel
+ * error (errors.ts). Excel finds each under the id functions.json declares for it.
+ */
+import { CaseCache } from './cache';
+import { PILOT_FUNCTIONS, type FunctionContext, type PilotValue, type ResultValue } from './catalogue';
+import type { DeclarationOf, PilotFunctionId } from './declarations';
+import { excelValue } from './errors';
+import { runPilotFunction } from './runner';
+
+/** A function as Excel's runtime calls it: the arguments in the sheet's order, omitted optionals as null. */
+export type ExcelFunction = (...args: unknown[]) => PilotValue;
+
+/** Every PILOT function as Excel calls it, each returning what its declaration promises. */
+export type ExcelFunctions = { readonly [Id in PilotFunctionId]: (...args: unknown[]) => ResultValue<DeclarationOf<Id>['result']> };
+
+/** The part of Excel's custom-functions runtime that registers a function under an id. */
+export interface FunctionRegistry {
+  associate(id: string, fn: ExcelFunction): void;
+}
+
+/**
+ * Every PILOT function as Excel calls it, by id, sharing one case cache (so a sheet of PILOT
+ * formulas over the same tables evaluates the case once).
+ *
+ * @example
+ *   const pilot = excelFunctions({ cases: new CaseCache() });
+ *   pilot.VALUE('2 h', 'min') // 120
+ *   pilot.VALUE('N/A')        // throws CustomFunctions.Error #VALUE! with the message
+ */
+export function excelFunctions(context: FunctionContext): ExcelFunctions {
+  // Each value comes out of the runner checked against its declared result kind.
+  return Object.fromEntries(
+    PILOT_FUNCTIONS.map((fn) => [fn.id, (...args: unknown[]) => excelValue(runPilotFunction(fn.id, args, context))]),
+  ) as ExcelFunctions;
+}
+
+/**
+ * Registers every PILOT function with the runtime under its id, with one case cache for all.
+ *
+ * @example
+ *   associatePilotFunctions(CustomFunctions);
+ */
+export function associatePilotFunctions(runtime: FunctionRegistry): void {
+  const functions = excelFunctions({ cases: new CaseCache() });
+  for (const fn of PILOT_FUNCTIONS) runtime.associate(fn.id, functions[fn.id]);
+}

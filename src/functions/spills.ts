@@ -1,0 +1,98 @@
+/**
+ * The tables the spilling PILOT functions return, read from a case's result: PILOT.CASHFLOWS'
+ * Year 0 … n rows and PILOT.SUMMARY's Figure | Value list, with what kind of figure each
+ * summary row is, so a sheet (the output block) can format it.
+ */
+import type { CaseResult } from '../model/types';
+import type { SpillCell } from './declarations';
+
+/**
+ * PILOT.CASHFLOWS' spill: a header row (the currency, then Year 0 … Year n) and the rows
+ * Benefits, Costs, Net and Cumulative, costs as positive amounts and Net = Benefits − Costs.
+ *
+ * @example
+ *   cashflowTable(evaluateCase(sampleCase()))[3] // ['Net', -190000, 450561.14…, 796017.14…, 796017.14…]
+ */
+export function cashflowTable(result: CaseResult): SpillCell[][] {
+  const flows = result.cashflows;
+  return [
+    [result.assumptions.currency, ...flows.map((f) => `Year ${f.year}`)],
+    ['Benefits', ...flows.map((f) => f.benefits)],
+    ['Costs', ...flows.map((f) => f.costs)],
+    ['Net', ...flows.map((f) => f.net)],
+    ['Cumulative', ...flows.map((f) => f.cumulative)],
+  ];
+}
+
+function orText(value: number | null, none: string): SpillCell {
+  return value === null ? none : value;
+}
+
+function listOrNone(items: readonly string[]): string {
+  return items.length === 0 ? 'none' : items.join('; ');
+}
+
+function yesNo(test: boolean): string {
+  return test ? 'yes' : 'no';
+}
+
+/**
+ * What a summary figure is, so a sheet can format it: an amount in the case currency, a rate or
+ * share as a fraction, a number of months, a multiple (×), or text.
+ */
+export type FigureKind = 'money' | 'fraction' | 'months' | 'multiple' | 'text';
+
+/** PILOT.SUMMARY's rows after its header: each figure's label, its kind, and how to read it from a result. */
+const SUMMARY_FIGURES: readonly (readonly [string, FigureKind, (result: CaseResult) => SpillCell])[] = [
+  ['Verdict', 'text', (r) => r.verdict],
+  ['NPV', 'money', (r) => r.npv],
+  ['IRR', 'fraction', (r) => orText(r.irr, 'none (no rate makes NPV zero)')],
+  ['ROI (risk-adjusted)', 'fraction', (r) => orText(r.roi, 'none (PV costs is 0)')],
+  ['Payback (months)', 'months', (r) => orText(r.paybackMonths, 'never')],
+  ['PV benefits', 'money', (r) => r.pvBenefits],
+  ['PV costs', 'money', (r) => r.pvCosts],
+  ['Best-case NPV', 'money', (r) => r.bestCaseNpv],
+  ['Pilot cost', 'money', (r) => r.pilotTotal],
+  ['Production one-time', 'money', (r) => r.oneTime],
+  ['Production annual', 'money', (r) => r.annualRun],
+  ['Cost expansion (× pilot)', 'multiple', (r) => orText(r.expansion, 'none (pilot cost is 0)')],
+  ['Budget variance (× approved budget)', 'multiple', (r) => orText(r.budgetVariance, 'none (no approved budget)')],
+  ['Adoption threshold', 'fraction', (r) => r.thresholds.adoption],
+  ['Volume threshold (× planned)', 'multiple', (r) => r.thresholds.volume],
+  ['Cost threshold (× planned)', 'multiple', (r) => r.thresholds.cost],
+  ['Realization threshold', 'fraction', (r) => r.thresholds.realization],
+  ['Readiness score', 'fraction', (r) => r.readiness.score],
+  ['Readiness progress', 'fraction', (r) => r.readiness.progress],
+  ['Blockers', 'text', (r) => listOrNone(r.readiness.blockers)],
+  ['Stuck-pilot patterns', 'text', (r) => listOrNone(r.readiness.patterns)],
+  ['Timeline case', 'text', (r) => r.timeline.case],
+  ['Timeline low (months)', 'months', (r) => r.timeline.low],
+  ['Timeline high (months)', 'months', (r) => r.timeline.high],
+  ['Transition months', 'months', (r) => r.transitionMonths],
+  ['Economics pass (E)', 'text', (r) => yesNo(r.checks.economics)],
+  ['Every monetary metric proven (P)', 'text', (r) => yesNo(r.checks.proof)],
+  ['No blockers (R)', 'text', (r) => yesNo(r.checks.ready)],
+  ['Best case pays (B)', 'text', (r) => yesNo(r.checks.bestCase)],
+  ['Currency', 'text', (r) => r.assumptions.currency],
+];
+
+/**
+ * PILOT.SUMMARY's spill: a Figure | Value table of every figure of the case, in a fixed order
+ * (so a sheet can refer to a row). A figure that does not exist reads as text ("never",
+ * "none (…)"), never as an error inside the spill. Rates are fractions, amounts in the case currency.
+ *
+ * @example
+ *   summaryTable(evaluateCase(sampleCase()))[1] // ['Verdict', 'NOT READY']
+ */
+export function summaryTable(result: CaseResult): SpillCell[][] {
+  return [['Figure', 'Value'], ...SUMMARY_FIGURES.map(([label, , read]): SpillCell[] => [label, read(result)])];
+}
+
+/**
+ * PILOT.SUMMARY's rows after its header, in its order: each figure's label and kind, for a sheet
+ * that formats the spill (the task pane's output block).
+ *
+ * @example
+ *   SUMMARY_ROWS[1] // { label: 'NPV', kind: 'money' }
+ */
+export const SUMMARY_ROWS: readonly { readonly label: string; readonly kind: FigureKind }[] = SUMMARY_FIGURES.map(([label, kind]) => ({ label, kind }));
