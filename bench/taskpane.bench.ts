@@ -3,7 +3,7 @@
 // figure that matters in Excel, where each sync is a trip to the host), and how long it takes
 // here, split into the workbook calls and the rest (the engine).
 import { performance } from 'node:perf_hooks';
-import { evaluate } from '../src/taskpane/actions/evaluate';
+import { evaluate } from '../src/usecases/evaluate';
 import { OfficeWorkbook } from '../src/workbook/office';
 import type { WorkbookPort } from '../src/workbook/port';
 import { CASE_SOURCES, caseWorkbook } from '../test/workbook/fixtures';

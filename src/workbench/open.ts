@@ -2,7 +2,7 @@
  * The workbook the workbench opens: the sample of SPEC §6, inserted the way the task pane's
  * Insert template inserts it (the same action, through the port), or an empty one.
  */
-import { insertTemplate } from '../taskpane/actions/tables';
+import { insertTemplate } from '../usecases/tables';
 import { HyperFormulaWorkbook } from './hyperformula-workbook';
 
 export type Start = 'sample' | 'blank';

@@ -4,7 +4,7 @@
  * port's `read` returns. Office.js resolves sources in its own batched way (office.ts).
  */
 import type { Grid, TableName } from '../model/types';
-import { cutAtBlankRow } from './discover';
+import { cutAtBlankRow } from './plain-range';
 import { WorkbookError, type GridRead, type InputSources, type InputsRead, type RangeAddress } from './port';
 
 /** What such a host answers about itself, synchronously. */

@@ -6,7 +6,7 @@
  */
 import type { Cell, Grid, TableName } from '../model/types';
 import { MAX_ROWS, parseA1, sameSheet } from './a1';
-import { cutAtBlankRow } from './discover';
+import { cutAtBlankRow } from './plain-range';
 import type { OfficeHost, XlContext, XlRange, XlWorkbook } from './excel-api';
 import { excelTableRef, renderFormula } from './formula';
 import type {

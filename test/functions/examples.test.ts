@@ -4,7 +4,7 @@
  * functions, and gives the result written, to the decimals written.
  */
 import { PILOT_DECLARATIONS, type FunctionExample, type SpillCell } from '../../src/functions/declarations';
-import { insertTemplate } from '../../src/taskpane/actions/tables';
+import { insertTemplate } from '../../src/usecases/tables';
 import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
 
 const EXAMPLES = PILOT_DECLARATIONS.flatMap((d) => d.examples.map((example) => [d.id, example.formula, example] as const));

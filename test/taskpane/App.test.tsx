@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { webDarkTheme } from '@fluentui/react-components';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { App } from '../../src/taskpane/App';
-import { BLOCK_NAME, LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/workbook/block';
+import { BLOCK_NAME, LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
 import { pilotCalculator } from './pilot-calc';

@@ -3,15 +3,15 @@
  * buttons run): insert the template, check, evaluate, edit, evaluate again, clobber, snapshot.
  * Figures are checked against the engine's evaluateCase on the same grids.
  */
-import { evaluate, placeBlock } from '../../src/taskpane/actions/evaluate';
-import { checkInputs } from '../../src/taskpane/actions/inputs';
-import { snapshot } from '../../src/taskpane/actions/snapshot';
-import { findTables, insertTemplate } from '../../src/taskpane/actions/tables';
+import { evaluate, placeBlock } from '../../src/usecases/evaluate';
+import { checkInputs } from '../../src/usecases/check';
+import { snapshot } from '../../src/usecases/snapshot';
+import { findTables, insertTemplate } from '../../src/usecases/tables';
 import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_READINESS } from '../../src/model/sample';
 import type { CaseInput } from '../../src/model/types';
-import { BLOCK_NAME, LAYOUT, VERDICT_COLOURS } from '../../src/workbook/block';
-import { caseInput } from '../../src/workbook/inputs';
+import { BLOCK_NAME, LAYOUT, VERDICT_COLOURS } from '../../src/usecases/block';
+import { caseInput } from '../../src/usecases/inputs';
 import type { CellAddress, InputSources } from '../../src/workbook/port';
 import { WorkbookError } from '../../src/workbook/port';
 import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';

@@ -1,9 +1,9 @@
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
-import { evaluate, placeBlock } from '../../src/taskpane/actions/evaluate';
-import { snapshot } from '../../src/taskpane/actions/snapshot';
-import { insertTemplate } from '../../src/taskpane/actions/tables';
+import { evaluate, placeBlock } from '../../src/usecases/evaluate';
+import { snapshot } from '../../src/usecases/snapshot';
+import { insertTemplate } from '../../src/usecases/tables';
 import { parseA1 } from '../../src/workbook/a1';
-import { BLOCK_NAME, LAYOUT } from '../../src/workbook/block';
+import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { WorkbookError } from '../../src/workbook/port';
 import { FakeExcel } from '../support/fake-excel';

@@ -1,6 +1,6 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { TableName } from '../../model/types';
-import { ROLES, describeSource, sourceExtent, sourceKey } from '../../workbook/discover';
+import { ROLES, describeSource, sourceExtent, sourceKey } from '../../usecases/discover';
 import type { TableSource } from '../../workbook/port';
 import type { TaskPaneActions, TaskPaneState } from '../hooks/useTaskPane';
 import { ActionButton } from './ActionButton';

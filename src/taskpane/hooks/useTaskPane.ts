@@ -2,15 +2,15 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CaseResult } from '../../model';
 import type { TableName } from '../../model/types';
 import { qualifiedA1 } from '../../workbook/a1';
-import { sourceKey } from '../../workbook/discover';
-import type { Finding } from '../../workbook/inputs';
+import { sourceKey } from '../../usecases/discover';
+import type { Finding } from '../../usecases/inputs';
 import type { CellAddress, InputSources, RangeAddress, TableSource, WorkbookPort } from '../../workbook/port';
-import { evaluate, placeBlock } from '../actions/evaluate';
-import type { PendingBlock } from '../actions/evaluate';
-import { checkInputs } from '../actions/inputs';
-import { snapshot } from '../actions/snapshot';
-import { findTables, insertTemplate, renameHeader, selectionSource } from '../actions/tables';
-import type { TablesFound } from '../actions/tables';
+import { evaluate, placeBlock } from '../../usecases/evaluate';
+import type { PendingBlock } from '../../usecases/evaluate';
+import { checkInputs } from '../../usecases/check';
+import { snapshot } from '../../usecases/snapshot';
+import { findTables, insertTemplate, renameHeader, selectionSource } from '../../usecases/tables';
+import type { TablesFound } from '../../usecases/tables';
 
 export type ActionName = 'template' | 'find' | 'selection' | 'mapping' | 'check' | 'evaluate' | 'place' | 'snapshot' | 'select';
 

@@ -2,11 +2,11 @@
  * Check inputs: read the chosen tables in one read phase and list what the engine and the
  * formats say is wrong, each with the cell it is about.
  */
-import { checkCase } from '../../model';
-import { BLOCK_NAME } from '../../workbook/block';
-import { caseInput, formatWarnings, locate } from '../../workbook/inputs';
-import type { Finding } from '../../workbook/inputs';
-import type { InputSources, InputsRead, WorkbookPort } from '../../workbook/port';
+import { checkCase } from '../model';
+import { BLOCK_NAME } from './block';
+import { caseInput, formatWarnings, locate } from './inputs';
+import type { Finding } from './inputs';
+import type { InputSources, InputsRead, WorkbookPort } from '../workbook/port';
 
 /**
  * Thrown when a step needs a table the person has not pointed at yet.

@@ -11,8 +11,8 @@ import {
 } from '../model/sample';
 import type { Cell, Grid, TableName } from '../model/types';
 import { moneyFormat } from './block';
-import { uniqueSheetName, uniqueTableName } from './names';
-import type { InputSources, RangeAddress, WriteCell, WriteOp } from './port';
+import { uniqueSheetName, uniqueTableName } from '../workbook/names';
+import type { InputSources, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
 
 /** Excel's number format for text: cells keep what was typed (`$3.40` stays the text `$3.40`). */
 export const TEXT_FORMAT = '@';

@@ -5,8 +5,9 @@
 import { ASSUMPTIONS, COSTS, METRICS, READINESS, cellText, isBlank, normalizeName } from '../model/tables';
 import type { TableSpec } from '../model/tables';
 import type { Cell, Grid, TableName } from '../model/types';
-import { contains, qualifiedA1, sameSheet } from './a1';
-import type { InputSources, RangeAddress, TableSource, WorkbookSurvey } from './port';
+import { contains, qualifiedA1, sameSheet } from '../workbook/a1';
+import { cutAtBlankRow } from '../workbook/plain-range';
+import type { InputSources, RangeAddress, TableSource, WorkbookSurvey } from '../workbook/port';
 
 /** The case's tables in the order a person fills them. */
 export const ROLES: readonly TableName[] = ['Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions'];
@@ -184,20 +185,6 @@ export function sourceFromSelection(selection: RangeAddress | null, survey: Work
     kind: 'range',
     header: { sheet: sheet.name, row: selection.row, column: sheet.used.column + first, rows: 1, columns: last - first + 1 },
   };
-}
-
-/**
- * The rows of a plain range as read: from its header down to the first row with nothing in
- * it (a plain range ends where a person leaves a blank line).
- *
- * @example
- *   cutAtBlankRow([['Name', 'Value'], ['Horizon', 3], [null, null], ['other', 1]]) // first two rows
- */
-export function cutAtBlankRow(grid: Grid): number {
-  for (let r = 1; r < grid.length; r++) {
-    if (grid[r].every((cell) => isBlank(cell))) return r;
-  }
-  return grid.length;
 }
 
 function rangeCandidates(sheet: string, used: RangeAddress, values: Grid, tables: RangeAddress[]): Candidate[] {

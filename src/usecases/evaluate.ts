@@ -3,8 +3,8 @@
  * block would take (one read phase), and write the block of live PILOT formulas (one write
  * phase) — or, when something that is not the block is in the way, stop and ask.
  */
-import { CaseInputError, evaluateCase } from '../../model';
-import type { CaseResult } from '../../model';
+import { CaseInputError, evaluateCase } from '../model';
+import type { CaseResult } from '../model';
 import {
   BLOCK_NAME,
   DEFAULT_BLOCK_SHEET,
@@ -12,14 +12,14 @@ import {
   findConflicts,
   planBlock,
   retireBlock,
-} from '../../workbook/block';
-import type { BlockInputs, BlockPlan, BlockSizes } from '../../workbook/block';
-import { sameSheet } from '../../workbook/a1';
-import { caseInput, formatWarnings, locate } from '../../workbook/inputs';
-import type { Finding } from '../../workbook/inputs';
-import { uniqueSheetName } from '../../workbook/names';
-import type { CellAddress, InputSources, InputsRead, RangeAddress, TableArg, WorkbookPort } from '../../workbook/port';
-import { requireCaseTables } from './inputs';
+} from './block';
+import type { BlockInputs, BlockPlan, BlockSizes } from './block';
+import { sameSheet } from '../workbook/a1';
+import { caseInput, formatWarnings, locate } from './inputs';
+import type { Finding } from './inputs';
+import { uniqueSheetName } from '../workbook/names';
+import type { CellAddress, InputSources, InputsRead, RangeAddress, TableArg, WorkbookPort } from '../workbook/port';
+import { requireCaseTables } from './check';
 
 /** A block planned but not written, because cells in its way need the person's decision. */
 export interface PendingBlock {

@@ -2,10 +2,10 @@
  * Snapshot: find the block (one read phase), read its values as Excel shows them (one read
  * phase), and write a values-only copy on a new sheet (one write phase).
  */
-import { MAX_ROWS } from '../../workbook/a1';
-import { BLOCK_NAME } from '../../workbook/block';
-import type { WorkbookPort } from '../../workbook/port';
-import { planSnapshot, snapshotArea, spillAnchorsOf } from '../../workbook/snapshot';
+import { MAX_ROWS } from '../workbook/a1';
+import { BLOCK_NAME } from './block';
+import type { WorkbookPort } from '../workbook/port';
+import { planSnapshot, snapshotArea, spillAnchorsOf } from './snapshot-plan';
 
 /**
  * Snapshot was asked for before any block was written.

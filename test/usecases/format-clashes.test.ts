@@ -1,6 +1,6 @@
 import type { Grid, TableName } from '../../src/model/types';
-import { formatClashes, formatCurrency } from '../../src/workbook/format-clashes';
-import { formatWarnings } from '../../src/workbook/inputs';
+import { formatClashes, formatCurrency } from '../../src/usecases/format-clashes';
+import { formatWarnings } from '../../src/usecases/inputs';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead } from '../../src/workbook/port';
 

@@ -1,11 +1,11 @@
 /**
  * Insert template and Find tables: where the case's tables are, and how their columns read.
  */
-import type { TableName } from '../../model/types';
-import { findCandidates, sourceFromSelection, suggestSources } from '../../workbook/discover';
-import type { Candidate } from '../../workbook/discover';
-import type { InputSources, RangeAddress, TableSource, WorkbookPort, WorkbookSurvey } from '../../workbook/port';
-import { planTemplate } from '../../workbook/template';
+import type { TableName } from '../model/types';
+import { findCandidates, sourceFromSelection, suggestSources } from './discover';
+import type { Candidate } from './discover';
+import type { InputSources, RangeAddress, TableSource, WorkbookPort, WorkbookSurvey } from '../workbook/port';
+import { planTemplate } from './template';
 
 export interface TablesFound {
   survey: WorkbookSurvey;

@@ -15,8 +15,8 @@
  */
 import { pilotFunction, type PilotFunctionId } from '../functions/catalogue';
 import { SUMMARY_ROWS, type FigureKind } from '../functions/spills';
-import { contains } from './a1';
-import type { CellAddress, ColourRule, FormulaArg, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from './port';
+import { contains } from '../workbook/a1';
+import type { CellAddress, ColourRule, FormulaArg, FormulaSpec, RangeAddress, TableArg, WriteCell, WriteOp } from '../workbook/port';
 
 /** The workbook name that marks the block. */
 export const BLOCK_NAME = 'PilotGate_Output';

@@ -3,11 +3,11 @@
  * PILOT functions, as in the workbench): the block must be a set of calls Excel accepts, whatever
  * tables the person chose.
  */
-import { evaluate } from '../../src/taskpane/actions/evaluate';
-import { findTables, insertTemplate } from '../../src/taskpane/actions/tables';
+import { evaluate } from '../../src/usecases/evaluate';
+import { findTables, insertTemplate } from '../../src/usecases/tables';
 import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
-import { LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/workbook/block';
+import { LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
 import type { RangeAddress } from '../../src/workbook/port';
 import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
 

@@ -4,11 +4,11 @@
  * block's own cells only: its labels, its formulas' values and what they spilled; anything else
  * inside the block's area (a person's note) stays out of the copy.
  */
-import { contains, qualifiedA1 } from './a1';
+import { contains, qualifiedA1 } from '../workbook/a1';
 import { COLUMN_WIDTHS, LAYOUT, VERDICT_COLOURS, ownOffsets, plannedSpills } from './block';
-import { localStamp, uniqueSheetName } from './names';
+import { localStamp, uniqueSheetName } from '../workbook/names';
 import type { Cell } from '../model/types';
-import type { AreaContents, CellAddress, RangeAddress, WriteCell, WriteOp } from './port';
+import type { AreaContents, CellAddress, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
 
 /** Rows above the copied block on the snapshot sheet: the stamp, where it came from, a gap. */
 const HEADER_ROWS = 3;

@@ -1,14 +1,13 @@
 import { SAMPLE_ASSUMPTIONS, SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_OWNERSHIP, SAMPLE_READINESS } from '../../src/model/sample';
 import {
   columnChoices,
-  cutAtBlankRow,
   describeSource,
   findCandidates,
   mapColumns,
   sourceExtent,
   sourceFromSelection,
   suggestSources,
-} from '../../src/workbook/discover';
+} from '../../src/usecases/discover';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 
 async function surveyOf(setup: (book: MemoryWorkbook) => void) {
@@ -106,10 +105,5 @@ describe('finding the tables', () => {
     expect(sourceExtent(source, survey)).toEqual({ header: ['Name', 'Value'], range: { ...source.header, rows: 2 } });
     expect(describeSource(source)).toBe('Sheet1!B2:C2 and the rows below');
     expect(sourceExtent({ kind: 'table', name: 'Gone', sheet: 'Sheet1' }, survey)).toBeNull();
-  });
-
-  it('a plain range ends at its first blank row', () => {
-    expect(cutAtBlankRow([['Name', 'Value'], ['Horizon', 3], [null, '  '], ['other', 1]])).toBe(2);
-    expect(cutAtBlankRow([['Name', 'Value']])).toBe(1);
   });
 });

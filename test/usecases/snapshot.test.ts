@@ -1,6 +1,6 @@
-import { LAYOUT, ownOffsets } from '../../src/workbook/block';
+import { LAYOUT, ownOffsets } from '../../src/usecases/block';
 import type { AreaContents, RangeAddress, WriteOp } from '../../src/workbook/port';
-import { SNAPSHOT_NOTE, blockExtent, planSnapshot, snapshotArea, spillAnchorsOf } from '../../src/workbook/snapshot';
+import { SNAPSHOT_NOTE, blockExtent, planSnapshot, snapshotArea, spillAnchorsOf } from '../../src/usecases/snapshot-plan';
 
 const BLOCK: RangeAddress = { sheet: 'Pilot Gate', row: 2, column: 1, rows: 20, columns: 5 };
 

@@ -1,9 +1,9 @@
 import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_OWNERSHIP, sampleCase } from '../../src/model/sample';
-import { BLOCK_NAME } from '../../src/workbook/block';
-import { caseInput } from '../../src/workbook/inputs';
+import { BLOCK_NAME } from '../../src/usecases/block';
+import { caseInput } from '../../src/usecases/inputs';
 import { MemoryWorkbook } from '../../src/workbook/memory';
-import { TEXT_FORMAT, planTemplate } from '../../src/workbook/template';
+import { TEXT_FORMAT, planTemplate } from '../../src/usecases/template';
 
 describe('the template', () => {
   it('adds one sheet and one Excel table per input table, with names nobody uses yet', () => {

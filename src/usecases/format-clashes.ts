@@ -11,7 +11,7 @@ import type { Problem, TableName } from '../model/types';
 import { currencyOf } from '../model/units';
 import { parseUnit } from '../model/values';
 import { SPECS } from './discover';
-import type { GridRead, InputsRead } from './port';
+import type { GridRead, InputsRead } from '../workbook/port';
 
 /** The columns whose number cells are read as money when the cell is bare, by table. */
 const MONEY_COLUMNS: Partial<Record<TableName, readonly string[]>> = {

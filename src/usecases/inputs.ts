@@ -4,10 +4,10 @@
  */
 import { cellText, isBlank, normalizeName, readTable } from '../model/tables';
 import type { CaseInput, Cell, Problem, TableName } from '../model/types';
-import { cellA1 } from './a1';
+import { cellA1 } from '../workbook/a1';
 import { SPECS } from './discover';
 import { formatClashes } from './format-clashes';
-import type { GridRead, InputsRead, RangeAddress } from './port';
+import type { GridRead, InputsRead, RangeAddress } from '../workbook/port';
 
 /** A problem (from the engine) or a warning (from the formats), with the cell it is about. */
 export interface Finding {

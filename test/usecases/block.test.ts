@@ -11,8 +11,8 @@ import {
   moneyFormat,
   planBlock,
   retireBlock,
-} from '../../src/workbook/block';
-import type { BlockInputs, BlockSizes } from '../../src/workbook/block';
+} from '../../src/usecases/block';
+import type { BlockInputs, BlockSizes } from '../../src/usecases/block';
 import { excelTableRef, renderFormula } from '../../src/workbook/formula';
 import type { CellAddress, RangeAddress, WriteOp } from '../../src/workbook/port';
 

@@ -1,5 +1,5 @@
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
-import { caseInput, formatWarnings, locate } from '../../src/workbook/inputs';
+import { caseInput, formatWarnings, locate } from '../../src/usecases/inputs';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputsRead } from '../../src/workbook/port';
 import type { Grid } from '../../src/model/types';
