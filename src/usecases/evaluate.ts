@@ -1,31 +1,33 @@
 /**
- * Evaluate: read the inputs (one read phase), evaluate the case, look at the cells the output
- * block would take (one read phase), and write the block of live PILOT formulas (one write
- * phase) — or, when something that is not the block is in the way, stop and ask.
+ * Evaluate: read the inputs (one read phase), evaluate the case, plan the output block from the
+ * result, look at the cells the block would take (one read phase), and write it as live PILOT
+ * formulas (one write phase) — or, when something that is not the block is in the way, stop and
+ * ask. `assess` is the first half alone: the case read and evaluated, nothing written.
  */
 import { CaseInputError, evaluateCase } from '../model';
 import type { CaseResult } from '../model';
-import {
-  BLOCK_NAME,
-  DEFAULT_BLOCK_SHEET,
-  SUMMARY_SPILL_ROWS,
-  findConflicts,
-  planBlock,
-  retireBlock,
-} from './block';
-import type { BlockInputs, BlockPlan, BlockSizes } from './block';
 import { sameSheet } from '../workbook/a1';
+import { uniqueSheetName } from '../workbook/names';
+import type { CellAddress, InputSources, InputsRead, RangeAddress, TableArg, WorkbookPort, WriteOp } from '../workbook/port';
+import { BLOCK_NAME, DEFAULT_BLOCK_SHEET, blockFootprint, planBlock, spillAnchors } from './block';
+import type { BlockInputs, BlockPlan } from './block';
+import { findConflicts, retireBlock } from './block-conflicts';
+import { renderLiveBlock } from './block-render';
+import { requireCaseTables } from './check';
 import { caseInput, formatWarnings, locate } from './inputs';
 import type { Finding } from './inputs';
-import { uniqueSheetName } from '../workbook/names';
-import type { CellAddress, InputSources, InputsRead, RangeAddress, TableArg, WorkbookPort } from '../workbook/port';
-import { requireCaseTables } from './check';
 
-/** A block planned but not written, because cells in its way need the person's decision. */
+/** A case read from the workbook: evaluated, or stopped by the problems its cells have. */
+export type Assessment =
+  | { kind: 'problems'; read: InputsRead; findings: Finding[] }
+  | { kind: 'evaluated'; read: InputsRead; result: CaseResult; warnings: Finding[] };
+
+/** A block planned and rendered but not written, because cells in its way need the person's decision. */
 export interface PendingBlock {
   plan: BlockPlan;
-  inputs: BlockInputs;
-  sizes: BlockSizes;
+  at: CellAddress;
+  /** The block as it would be written at `at`. */
+  ops: WriteOp[];
   /** The earlier block, when there is one. */
   previous: RangeAddress | null;
   nameDefined: boolean;
@@ -34,87 +36,88 @@ export interface PendingBlock {
   conflicts: CellAddress[];
 }
 
-export type EvaluateOutcome =
+export type Evaluation =
   | { kind: 'problems'; findings: Finding[] }
   | { kind: 'conflict'; conflicts: CellAddress[]; pending: PendingBlock; result: CaseResult; warnings: Finding[] }
   | { kind: 'written'; block: RangeAddress; result: CaseResult; warnings: Finding[] };
 
 /**
+ * Reads the chosen tables in one read phase and evaluates the case; writes nothing. Problems
+ * come with the cells they are about; warnings are what only the cells' formats reveal.
+ *
+ * @example
+ *   const assessed = await assess(port, sources);
+ *   if (assessed.kind === 'evaluated') assessed.result.verdict // 'NOT READY'
+ */
+export async function assess(port: WorkbookPort, sources: InputSources): Promise<Assessment> {
+  requireCaseTables(sources);
+  const read = await port.read(sources, BLOCK_NAME);
+  try {
+    return { kind: 'evaluated', read, result: evaluateCase(caseInput(read)), warnings: formatWarnings(read) };
+  } catch (error) {
+    if (error instanceof CaseInputError) return { kind: 'problems', read, findings: error.problems.map((p) => locate(p, read)) };
+    throw error;
+  }
+}
+
+/**
  * Evaluates the case and writes (or rewrites, in place) the output block.
  *
  * @example
- *   const outcome = await evaluate(port, sources);
- *   if (outcome.kind === 'conflict') await placeBlock(port, outcome.pending, 'newSheet');
+ *   const evaluation = await evaluate(port, sources);
+ *   if (evaluation.kind === 'conflict') await placeBlock(port, evaluation.pending, 'newSheet');
  */
-export async function evaluate(port: WorkbookPort, sources: InputSources): Promise<EvaluateOutcome> {
-  requireCaseTables(sources);
-  const read = await port.read(sources, BLOCK_NAME);
-  let result: CaseResult;
-  try {
-    result = evaluateCase(caseInput(read));
-  } catch (error) {
-    if (error instanceof CaseInputError) return { kind: 'problems', findings: error.problems.map((p) => locate(p, read)) };
-    throw error;
-  }
-  const warnings = formatWarnings(read);
-  const inputs = blockInputs(read);
-  const sizes = blockSizes(result);
+export async function evaluate(port: WorkbookPort, sources: InputSources): Promise<Evaluation> {
+  const assessed = await assess(port, sources);
+  if (assessed.kind === 'problems') return { kind: 'problems', findings: assessed.findings };
+  const { read, result, warnings } = assessed;
+  const plan = planBlock(blockInputs(read), result);
 
   const previous = read.block;
   const at: CellAddress = previous
     ? { sheet: previous.sheet, row: previous.row, column: previous.column }
-    : { sheet: existingName(read.sheets, DEFAULT_BLOCK_SHEET) ?? DEFAULT_BLOCK_SHEET, row: 0, column: 0 };
+    : { sheet: read.sheets.find((s) => sameSheet(s, DEFAULT_BLOCK_SHEET)) ?? DEFAULT_BLOCK_SHEET, row: 0, column: 0 };
   const newSheet = !read.sheets.some((s) => sameSheet(s, at.sheet));
-  const plan = planBlock(at, inputs, sizes, { newSheet, previous, nameDefined: read.blockNameDefined });
-  const pending: PendingBlock = { plan, inputs, sizes, previous, nameDefined: read.blockNameDefined, sheets: read.sheets, conflicts: [] };
+  const ops = renderLiveBlock(plan, at, { newSheet, previous, nameDefined: read.blockNameDefined });
+  const pending: PendingBlock = { plan, at, ops, previous, nameDefined: read.blockNameDefined, sheets: read.sheets, conflicts: [] };
+  const footprint = blockFootprint(at, plan.sizes);
 
   if (!newSheet) {
-    const contents = await port.inspect(union(plan.footprint, previous), plan.spillAnchors);
-    const conflicts = findConflicts(plan, contents, previous);
+    const contents = await port.inspect(union(footprint, previous), spillAnchors(at));
+    const conflicts = findConflicts(plan, at, contents, previous);
     if (conflicts.length > 0) return { kind: 'conflict', conflicts, pending: { ...pending, conflicts }, result, warnings };
   }
-  await port.write(plan.ops);
-  return { kind: 'written', block: plan.footprint, result, warnings };
+  await port.write(ops);
+  return { kind: 'written', block: footprint, result, warnings };
 }
 
 /**
  * Writes a pending block after the person chose: `replace` the cells in the way, or put the
- * block on a `newSheet` (the earlier block, if any, is taken away: one block, never two).
+ * block on a `newSheet` (the earlier block, if any, is taken away: one block, never two). The
+ * block is the one already planned; only where it goes changes.
  *
  * @example
- *   await placeBlock(port, outcome.pending, 'replace');
+ *   await placeBlock(port, evaluation.pending, 'replace');
  */
 export async function placeBlock(port: WorkbookPort, pending: PendingBlock, choice: 'replace' | 'newSheet'): Promise<RangeAddress> {
   if (choice === 'replace') {
-    await port.write(pending.plan.ops);
-    return pending.plan.footprint;
+    await port.write(pending.ops);
+    return blockFootprint(pending.at, pending.plan.sizes);
   }
-  const sheet = uniqueSheetName(DEFAULT_BLOCK_SHEET, pending.sheets);
-  const plan = planBlock({ sheet, row: 0, column: 0 }, pending.inputs, pending.sizes, {
-    newSheet: true,
-    previous: null,
-    nameDefined: pending.nameDefined,
-  });
-  await port.write([...(pending.previous ? retireBlock(pending.previous, pending.conflicts) : []), ...plan.ops]);
-  return plan.footprint;
+  const at: CellAddress = { sheet: uniqueSheetName(DEFAULT_BLOCK_SHEET, pending.sheets), row: 0, column: 0 };
+  const ops = renderLiveBlock(pending.plan, at, { newSheet: true, previous: null, nameDefined: pending.nameDefined });
+  await port.write([...(pending.previous ? retireBlock(pending.previous, pending.conflicts) : []), ...ops]);
+  return blockFootprint(at, pending.plan.sizes);
 }
 
 /**
- * How big the spilled parts of the block are for this result.
+ * The tables the block's formulas read, as they were read: Metrics and Costs always (assess
+ * requires them), the others when chosen.
  *
  * @example
- *   blockSizes(result) // { reasons: 6, summaryRows: 31, cashflowColumns: 5, currency: 'USD' }
+ *   blockInputs(read).metrics // { table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' }, range: { … } }
  */
-export function blockSizes(result: CaseResult): BlockSizes {
-  return {
-    reasons: result.reasons.length,
-    summaryRows: SUMMARY_SPILL_ROWS,
-    cashflowColumns: result.cashflows.length + 1,
-    currency: result.assumptions.currency,
-  };
-}
-
-function blockInputs(read: InputsRead): BlockInputs {
+export function blockInputs(read: InputsRead): BlockInputs {
   const arg = (t: keyof InputsRead['grids']): TableArg | undefined => {
     const g = read.grids[t];
     return g ? { table: g.source, range: g.range } : undefined;
@@ -126,10 +129,6 @@ function blockInputs(read: InputsRead): BlockInputs {
     assumptions: arg('Assumptions'),
     ownership: arg('Ownership'),
   };
-}
-
-function existingName(sheets: readonly string[], name: string): string | undefined {
-  return sheets.find((s) => sameSheet(s, name));
 }
 
 function union(a: RangeAddress, b: RangeAddress | null): RangeAddress {

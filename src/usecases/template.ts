@@ -10,7 +10,7 @@ import {
   SAMPLE_READINESS,
 } from '../model/sample';
 import type { Cell, Grid, TableName } from '../model/types';
-import { moneyFormat } from './block';
+import { moneyFormat } from './formats';
 import { uniqueSheetName, uniqueTableName } from '../workbook/names';
 import type { InputSources, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
 

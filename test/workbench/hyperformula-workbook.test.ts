@@ -10,7 +10,8 @@ import { findTables, insertTemplate } from '../../src/usecases/tables';
 import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_READINESS } from '../../src/model/sample';
 import type { CaseInput } from '../../src/model/types';
-import { BLOCK_NAME, LAYOUT, VERDICT_COLOURS } from '../../src/usecases/block';
+import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
+import { VERDICT_COLOURS } from '../../src/usecases/formats';
 import { caseInput } from '../../src/usecases/inputs';
 import type { CellAddress, InputSources } from '../../src/workbook/port';
 import { WorkbookError } from '../../src/workbook/port';
@@ -233,7 +234,9 @@ describe('the task pane on the HyperFormula workbook', () => {
   it('snapshots the block as values, with the verdict coloured as it looked', async () => {
     const { book, sources } = await templateBook();
     await evaluate(book, sources);
-    const sheet = await snapshot(book, new Date(2025, 4, 1, 14, 30));
+    const outcome = await snapshot(book, sources, new Date(2025, 4, 1, 14, 30));
+    if (outcome.kind !== 'written') throw new Error('expected a copy');
+    const sheet = outcome.sheet;
     expect(sheet).toBe('Snapshot 2025-05-01 1430');
     const verdict = book.shown({ sheet, row: 3 + LAYOUT.verdict[0], column: LAYOUT.verdict[1] });
     expect(verdict).toMatchObject({ value: 'NOT READY', formula: null });

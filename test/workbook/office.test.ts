@@ -4,6 +4,7 @@ import { snapshot } from '../../src/usecases/snapshot';
 import { insertTemplate } from '../../src/usecases/tables';
 import { parseA1 } from '../../src/workbook/a1';
 import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
+import { VERDICT_COLOURS } from '../../src/usecases/formats';
 import { OfficeWorkbook } from '../../src/workbook/office';
 import { WorkbookError } from '../../src/workbook/port';
 import { FakeExcel } from '../support/fake-excel';
@@ -230,19 +231,21 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
       expect((await evaluate(port, sources)).kind).toBe('written');
     });
 
-    it('copies the block as values with a timestamp, in three syncs', async () => {
+    it('copies the block as values with a timestamp, in two syncs: the case read, the copy written', async () => {
       const fake = caseWorkbook(4, MODERN);
       const port = new OfficeWorkbook(fake.host());
-      await evaluate(port, CASE_SOURCES);
+      const evaluation = await evaluate(port, CASE_SOURCES);
+      if (evaluation.kind !== 'written') throw new Error(`expected the block written, got ${evaluation.kind}`);
       const [vr, vc] = LAYOUT.verdict;
-      fake.calculated('Pilot Gate', vr, vc, 'NOT READY');
       fake.resetCounters();
-      const sheet = await snapshot(port, new Date(2025, 4, 1, 14, 30));
-      expect(fake.syncs).toBe(3);
+      const outcome = await snapshot(port, CASE_SOURCES, new Date(2025, 4, 1, 14, 30));
+      expect(fake.syncs).toBe(2);
+      if (outcome.kind !== 'written') throw new Error('expected a copy');
+      const sheet = outcome.sheet;
       expect(sheet).toBe('Snapshot 2025-05-01 1430');
       expect(fake.cell(sheet, 0, 0)?.value).toMatch(/values as of 2025-05-01 14:30/);
       const verdict = fake.cell(sheet, 3 + vr, vc);
-      expect(verdict).toMatchObject({ value: 'NOT READY', formula: null, fill: '#FFEB9C' });
+      expect(verdict).toMatchObject({ value: evaluation.result.verdict, formula: null, fill: VERDICT_COLOURS[evaluation.result.verdict].fill });
       const formulas = [...fake.sheet(sheet)!.cells.values()].filter((c) => c.formula !== null);
       expect(formulas).toEqual([]);
     });

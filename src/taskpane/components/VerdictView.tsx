@@ -1,7 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseResult } from '../../model';
 import { qualifiedA1 } from '../../workbook/a1';
-import { VERDICT_COLOURS } from '../../usecases/block';
+import { VERDICT_COLOURS } from '../../usecases/formats';
 import type { RangeAddress } from '../../workbook/port';
 
 const useStyles = makeStyles({

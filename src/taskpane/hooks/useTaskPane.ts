@@ -195,8 +195,11 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
       },
       snapshot: () =>
         run('snapshot', 'Copying the block as values…', async () => {
-          const sheet = await snapshot(port, now());
-          return { snapshotSheet: sheet, status: `Snapshot written to sheet "${sheet}".` };
+          const outcome = await snapshot(port, stateRef.current.sources, now());
+          if (outcome.kind === 'problems') {
+            return { findings: outcome.findings, status: `Not copied: ${outcome.findings.length} problem${outcome.findings.length === 1 ? '' : 's'} to fix first.` };
+          }
+          return { snapshotSheet: outcome.sheet, status: `Snapshot written to sheet "${outcome.sheet}".` };
         }),
       select: (finding) =>
         run('select', `Selecting ${finding.cell ?? finding.table}…`, async () => {

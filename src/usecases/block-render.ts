@@ -1,0 +1,129 @@
+/**
+ * The output block's renderers: the same plan (block.ts) written as live PILOT formulas, which
+ * recalculate as the inputs change (Excel and the workbench), or as the values those formulas
+ * give, which read the same anywhere (the snapshot). Each takes the plan and where its top-left
+ * goes and returns the write operations; a renderer of native spreadsheet formulas (for files
+ * that must recalculate without the add-in) takes the same plan, whose figures say what they are.
+ */
+import type { CellAddress, CellStyle, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
+import { BLOCK_NAME, LAYOUT, LIVE_NOTE, blockFootprint, columnWidth, type BlockPlan, type BlockStyle } from './block';
+import { VERDICT_COLOURS } from './formats';
+
+/** Where a live block goes relative to what the workbook holds. */
+export interface LiveBlockOptions {
+  /** The sheet is new: it is added first. */
+  newSheet: boolean;
+  /** The earlier block's footprint at the same place, cleared first (so a block that shrinks leaves no stale formats). */
+  previous: RangeAddress | null;
+  /** The block's name exists and is replaced. */
+  nameDefined: boolean;
+}
+
+/** Excel's text format: a value written into it stays the characters written. */
+const TEXT_FORMAT = '@';
+
+/** Excel's error values, as a cell shows them. */
+const ERROR_TEXT = /^#(?:N\/A|VALUE!|NUM!|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!)$/;
+
+function absolute(at: CellAddress, s: BlockStyle): RangeAddress {
+  return { sheet: at.sheet, row: at.row + s.row, column: at.column + s.column, rows: s.rows, columns: s.columns };
+}
+
+/**
+ * The block as live PILOT formulas: its labels, a formula at each figure, the formats, the
+ * verdict coloured by a rule that follows its value, and the workbook name that marks it.
+ * Columns the block takes for the first time get widths that show its figures whole; a width a
+ * person set on a column the block had already is kept. Ends by selecting the verdict.
+ *
+ * @example
+ *   await port.write(renderLiveBlock(planBlock(inputs, result), { sheet: 'Pilot Gate', row: 0, column: 0 }, { newSheet: true, previous: null, nameDefined: false }));
+ */
+export function renderLiveBlock(plan: BlockPlan, at: CellAddress, options: LiveBlockOptions): WriteOp[] {
+  const footprint = blockFootprint(at, plan.sizes);
+  const height = 1 + Math.max(plan.note.row, ...plan.labels.map((l) => l.row), ...plan.figures.map((f) => f.row));
+  const width = 1 + Math.max(plan.note.column, ...plan.labels.map((l) => l.column), ...plan.figures.map((f) => f.column));
+  const grid: WriteCell[][] = Array.from({ length: height }, () => Array<WriteCell>(width).fill(null));
+  for (const label of plan.labels) grid[label.row][label.column] = label.text;
+  grid[plan.note.row][plan.note.column] = LIVE_NOTE;
+  for (const figure of plan.figures) grid[figure.row][figure.column] = { formula: figure.call };
+
+  const verdict: RangeAddress = { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 };
+  const ops: WriteOp[] = [];
+  if (options.newSheet) ops.push({ op: 'addSheet', sheet: at.sheet });
+  if (options.previous) ops.push({ op: 'clear', range: options.previous, what: 'all' });
+  ops.push({ op: 'clear', range: footprint, what: 'all' });
+  ops.push({ op: 'cells', at, cells: grid });
+  for (const s of plan.styles) ops.push({ op: 'style', range: absolute(at, s), style: s.style });
+  ops.push({
+    op: 'colourRules',
+    range: verdict,
+    rules: Object.entries(VERDICT_COLOURS).map(([equals, c]) => ({ equals, fill: c.fill, fontColor: c.fontColor })),
+  });
+  ops.push({ op: 'name', name: BLOCK_NAME, range: footprint, defined: options.nameDefined });
+  const widthsKept = options.newSheet ? 0 : (options.previous?.columns ?? 0);
+  for (let c = widthsKept; c < footprint.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
+  ops.push({ op: 'show', range: verdict });
+  return ops;
+}
+
+/** The block written as values, and the error values among them (copied as their text). */
+export interface BlockValues {
+  ops: WriteOp[];
+  /** The error codes shown, once each in the order met (#N/A for a threshold no input reaches). */
+  errors: string[];
+}
+
+/**
+ * The block as the values its formulas give: labels, each figure's value with its spill laid
+ * out, the formats, the verdict coloured as it is (fixed, not a rule), and every column as wide
+ * as the live block's. An error value is written as its text in a text-formatted cell, so that
+ * it reads the same (#N/A) without being an error; so is text that would read as a formula.
+ *
+ * @example
+ *   const { ops, errors } = renderBlockValues(planBlock(inputs, result), { sheet: 'Snapshot', row: 3, column: 0 }, 'Values only.');
+ */
+export function renderBlockValues(plan: BlockPlan, at: CellAddress, note: string): BlockValues {
+  const numberFormats: string[][] = Array.from({ length: plan.rows }, () => Array<string>(plan.columns).fill('General'));
+  const looks: WriteOp[] = [];
+  for (const s of plan.styles) {
+    const { numberFormat, ...look } = s.style;
+    if (numberFormat !== undefined) {
+      for (let r = s.row; r < Math.min(plan.rows, s.row + s.rows); r++) {
+        for (let c = s.column; c < Math.min(plan.columns, s.column + s.columns); c++) numberFormats[r][c] = numberFormat;
+      }
+    }
+    if (Object.keys(look).length > 0) looks.push({ op: 'style', range: absolute(at, s), style: look });
+  }
+
+  const cells: WriteCell[][] = Array.from({ length: plan.rows }, () => Array<WriteCell>(plan.columns).fill(''));
+  const errors: string[] = [];
+  const put = (row: number, column: number, value: string | number): void => {
+    if (row >= plan.rows || column >= plan.columns) return;
+    cells[row][column] = value;
+    // Text that Excel would take for a formula or an error value is kept as text.
+    if (typeof value === 'string' && (value.startsWith('=') || ERROR_TEXT.test(value))) numberFormats[row][column] = TEXT_FORMAT;
+  };
+  for (const label of plan.labels) put(label.row, label.column, label.text);
+  put(plan.note.row, plan.note.column, note);
+  for (const figure of plan.figures) {
+    if (!figure.outcome.ok) {
+      const code = figure.outcome.error.code;
+      if (!errors.includes(code)) errors.push(code);
+      put(figure.row, figure.column, code);
+      continue;
+    }
+    const value = figure.outcome.value;
+    if (Array.isArray(value)) value.forEach((line, r) => line.forEach((cell, c) => put(figure.row + r, figure.column + c, cell)));
+    else put(figure.row, figure.column, value);
+  }
+
+  const colours = VERDICT_COLOURS[plan.verdict];
+  const verdict: CellStyle = { bold: true, fill: colours.fill, fontColor: colours.fontColor };
+  const ops: WriteOp[] = [
+    { op: 'cells', at, cells, numberFormats },
+    ...looks,
+    { op: 'style', range: { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 }, style: verdict },
+  ];
+  for (let c = 0; c < plan.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
+  return { ops, errors };
+}
