@@ -10,7 +10,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import type { WorkbookPort } from '../workbook/port';
+import type { UseCases } from '../usecases';
 import { ActionButton } from './components/ActionButton';
 import { Announcer } from './components/Announcer';
 import { ClobberDialog } from './components/ClobberDialog';
@@ -33,22 +33,20 @@ const useStyles = makeStyles({
 });
 
 export interface AppProps {
-  /** The workbook: Excel's in the add-in, another host's in the workbench and the tests. */
-  port: WorkbookPort;
-  /** The clock, for snapshot timestamps. */
-  now: () => Date;
+  /** The use cases on the workbook: Excel's in the add-in, another host's in the workbench and the tests. */
+  useCases: UseCases;
 }
 
 /**
  * The task pane, in the order of a person's day: tables, check, evaluate, share.
  *
  * @example
- *   createRoot(el).render(<App port={new OfficeWorkbook(officeHost())} now={() => new Date()} />);
+ *   createRoot(el).render(<App useCases={createUseCases({ port: new OfficeWorkbook(officeHost()), now: () => new Date() })} />);
  */
-export function App({ port, now }: AppProps) {
+export function App({ useCases }: AppProps) {
   const styles = useStyles();
-  const mode = useHostTheme(port);
-  const [state, actions] = useTaskPane(port, now);
+  const mode = useHostTheme(useCases);
+  const [state, actions] = useTaskPane(useCases);
   const busy = state.busy !== null;
   return (
     <FluentProvider theme={mode === 'dark' ? webDarkTheme : webLightTheme} data-theme={mode}>

@@ -32,7 +32,7 @@ export function requireCaseTables(sources: InputSources): void {
   if (missing.length > 0) throw new MissingTableError([...missing]);
 }
 
-export interface CheckOutcome {
+export interface InputsCheck {
   read: InputsRead;
   /** Errors first (they stop Evaluate), then warnings. */
   findings: Finding[];
@@ -45,7 +45,7 @@ export interface CheckOutcome {
  *   const { findings } = await checkInputs(port, sources);
  *   findings.length === 0 // the inputs are usable
  */
-export async function checkInputs(port: WorkbookPort, sources: InputSources): Promise<CheckOutcome> {
+export async function checkInputs(port: WorkbookPort, sources: InputSources): Promise<InputsCheck> {
   requireCaseTables(sources);
   const read = await port.read(sources, BLOCK_NAME);
   const problems = checkCase(caseInput(read)).map((p) => locate(p, read));

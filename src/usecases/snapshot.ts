@@ -42,7 +42,7 @@ export interface SnapshotPlan {
   copy: RangeAddress;
 }
 
-export type SnapshotOutcome = { kind: 'problems'; findings: Finding[] } | { kind: 'written'; sheet: string; copy: RangeAddress };
+export type SnapshotCopy = { kind: 'problems'; findings: Finding[] } | { kind: 'written'; sheet: string; copy: RangeAddress };
 
 /**
  * The new sheet: a timestamp line, a line saying where the values came from, then the block
@@ -88,7 +88,7 @@ export function planSnapshot(block: BlockPlan, live: RangeAddress, sheets: reado
  *   const outcome = await snapshot(port, sources, new Date());
  *   if (outcome.kind === 'written') outcome.sheet // 'Snapshot 2025-05-01 1430'
  */
-export async function snapshot(port: WorkbookPort, sources: InputSources, now: Date): Promise<SnapshotOutcome> {
+export async function snapshot(port: WorkbookPort, sources: InputSources, now: Date): Promise<SnapshotCopy> {
   const chosen = sources.Metrics && sources.Costs ? sources : { ...(await findTables(port)).sources, ...sources };
   if (!chosen.Metrics || !chosen.Costs) {
     // Nothing to copy from either way: say first that there is no block, when there is none.

@@ -2,7 +2,7 @@
  * Insert template and Find tables: where the case's tables are, and how their columns read.
  */
 import type { TableName } from '../model/types';
-import { findCandidates, sourceFromSelection, suggestSources } from './discover';
+import { findCandidates, sourceFromSelection, sourceKey, suggestSources } from './discover';
 import type { Candidate } from './discover';
 import type { InputSources, RangeAddress, TableSource, WorkbookPort, WorkbookSurvey } from '../workbook/port';
 import { planTemplate } from './template';
@@ -63,4 +63,22 @@ export async function selectionSource(port: WorkbookPort): Promise<{ source: Tab
  */
 export async function renameHeader(port: WorkbookPort, range: RangeAddress, index: number, column: string): Promise<void> {
   await port.write([{ op: 'cells', at: { sheet: range.sheet, row: range.row, column: range.column + index }, cells: [[column]] }]);
+}
+
+/**
+ * The sources chosen before that a new survey still finds: a table still there by name, a
+ * plain range whose sheet is still there. The rest were renamed or deleted meanwhile.
+ *
+ * @example
+ *   stillThere({ Metrics: { kind: 'table', name: 'Gone', sheet: 'S' } }, survey) // {}
+ */
+export function stillThere(sources: InputSources, survey: WorkbookSurvey): InputSources {
+  const tables = new Set(survey.tables.map((t) => `table:${t.name.toLowerCase()}`));
+  const sheets = new Set(survey.sheets.map((s) => s.name.toLowerCase()));
+  const kept: InputSources = {};
+  for (const [table, source] of Object.entries(sources) as [TableName, TableSource][]) {
+    const alive = source.kind === 'table' ? tables.has(sourceKey(source)) : sheets.has(source.header.sheet.toLowerCase());
+    if (alive) kept[table] = source;
+  }
+  return kept;
 }

@@ -1,5 +1,6 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { App } from '../taskpane/App';
+import { createUseCases } from '../usecases';
 import type { HyperFormulaWorkbook } from './hyperformula-workbook';
 import { FormulaBar } from './FormulaBar';
 import { afterCommit, spanOf } from './navigation';
@@ -24,6 +25,7 @@ export interface WorkbenchProps {
  */
 export function Workbench({ book, now, hint }: WorkbenchProps) {
   useWorkbookVersion(book);
+  const useCases = useMemo(() => createUseCases({ port: book, now }), [book, now]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const draftRef = useRef<Draft | null>(null);
   const gridRef = useRef<HTMLTableElement | null>(null);
@@ -67,7 +69,7 @@ export function Workbench({ book, now, hint }: WorkbenchProps) {
         <SheetTabs book={book} />
       </section>
       <aside className="wb-pane" aria-label="Task pane">
-        <App port={book} now={now} />
+        <App useCases={useCases} />
       </aside>
     </div>
   );

@@ -1,8 +1,8 @@
 /**
  * The workbook the workbench opens: the sample of SPEC §6, inserted the way the task pane's
- * Insert template inserts it (the same action, through the port), or an empty one.
+ * Insert template inserts it (the same use case, through the port), or an empty one.
  */
-import { insertTemplate } from '../usecases/tables';
+import { createUseCases } from '../usecases';
 import { HyperFormulaWorkbook } from './hyperformula-workbook';
 
 export type Start = 'sample' | 'blank';
@@ -36,7 +36,7 @@ export async function openWorkbook(start: Start): Promise<Opened> {
     return { book: new HyperFormulaWorkbook({ sheets: ['Sheet1'] }), hint: 'The workbook is empty: start with Insert template.' };
   }
   const book = new HyperFormulaWorkbook();
-  await insertTemplate(book);
+  await createUseCases({ port: book, now: () => new Date() }).insertTemplate();
   return {
     book,
     hint: 'The sample case is loaded as tables: press Find tables, then Evaluate. Then edit any input and watch the verdict.',

@@ -1,5 +1,5 @@
 /**
- * Formulas as data: the pane plans `{ fn: 'PILOT.VERDICT', args: [...] }` and each host renders
+ * Formulas as data: the use cases plan `{ fn: 'PILOT.VERDICT', args: [...] }` and each host renders
  * it, choosing how a table is referred to.
  */
 import { pilotFunction } from '../functions/catalogue';

@@ -1,8 +1,8 @@
 /**
  * A workbook held in memory that implements the port: sheets of cells with values, formulas,
  * number formats and styles, Excel tables, workbook names, colour rules and a selection. It is
- * the port's reference implementation: the pane's tests run on it, and hosts can be compared
- * with it. Formulas are kept as text; when a `calculate` function is given, formula cells get
+ * the port's reference implementation: the use cases and the pane are tested on it, and hosts
+ * can be compared with it. Formulas are kept as text; when a `calculate` function is given, formula cells get
  * values from it and spill the way Excel spills (`#SPILL!` when the cells below are taken).
  */
 import type { Cell, Grid } from '../model/types';

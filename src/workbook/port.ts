@@ -1,9 +1,10 @@
 /**
- * The workbook port: everything the task pane asks of a workbook, as a few coarse calls that
- * each take one read phase or one write phase. Hosts implement it: Office.js (office.ts), a
- * workbook held in memory (memory.ts), and a browser workbench. The pane decides *what* to
- * write; the port decides *how*: above all how a formula refers to a table (`Metrics[#All]`
- * in Excel, an absolute range where a host has no tables).
+ * The workbook port: everything the use cases (src/usecases) ask of a workbook, as a few coarse
+ * calls that each take one read phase or one write phase. Hosts implement it: Office.js
+ * (office.ts), a workbook held in memory (memory.ts), and HyperFormula in the browser
+ * workbench. The use cases decide *what* to write; the port decides *how*: above all how a
+ * formula refers to a table (`Metrics[#All]` in Excel, an absolute range where a host has no
+ * tables).
  *
  * Positions are 0-based (row 0 is Excel's row 1). Sizes are counts of rows and columns.
  */
@@ -147,7 +148,7 @@ export interface HostTheme {
 }
 
 /**
- * A workbook as the task pane sees it. Each call is one read phase or one write phase: the
+ * A workbook as the use cases see it. Each call is one read phase or one write phase: the
  * number of round trips to the host does not grow with the size of the tables.
  */
 export interface WorkbookPort {

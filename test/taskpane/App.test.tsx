@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { webDarkTheme } from '@fluentui/react-components';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { App } from '../../src/taskpane/App';
+import { createUseCases } from '../../src/usecases';
 import { BLOCK_NAME, LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
@@ -55,7 +56,7 @@ describe('the task pane on an in-memory workbook', () => {
   it('inserts the template, evaluates it and shows the verdict with its reasons', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ sheets: ['Budget'], calculate: pilotCalculator });
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
 
     await insertTemplate(user);
     expect(book.sheets.map((s) => s.name)).toEqual(['Budget', 'Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions']);
@@ -77,7 +78,7 @@ describe('the task pane on an in-memory workbook', () => {
   it('re-evaluates in place: one block, however often', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ calculate: pilotCalculator });
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
     const footprint = book.names.get(BLOCK_NAME.toLowerCase());
@@ -92,7 +93,7 @@ describe('the task pane on an in-memory workbook', () => {
   it('lists problems with their cells; choosing one selects the cell', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ calculate: pilotCalculator });
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     book.setValues({ sheet: 'Metrics', row: 2, column: 1 }, [['N/A']]);
 
@@ -112,7 +113,7 @@ describe('the task pane on an in-memory workbook', () => {
   it('asks before writing over cells that are not the block, and can put the block on a new sheet', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ calculate: pilotCalculator });
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
     // Below the summary's spill (a header and a row per figure): not in the way.
@@ -136,7 +137,7 @@ describe('the task pane on an in-memory workbook', () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotCalculator });
     book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     const writes = book.writes;
     await evaluate(user);
@@ -150,7 +151,7 @@ describe('the task pane on an in-memory workbook', () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotCalculator, theme: { dark: true } });
     book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
     const dialog = await clobberDialog();
@@ -171,7 +172,7 @@ describe('the task pane on an in-memory workbook', () => {
   it('snapshots the block as values with the time', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ calculate: pilotCalculator });
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
     await user.click(button('Snapshot'));
@@ -190,7 +191,7 @@ describe('the task pane on an in-memory workbook', () => {
     metrics[0] = ['KPI', 'Current', 'Goal', 'Actual', 'Within', 'UoM', 'Better', 'Annual volume', 'Cost per hour'];
     book.setValues({ sheet: 'Pasted', row: 1, column: 1 }, metrics);
     book.setValues({ sheet: 'Pasted', row: 8, column: 1 }, SAMPLE_COSTS);
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
 
     await user.click(button('Find tables'));
     await waitFor(() => expect(status()).toMatch(/Found 2 of 5 tables/));
@@ -213,14 +214,14 @@ describe('the task pane on an in-memory workbook', () => {
     const book = new MemoryWorkbook({ sheets: ['Data'] });
     book.setValues({ sheet: 'Data', row: 0, column: 0 }, [['Name', 'Value'], ['Horizon', '5 years']]);
     book.selection = { sheet: 'Data', row: 1, column: 0, rows: 1, columns: 1 };
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await user.click(button('Use the selection as the Costs table'));
     await waitFor(() => expect(status()).toMatch(/Costs now reads Data!A2:B2/));
   });
 
   it('announces an error when a required table is missing', async () => {
     const user = userEvent.setup();
-    render(<App port={new MemoryWorkbook()} now={NOW} />);
+    render(<App useCases={createUseCases({ port: new MemoryWorkbook(), now: NOW })} />);
     await user.click(button('Evaluate'));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Choose the Metrics and Costs tables first/));
   });
@@ -235,7 +236,7 @@ describe('the task pane on an in-memory workbook', () => {
         return book.read(sources, name);
       },
     });
-    render(<App port={port} now={NOW} />);
+    render(<App useCases={createUseCases({ port: port, now: NOW })} />);
     await insertTemplate(user);
 
     await user.click(button('Evaluate'));
@@ -252,7 +253,7 @@ describe('the task pane on an in-memory workbook', () => {
   it('works from the keyboard alone', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ calculate: pilotCalculator });
-    render(<App port={book} now={NOW} />);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await user.tab();
     expect(document.activeElement?.textContent).toBe('Insert template');
     await user.keyboard('{Enter}');
@@ -263,7 +264,7 @@ describe('the task pane on an in-memory workbook', () => {
   });
 
   it('puts the title and its question on lines of their own', () => {
-    render(<App port={new MemoryWorkbook()} now={NOW} />);
+    render(<App useCases={createUseCases({ port: new MemoryWorkbook(), now: NOW })} />);
     const title = screen.getByRole('heading', { level: 1, name: 'Pilot Gate' });
     const question = screen.getByText(/^Should this AI pilot go to production/);
     expect(title.parentElement).toBe(question.parentElement);
@@ -272,13 +273,13 @@ describe('the task pane on an in-memory workbook', () => {
   });
 
   it("follows Office's theme", () => {
-    const { container } = render(<App port={new MemoryWorkbook({ theme: { dark: true } })} now={NOW} />);
+    const { container } = render(<App useCases={createUseCases({ port: new MemoryWorkbook({ theme: { dark: true } }), now: NOW })} />);
     expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark');
   });
 
   it('labels every form control', async () => {
     const user = userEvent.setup();
-    render(<App port={new MemoryWorkbook({ calculate: pilotCalculator })} now={NOW} />);
+    render(<App useCases={createUseCases({ port: new MemoryWorkbook({ calculate: pilotCalculator }), now: NOW })} />);
     await insertTemplate(user);
     for (const control of screen.getAllByRole('combobox')) {
       const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (control as HTMLSelectElement).labels?.length;

@@ -1,9 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
-import { cellA1 } from '../../workbook/a1';
+import { cellList } from '../../usecases';
 import type { Conflict } from '../hooks/useTaskPane';
-
-/** How many cells in the way are named before "and N more". */
-const NAMED_CELLS = 5;
 
 /**
  * Asks before the block would overwrite anything that is not the block: replace those cells,
@@ -14,8 +11,6 @@ const NAMED_CELLS = 5;
  */
 export function ClobberDialog({ conflict, onChoose }: { conflict: Conflict | null; onChoose(choice: 'replace' | 'newSheet' | 'cancel'): void }) {
   const cells = conflict?.cells ?? [];
-  const named = cells.slice(0, NAMED_CELLS).map((c) => `${c.sheet}!${cellA1(c.row, c.column)}`);
-  const more = cells.length - named.length;
   return (
     <Dialog open={conflict !== null} modalType="alert" onOpenChange={(_, data) => !data.open && onChoose('cancel')}>
       <DialogSurface aria-describedby="clobber-text">
@@ -23,8 +18,7 @@ export function ClobberDialog({ conflict, onChoose }: { conflict: Conflict | nul
           <DialogTitle>Cells in the way</DialogTitle>
           <DialogContent id="clobber-text">
             The output block needs {cells.length === 1 ? 'a cell that holds' : `${cells.length} cells that hold`} something
-            else: {named.join(', ')}
-            {more > 0 ? ` and ${more} more` : ''}. Nothing has been changed yet.
+            else: {cellList(cells)}. Nothing has been changed yet.
           </DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={() => onChoose('newSheet')}>

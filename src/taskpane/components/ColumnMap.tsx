@@ -1,6 +1,6 @@
 import { Caption1, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { Cell, TableName } from '../../model/types';
-import { SPECS, columnChoices, mapColumns } from '../../usecases/discover';
+import { SPECS, columnChoices, mapColumns } from '../../usecases';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },

@@ -1,5 +1,5 @@
 import { Badge, Button, Caption1, makeStyles, tokens } from '@fluentui/react-components';
-import type { Finding } from '../../usecases/inputs';
+import type { Finding } from '../../usecases';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0, display: 'grid', rowGap: tokens.spacingVerticalXS },

@@ -1,7 +1,7 @@
 import { Field, Select, makeStyles, tokens } from '@fluentui/react-components';
 import type { TableName } from '../../model/types';
-import { ROLES, describeSource, sourceExtent, sourceKey } from '../../usecases/discover';
-import type { TableSource } from '../../workbook/port';
+import { ROLES, describeSource, sourceExtent, sourceKey } from '../../usecases';
+import type { TableSource } from '../../usecases';
 import type { TaskPaneActions, TaskPaneState } from '../hooks/useTaskPane';
 import { ActionButton } from './ActionButton';
 import { ColumnMap } from './ColumnMap';

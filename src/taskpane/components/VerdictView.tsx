@@ -1,8 +1,7 @@
 import { Caption1, makeStyles, tokens } from '@fluentui/react-components';
 import type { CaseResult } from '../../model';
-import { qualifiedA1 } from '../../workbook/a1';
-import { VERDICT_COLOURS } from '../../usecases/formats';
-import type { RangeAddress } from '../../workbook/port';
+import { VERDICT_COLOURS, qualifiedA1 } from '../../usecases';
+import type { RangeAddress } from '../../usecases';
 
 const useStyles = makeStyles({
   verdict: {

@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'react';
-import type { WorkbookPort } from '../../workbook/port';
+import type { UseCases } from '../../usecases';
 
 export type ThemeMode = 'light' | 'dark';
 
 /**
- * Office's theme through the port (light or dark); where the host says nothing, the system's
+ * Office's theme as the workbook's host reports it (light or dark); where the host says nothing, the system's
  * preference. Read again when the pane regains focus, since Office's theme can change meanwhile.
  *
  * @example
- *   const mode = useHostTheme(port); // 'dark' in Excel's Black theme
+ *   const mode = useHostTheme(useCases); // 'dark' in Excel's Black theme
  */
-export function useHostTheme(port: WorkbookPort): ThemeMode {
-  const [mode, setMode] = useState<ThemeMode>(() => themeOf(port));
+export function useHostTheme(host: Pick<UseCases, 'theme'>): ThemeMode {
+  const [mode, setMode] = useState<ThemeMode>(() => themeOf(host));
   useEffect(() => {
-    const refresh = (): void => setMode(themeOf(port));
+    const refresh = (): void => setMode(themeOf(host));
     refresh();
     window.addEventListener('focus', refresh);
     const media = typeof window.matchMedia === 'function' ? window.matchMedia('(prefers-color-scheme: dark)') : null;
@@ -22,13 +22,13 @@ export function useHostTheme(port: WorkbookPort): ThemeMode {
       window.removeEventListener('focus', refresh);
       media?.removeEventListener?.('change', refresh);
     };
-  }, [port]);
+  }, [host]);
   return mode;
 }
 
-function themeOf(port: WorkbookPort): ThemeMode {
-  const host = port.theme();
-  if (host) return host.dark ? 'dark' : 'light';
+function themeOf(host: Pick<UseCases, 'theme'>): ThemeMode {
+  const theme = host.theme();
+  if (theme) return theme.dark ? 'dark' : 'light';
   const prefersDark = typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-color-scheme: dark)').matches;
   return prefersDark ? 'dark' : 'light';
 }

@@ -1,16 +1,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CaseResult } from '../../model';
-import type { TableName } from '../../model/types';
-import { qualifiedA1 } from '../../workbook/a1';
-import { sourceKey } from '../../usecases/discover';
-import type { Finding } from '../../usecases/inputs';
-import type { CellAddress, InputSources, RangeAddress, TableSource, WorkbookPort } from '../../workbook/port';
-import { evaluate, placeBlock } from '../../usecases/evaluate';
-import type { PendingBlock } from '../../usecases/evaluate';
-import { checkInputs } from '../../usecases/check';
-import { snapshot } from '../../usecases/snapshot';
-import { findTables, insertTemplate, renameHeader, selectionSource } from '../../usecases/tables';
-import type { TablesFound } from '../../usecases/tables';
+import type { CaseResult, TableName } from '../../model/types';
+import { qualifiedA1, stillThere } from '../../usecases';
+import type { CellAddress, Finding, InputSources, PendingBlock, RangeAddress, TableSource, TablesFound, UseCases } from '../../usecases';
 
 export type ActionName = 'template' | 'find' | 'selection' | 'mapping' | 'check' | 'evaluate' | 'place' | 'snapshot' | 'select';
 
@@ -66,14 +57,14 @@ const INITIAL: TaskPaneState = {
 };
 
 /**
- * The pane's state and the actions a person takes, in the order of their day. Each action
- * reads and writes through the port; figures come from the engine, never from here.
+ * The pane's state and the actions a person takes, in the order of their day. Each action is
+ * one use case; figures come from the engine through them, never from here.
  *
  * @example
- *   const [state, actions] = useTaskPane(port, () => new Date());
+ *   const [state, actions] = useTaskPane(createUseCases({ port, now: () => new Date() }));
  *   await actions.evaluate();
  */
-export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState, TaskPaneActions] {
+export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions] {
   const [state, setState] = useState<TaskPaneState>(INITIAL);
   // Actions read the latest state through a ref, so their identities stay stable across renders.
   const stateRef = useRef(state);
@@ -106,8 +97,8 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
     () => ({
       insertTemplate: () =>
         run('template', 'Inserting the template…', async () => {
-          const inserted = await insertTemplate(port);
-          const found = await findTables(port);
+          const inserted = await useCases.insertTemplate();
+          const found = await useCases.findTables();
           return {
             found,
             sources: inserted.sources,
@@ -117,18 +108,18 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
         }),
       findTables: () =>
         run('find', 'Looking for the tables…', async () => {
-          const found = await findTables(port);
+          const found = await useCases.findTables();
           const named = (Object.keys(found.sources) as TableName[]).length;
           return {
             found,
-            sources: { ...found.sources, ...keepValid(stateRef.current.sources, found) },
+            sources: { ...found.sources, ...stillThere(stateRef.current.sources, found.survey) },
             findings: null,
             status: named === 0 ? 'No tables found: insert the template, or select a table and use the selection.' : `Found ${named} of 5 tables.`,
           };
         }),
       takeSelectionFor: (table) =>
         run('selection', `Reading the selection for ${table}…`, async () => {
-          const { source, found } = await selectionSource(port);
+          const { source, found } = await useCases.selectionSource();
           if (!source) throw new Error('Select a cell or range of the table first (a range of cells, not a chart).');
           return {
             found,
@@ -146,18 +137,18 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
         }),
       fixMapping: (table, range, index, column) =>
         run('mapping', `Renaming the header to "${column}"…`, async () => {
-          await renameHeader(port, range, index, column);
-          const found = await findTables(port);
+          await useCases.renameHeader(range, index, column);
+          const found = await useCases.findTables();
           return {
             found,
-            sources: { ...found.sources, ...keepValid(stateRef.current.sources, found) },
+            sources: { ...found.sources, ...stillThere(stateRef.current.sources, found.survey) },
             findings: null,
             status: `${table}: the header now reads "${column}".`,
           };
         }),
       check: () =>
         run('check', 'Checking the inputs…', async () => {
-          const { findings } = await checkInputs(port, stateRef.current.sources);
+          const { findings } = await useCases.check(stateRef.current.sources);
           const errors = findings.filter((f) => f.severity === 'error').length;
           return {
             findings,
@@ -169,17 +160,17 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
         }),
       evaluate: () =>
         run('evaluate', 'Evaluating…', async () => {
-          const outcome = await evaluate(port, stateRef.current.sources);
-          if (outcome.kind === 'problems') {
-            return { findings: outcome.findings, result: null, status: `Not evaluated: ${outcome.findings.length} problem${outcome.findings.length === 1 ? '' : 's'} to fix first.` };
+          const evaluation = await useCases.evaluate(stateRef.current.sources);
+          if (evaluation.kind === 'problems') {
+            return { findings: evaluation.findings, result: null, status: `Not evaluated: ${problems(evaluation.findings.length)} to fix first.` };
           }
-          if (outcome.kind === 'conflict') {
+          if (evaluation.kind === 'conflict') {
             return {
-              conflict: { cells: outcome.conflicts, pending: outcome.pending, result: outcome.result, warnings: outcome.warnings },
+              conflict: { cells: evaluation.conflicts, pending: evaluation.pending, result: evaluation.result, warnings: evaluation.warnings },
               status: 'Cells in the way of the output block: choose where it goes.',
             };
           }
-          return written(outcome.result, outcome.block, outcome.warnings);
+          return written(evaluation.result, evaluation.block, evaluation.warnings);
         }),
       resolveConflict: async (choice) => {
         const conflict = stateRef.current.conflict;
@@ -189,26 +180,24 @@ export function useTaskPane(port: WorkbookPort, now: () => Date): [TaskPaneState
           return;
         }
         await run('place', 'Writing the output block…', async () => {
-          const block = await placeBlock(port, conflict.pending, choice);
+          const block = await useCases.placeBlock(conflict.pending, choice);
           return { ...written(conflict.result, block, conflict.warnings), conflict: null };
         });
       },
       snapshot: () =>
         run('snapshot', 'Copying the block as values…', async () => {
-          const outcome = await snapshot(port, stateRef.current.sources, now());
-          if (outcome.kind === 'problems') {
-            return { findings: outcome.findings, status: `Not copied: ${outcome.findings.length} problem${outcome.findings.length === 1 ? '' : 's'} to fix first.` };
-          }
-          return { snapshotSheet: outcome.sheet, status: `Snapshot written to sheet "${outcome.sheet}".` };
+          const copy = await useCases.snapshot(stateRef.current.sources);
+          if (copy.kind === 'problems') return { findings: copy.findings, status: `Not copied: ${problems(copy.findings.length)} to fix first.` };
+          return { snapshotSheet: copy.sheet, status: `Snapshot written to sheet "${copy.sheet}".` };
         }),
       select: (finding) =>
         run('select', `Selecting ${finding.cell ?? finding.table}…`, async () => {
           if (!finding.where) throw new Error(`The ${finding.table} table was not read; choose it under Tables.`);
-          await port.select(finding.where);
+          await useCases.select(finding.where);
           return { status: `Selected ${finding.cell}.` };
         }),
     }),
-    [port, now, run, patch],
+    [useCases, run, patch],
   );
 
   return [state, actions];
@@ -223,16 +212,9 @@ function written(result: CaseResult, block: RangeAddress, warnings: Finding[]): 
   };
 }
 
-/** The sources chosen before that still exist after a new survey. */
-function keepValid(sources: InputSources, found: TablesFound): InputSources {
-  const tables = new Set(found.survey.tables.map((t) => `table:${t.name.toLowerCase()}`));
-  const sheets = new Set(found.survey.sheets.map((s) => s.name.toLowerCase()));
-  const kept: InputSources = {};
-  for (const [table, source] of Object.entries(sources) as [TableName, TableSource][]) {
-    const alive = source.kind === 'table' ? tables.has(sourceKey(source)) : sheets.has(source.header.sheet.toLowerCase());
-    if (alive) kept[table] = source;
-  }
-  return kept;
+/** "1 problem", "3 problems". */
+function problems(count: number): string {
+  return `${count} problem${count === 1 ? '' : 's'}`;
 }
 
 function messageOf(error: unknown): string {

@@ -1,0 +1,100 @@
+/**
+ * Pilot Gate's use cases: what a person (or a program) asks of one workbook — find its tables,
+ * insert the template, check the inputs, evaluate the case and write the output block, copy the
+ * block as values — over the workbook port, whatever host holds the workbook (Excel through
+ * Office.js, HyperFormula in the workbench, a workbook in memory). The task pane and the
+ * workbench call only this; so does a command line. No React and no DOM here: it runs in Node.
+ *
+ * Each use case is also a plain function of a port (tables.ts, check.ts, evaluate.ts,
+ * snapshot.ts), so work over many workbooks — a portfolio ranked by verdict — calls the same
+ * functions once per workbook.
+ */
+import { andMore } from '../model/errors';
+import { cellA1 } from '../workbook/a1';
+import type { CellAddress, HostTheme, InputSources, RangeAddress, WorkbookPort } from '../workbook/port';
+import { checkInputs, type InputsCheck } from './check';
+import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type PendingBlock } from './evaluate';
+import { snapshot, type SnapshotCopy } from './snapshot';
+import { findTables, insertTemplate, renameHeader, selectionSource, type TablesFound } from './tables';
+
+export type { Assessment, Evaluation, PendingBlock } from './evaluate';
+export type { InputsCheck } from './check';
+export { MissingTableError } from './check';
+export type { SnapshotCopy } from './snapshot';
+export { NoBlockError } from './snapshot';
+export type { TablesFound } from './tables';
+export { stillThere } from './tables';
+export type { Finding } from './inputs';
+export type { Candidate, ColumnMapping } from './discover';
+export { ROLES, SPECS, columnChoices, describeSource, mapColumns, sourceExtent, sourceKey } from './discover';
+export { VERDICT_COLOURS } from './formats';
+export type { CellAddress, HostTheme, InputSources, RangeAddress, TableSource } from '../workbook/port';
+export { qualifiedA1 } from '../workbook/a1';
+
+/** The use cases on one workbook. Every call reads and writes through the workbook's port. */
+export interface UseCases {
+  /** Surveys the workbook and proposes a source for each table (by table name, else by header synonyms). */
+  findTables(): Promise<TablesFound>;
+  /** The source the selection stands for (the table it is in, else a plain range), with a fresh survey. */
+  selectionSource(): ReturnType<typeof selectionSource>;
+  /** Adds the template's five tables, pre-filled with the sample, on new sheets; returns them as sources. */
+  insertTemplate(): Promise<{ sources: InputSources; sheets: string[] }>;
+  /** Renames header `index` of the table whose header row starts `range`, so its column reads as `column`. */
+  renameHeader(range: RangeAddress, index: number, column: string): Promise<void>;
+  /** The engine's problems and the format warnings, each with its cell. */
+  check(sources: InputSources): Promise<InputsCheck>;
+  /** The case read and evaluated (or its problems); nothing written. */
+  assess(sources: InputSources): Promise<Assessment>;
+  /** Evaluates and writes (or rewrites in place) the output block, or stops at cells in its way. */
+  evaluate(sources: InputSources): Promise<Evaluation>;
+  /** Writes a block that waited for the person: over the cells in its way, or on a new sheet. */
+  placeBlock(pending: PendingBlock, choice: 'replace' | 'newSheet'): Promise<RangeAddress>;
+  /** Copies the block as values to a new sheet, stamped with the time. */
+  snapshot(sources: InputSources): Promise<SnapshotCopy>;
+  /** Shows the sheet and selects the range (a problem's cell). */
+  select(range: RangeAddress): Promise<void>;
+  /** Office's light or dark theme, when the host says. */
+  theme(): HostTheme | null;
+}
+
+/** What the use cases depend on: the workbook, and the clock (for snapshot stamps). */
+export interface UseCaseDependencies {
+  port: WorkbookPort;
+  now: () => Date;
+}
+
+/**
+ * The use cases on the workbook behind `port`.
+ *
+ * @example
+ *   const useCases = createUseCases({ port: new OfficeWorkbook(officeHost()), now: () => new Date() });
+ *   const { sources } = await useCases.findTables();
+ *   const evaluation = await useCases.evaluate(sources);
+ */
+export function createUseCases({ port, now }: UseCaseDependencies): UseCases {
+  return {
+    findTables: () => findTables(port),
+    selectionSource: () => selectionSource(port),
+    insertTemplate: () => insertTemplate(port),
+    renameHeader: (range, index, column) => renameHeader(port, range, index, column),
+    check: (sources) => checkInputs(port, sources),
+    assess: (sources) => assess(port, sources),
+    evaluate: (sources) => evaluate(port, sources),
+    placeBlock: (pending, choice) => placeBlock(port, pending, choice),
+    snapshot: (sources) => snapshot(port, sources, now()),
+    select: (range) => port.select(range),
+    theme: () => port.theme(),
+  };
+}
+
+/**
+ * Cells as a person reads them in a sentence: the first few by address, then how many more.
+ *
+ * @example
+ *   cellList([{ sheet: 'Pilot Gate', row: 4, column: 1 }]) // 'Pilot Gate!B5'
+ *   cellList(sevenCells, 5)                                // 'S!A1, S!A2, S!A3, S!A4, S!A5 (and 2 more cells)'
+ */
+export function cellList(cells: readonly CellAddress[], named = 5): string {
+  const listed = cells.slice(0, named).map((c) => `${c.sheet}!${cellA1(c.row, c.column)}`);
+  return andMore(listed.join(', '), cells.length - listed.length, 'cell');
+}
