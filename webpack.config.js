@@ -90,6 +90,7 @@ function forbiddenModule(resource) {
   if (file.includes("/node_modules/hyperformula/")) return "HyperFormula is licensed GPL and is for tests and the workbench only";
   if (file.startsWith(`${root}/test/`) || file.startsWith(`${root}/bench/`)) return "test and bench code stays out of the add-in";
   if (file.startsWith(`${root}/src/workbench/`)) return "the workbench is bundled on its own (--env workbench), never into the add-in";
+  if (file.startsWith(`${root}/src/workbook/hyperformula/`)) return "the HyperFormula host is the workbench's (HyperFormula is GPL), never the add-in's";
   if (file.startsWith(`${root}/src/dev-server/`) || file.startsWith(`${root}/src/manifest/`)) return "Node tooling stays out of the add-in";
   return null;
 }
@@ -238,7 +239,8 @@ function typescriptRule(dev) {
 
 /**
  * The workbench (src/workbench): the real task pane beside a grid of an in-browser workbook on
- * HyperFormula (GPL) with the PILOT functions, for trying Pilot Gate without Excel. A separate
+ * HyperFormula (GPL) with the PILOT functions (the port's HyperFormula host,
+ * src/workbook/hyperformula), for trying Pilot Gate without Excel. A separate
  * configuration with its own output (dist/workbench/, served at /workbench.html), so that none
  * of it can reach the add-in's bundles.
  */

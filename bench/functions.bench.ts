@@ -4,7 +4,7 @@
 import { HyperFormula, type RawCellContent } from 'hyperformula';
 import { evaluateCase, sampleCase, type CaseInput, type Grid } from '../src/model';
 import { qualifiedA1 } from '../src/workbook/a1';
-import { PILOT_FUNCTION_NAMES, registerPilotFunctions } from '../src/workbench/hyperformula-plugin';
+import { PILOT_FUNCTION_NAMES, registerPilotFunctions } from '../src/workbook/hyperformula/pilot-functions';
 import type { BenchEntry } from './types';
 import { median, timeRuns } from './timing';
 

@@ -6,6 +6,7 @@
  * that must recalculate without the add-in) takes the same plan, whose figures say what they are.
  */
 import type { CellAddress, CellStyle, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
+import { TEXT_FORMAT } from '../workbook/typed-number';
 import { BLOCK_NAME, LAYOUT, LIVE_NOTE, blockFootprint, columnWidth, type BlockPlan, type BlockStyle } from './block';
 import { VERDICT_COLOURS } from './formats';
 
@@ -19,8 +20,6 @@ export interface LiveBlockOptions {
   nameDefined: boolean;
 }
 
-/** Excel's text format: a value written into it stays the characters written. */
-const TEXT_FORMAT = '@';
 
 /** Excel's error values, as a cell shows them. */
 const ERROR_TEXT = /^#(?:N\/A|VALUE!|NUM!|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!)$/;

@@ -12,10 +12,9 @@ import {
 import type { Cell, Grid, TableName } from '../model/types';
 import { moneyFormat } from './formats';
 import { uniqueSheetName, uniqueTableName } from '../workbook/names';
+import { TEXT_FORMAT } from '../workbook/typed-number';
 import type { InputSources, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
 
-/** Excel's number format for text: cells keep what was typed (`$3.40` stays the text `$3.40`). */
-export const TEXT_FORMAT = '@';
 
 interface TemplateTable {
   table: TableName;

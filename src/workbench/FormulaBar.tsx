@@ -1,8 +1,8 @@
 import type { KeyboardEvent, RefObject } from 'react';
 import { cellA1, rangeA1 } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
-import { editText } from './cell-entry';
-import type { HyperFormulaWorkbook } from './hyperformula-workbook';
+import { editText } from '../workbook/hyperformula/cell-entry';
+import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 import type { Draft } from './SheetGrid';
 
 export interface FormulaBarProps {

@@ -2,8 +2,8 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { ClipboardEvent, CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { cellA1, columnLetters } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
-import { editText } from './cell-entry';
-import type { HyperFormulaWorkbook, ShownCell } from './hyperformula-workbook';
+import { editText } from '../workbook/hyperformula/cell-entry';
+import type { HyperFormulaWorkbook, ShownCell } from '../workbook/hyperformula/workbook';
 import { afterCommit, navigate, parseClipboard, spanOf, toClipboard } from './navigation';
 import type { Selection } from './navigation';
 

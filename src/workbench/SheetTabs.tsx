@@ -1,5 +1,5 @@
 import type { KeyboardEvent } from 'react';
-import type { HyperFormulaWorkbook } from './hyperformula-workbook';
+import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 
 /**
  * One tab per sheet, in order; the arrow keys move between tabs and Enter or a click shows one

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { App } from '../taskpane/App';
 import { createUseCases } from '../usecases';
-import type { HyperFormulaWorkbook } from './hyperformula-workbook';
+import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 import { FormulaBar } from './FormulaBar';
 import { afterCommit, spanOf } from './navigation';
 import { SheetGrid } from './SheetGrid';

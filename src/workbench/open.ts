@@ -3,7 +3,7 @@
  * Insert template inserts it (the same use case, through the port), or an empty one.
  */
 import { createUseCases } from '../usecases';
-import { HyperFormulaWorkbook } from './hyperformula-workbook';
+import { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 
 export type Start = 'sample' | 'blank';
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { HyperFormulaWorkbook } from './hyperformula-workbook';
+import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 
 /**
  * Re-renders the caller whenever the workbook changes (contents, formats, selection, sheets),

@@ -8,7 +8,7 @@
 import type { Cell, Grid } from '../model/types';
 import { contains, sameRange, sameSheet } from './a1';
 import { readLocal } from './local-read';
-import { typedNumber } from './typed-number';
+import { TEXT_FORMAT, typedNumber } from './typed-number';
 import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
@@ -261,7 +261,7 @@ export class MemoryWorkbook implements WorkbookPort {
   private type(sheet: MemorySheet, row: number, column: number, value: Cell): void {
     const cell = this.ensure(sheet, row, column);
     cell.formula = null;
-    if (typeof value === 'string' && cell.numberFormat !== '@') {
+    if (typeof value === 'string' && cell.numberFormat !== TEXT_FORMAT) {
       if (value.startsWith('=')) {
         cell.formula = value;
         cell.value = null;

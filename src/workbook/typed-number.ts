@@ -4,6 +4,9 @@
  * HyperFormula) follow it, so they show what Excel would after the same write.
  */
 
+/** Excel's number format for text: a cell formatted so keeps what is written into it (`$3.40` stays the text `$3.40`). */
+export const TEXT_FORMAT = '@';
+
 /**
  * The number Excel makes of `text` entered into a General cell, and the format it gives the
  * cell; null when Excel keeps the text.

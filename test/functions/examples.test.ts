@@ -5,7 +5,7 @@
  */
 import { PILOT_DECLARATIONS, type FunctionExample, type SpillCell } from '../../src/functions/declarations';
 import { insertTemplate } from '../../src/usecases/tables';
-import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
+import { HyperFormulaWorkbook } from '../../src/workbook/hyperformula/workbook';
 
 const EXAMPLES = PILOT_DECLARATIONS.flatMap((d) => d.examples.map((example) => [d.id, example.formula, example] as const));
 

@@ -8,7 +8,7 @@ import { createUseCases } from '../../src/usecases';
 import { BLOCK_NAME, LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
-import { pilotCalculator } from './pilot-calc';
+import { pilotFormulas } from '../../src/workbook/memory-formulas';
 
 const NOW = () => new Date(2025, 4, 1, 14, 30);
 
@@ -55,7 +55,7 @@ beforeAll(() => {
 describe('the task pane on an in-memory workbook', () => {
   it('inserts the template, evaluates it and shows the verdict with its reasons', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ sheets: ['Budget'], calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ sheets: ['Budget'], calculate: pilotFormulas() });
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
 
     await insertTemplate(user);
@@ -77,7 +77,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('re-evaluates in place: one block, however often', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
@@ -92,7 +92,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('lists problems with their cells; choosing one selects the cell', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     book.setValues({ sheet: 'Metrics', row: 2, column: 1 }, [['N/A']]);
@@ -112,7 +112,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('asks before writing over cells that are not the block, and can put the block on a new sheet', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
@@ -135,7 +135,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('cancelling the question writes nothing', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotFormulas() });
     book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
@@ -149,7 +149,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('shows the question over the pane, not on a full-height layer of its own, in the pane’s theme', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotCalculator, theme: { dark: true } });
+    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotFormulas(), theme: { dark: true } });
     book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
@@ -171,7 +171,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('snapshots the block as values with the time', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
@@ -228,7 +228,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('disables every action and shows progress while one runs', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
     const gate = deferred();
     const port: WorkbookPort = Object.assign(Object.create(book) as MemoryWorkbook, {
       read: async (sources: InputSources, name: string): Promise<InputsRead> => {
@@ -252,7 +252,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('works from the keyboard alone', async () => {
     const user = userEvent.setup();
-    const book = new MemoryWorkbook({ calculate: pilotCalculator });
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await user.tab();
     expect(document.activeElement?.textContent).toBe('Insert template');
@@ -279,7 +279,7 @@ describe('the task pane on an in-memory workbook', () => {
 
   it('labels every form control', async () => {
     const user = userEvent.setup();
-    render(<App useCases={createUseCases({ port: new MemoryWorkbook({ calculate: pilotCalculator }), now: NOW })} />);
+    render(<App useCases={createUseCases({ port: new MemoryWorkbook({ calculate: pilotFormulas() }), now: NOW })} />);
     await insertTemplate(user);
     for (const control of screen.getAllByRole('combobox')) {
       const labelled = control.getAttribute('aria-label') || control.getAttribute('aria-labelledby') || (control as HTMLSelectElement).labels?.length;

@@ -7,7 +7,7 @@ import { LAYOUT, planBlock } from '../../src/usecases/block';
 import { renderBlockValues } from '../../src/usecases/block-render';
 import { assess, blockInputs, evaluate } from '../../src/usecases/evaluate';
 import { insertTemplate } from '../../src/usecases/tables';
-import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
+import { HyperFormulaWorkbook } from '../../src/workbook/hyperformula/workbook';
 import type { WriteOp } from '../../src/workbook/port';
 
 describe('the block as live formulas and as values', () => {

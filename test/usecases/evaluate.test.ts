@@ -9,7 +9,7 @@ import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
 import type { RangeAddress } from '../../src/workbook/port';
-import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
+import { HyperFormulaWorkbook } from '../../src/workbook/hyperformula/workbook';
 
 /** Every cell of `range` whose value is an error, as `row,column code message`. */
 function errorsIn(book: HyperFormulaWorkbook, range: RangeAddress): string[] {

@@ -3,7 +3,8 @@ import { SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_OWNERSHIP, sampleCase } from '../.
 import { BLOCK_NAME } from '../../src/usecases/block';
 import { caseInput } from '../../src/usecases/inputs';
 import { MemoryWorkbook } from '../../src/workbook/memory';
-import { TEXT_FORMAT, planTemplate } from '../../src/usecases/template';
+import { planTemplate } from '../../src/usecases/template';
+import { TEXT_FORMAT } from '../../src/workbook/typed-number';
 
 describe('the template', () => {
   it('adds one sheet and one Excel table per input table, with names nobody uses yet', () => {

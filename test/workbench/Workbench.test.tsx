@@ -7,7 +7,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import userEvent from '@testing-library/user-event';
 import { openWorkbook, startFrom } from '../../src/workbench/open';
 import { Workbench } from '../../src/workbench/Workbench';
-import type { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
+import type { HyperFormulaWorkbook } from '../../src/workbook/hyperformula/workbook';
 
 const NOW = () => new Date(2025, 4, 1, 14, 30);
 

@@ -2,8 +2,8 @@ import { HyperFormula } from 'hyperformula';
 import { PILOT_FUNCTIONS } from '../../src/functions/catalogue';
 import { absoluteRangeRef, excelTableRef, renderFormula } from '../../src/workbook/formula';
 import type { TableArg } from '../../src/workbook/port';
-import { HYPERFORMULA_CONFIG } from '../../src/workbench/hyperformula-workbook';
-import { registerPilotFunctions } from '../../src/workbench/hyperformula-plugin';
+import { HYPERFORMULA_CONFIG } from '../../src/workbook/hyperformula/workbook';
+import { registerPilotFunctions } from '../../src/workbook/hyperformula/pilot-functions';
 
 const omitted = { omitted: true as const };
 

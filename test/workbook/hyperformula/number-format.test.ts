@@ -1,5 +1,5 @@
-import { displayText, formatGeneral, formatNumber } from '../../src/workbench/number-format';
-import { moneyFormat } from '../../src/usecases/formats';
+import { displayText, formatGeneral, formatNumber } from '../../../src/workbook/hyperformula/number-format';
+import { moneyFormat } from '../../../src/usecases/formats';
 
 describe('number formats as a grid shows them', () => {
   it.each([

@@ -13,11 +13,9 @@
  * Office.js, so the workbench shows what Excel would: number-like text in a cell not formatted
  * as text becomes a number (`4.2%` → 0.042 formatted `0.0%`), `=…` becomes a formula.
  */
-import type { Cell } from '../model/types';
-import { typedNumber } from '../workbook/typed-number';
+import type { Cell } from '../../model/types';
+import { TEXT_FORMAT, typedNumber } from '../typed-number';
 
-/** Excel's number format for text. */
-export const TEXT_FORMAT = '@';
 
 export type Entry =
   | { kind: 'empty' }

@@ -1,26 +1,27 @@
 /**
  * A workbook in the browser that implements the workbook port on HyperFormula, with the PILOT
- * functions registered (the same catalogue and runner as the Excel add-in). The workbench shows
- * it as a grid beside the real task pane; tests drive the pane's actions against it.
+ * functions registered (the same catalogue and runner as the Excel add-in): the port's
+ * HyperFormula host. The workbench shows it as a grid beside the real task pane; tests run the
+ * use cases on it and read what a formula engine makes of the block.
  *
  * HyperFormula computes values and spills. What it lacks, this class keeps beside it: number
  * formats and styles per cell, colour rules, column widths, Excel tables, workbook names and the
  * selection. A table is also a HyperFormula named expression over its range, so a formula the
- * pane writes refers to it by name (`=PILOT.VERDICT(Metrics,Costs,…)`) and follows it when it
+ * use cases write refers to it by name (`=PILOT.VERDICT(Metrics,Costs,…)`) and follows it when it
  * grows; a plain range is referred to by its absolute address.
  *
  * Typing into the grid (`enter`) follows the rules of cell-entry.ts: what a person types stays
- * text unless it is a formula or a plain number. The pane's writes follow Excel's rules.
+ * text unless it is a formula or a plain number. Writes through the port follow Excel's rules.
  *
  * Spills: HyperFormula fixes a spill's size when the formula is entered (see
- * hyperformula-plugin.ts). A PILOT result that grows later shows #SPILL!; Evaluate re-enters the
+ * pilot-functions.ts). A PILOT result that grows later shows #SPILL!; Evaluate re-enters the
  * block's formulas and so resizes them.
  */
 import { CellType, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellValue, RawCellContent, SimpleCellAddress } from 'hyperformula';
-import type { Cell, Grid } from '../model/types';
-import { contains, qualifiedA1, sameRange, sameSheet } from '../workbook/a1';
-import { absoluteRangeRef, renderFormula } from '../workbook/formula';
+import type { Cell, Grid } from '../../model/types';
+import { contains, qualifiedA1, sameRange, sameSheet } from '../a1';
+import { absoluteRangeRef, renderFormula } from '../formula';
 import type {
   AreaContents,
   CellAddress,
@@ -34,13 +35,13 @@ import type {
   WorkbookPort,
   WorkbookSurvey,
   WriteOp,
-} from '../workbook/port';
-import { readLocal } from '../workbook/local-read';
-import { WorkbookError } from '../workbook/port';
+} from '../port';
+import { readLocal } from '../local-read';
+import { WorkbookError } from '../port';
 import { hostEntry, personEntry } from './cell-entry';
 import type { Entry } from './cell-entry';
 import { displayText } from './number-format';
-import { registerPilotFunctions } from './hyperformula-plugin';
+import { registerPilotFunctions } from './pilot-functions';
 
 /** HyperFormula's settings: the GPL licence, full precision (no display rounding), no undo history. */
 export const HYPERFORMULA_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false, undoLimit: 0 } as const;

@@ -5,10 +5,10 @@
  * way SPEC §3.8 says verdicts move.
  */
 import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent, type SimpleCellAddress } from 'hyperformula';
-import { PILOT_FUNCTION_NAMES, PilotFunctionsPlugin, registerPilotFunctions } from '../../src/workbench/hyperformula-plugin';
-import { PILOT_FUNCTIONS } from '../../src/functions/catalogue';
-import { qualifiedA1 } from '../../src/workbook/a1';
-import { evaluateCase, sampleCase, type CaseInput, type Grid } from '../../src/model';
+import { PILOT_FUNCTION_NAMES, PilotFunctionsPlugin, registerPilotFunctions } from '../../../src/workbook/hyperformula/pilot-functions';
+import { PILOT_FUNCTIONS } from '../../../src/functions/catalogue';
+import { qualifiedA1 } from '../../../src/workbook/a1';
+import { evaluateCase, sampleCase, type CaseInput, type Grid } from '../../../src/model';
 
 const CONFIG = { licenseKey: 'gpl-v3', smartRounding: false } as const;
 

@@ -1,4 +1,4 @@
-import { editText, hostEntry, personEntry } from '../../src/workbench/cell-entry';
+import { editText, hostEntry, personEntry } from '../../../src/workbook/hyperformula/cell-entry';
 
 describe('what a person types into the workbench grid', () => {
   it.each([

@@ -4,8 +4,9 @@
  * catalogue the Excel add-in runs (src/functions/catalogue.ts) through the same runner: this
  * file only converts HyperFormula's argument values in and its result values out.
  *
- * HyperFormula is licensed GPL: only src/workbench and tests import it, never the add-in
- * (webpack's ForbiddenModulesPlugin fails an add-in build that bundles it or the workbench).
+ * HyperFormula is licensed GPL: only this host (src/workbook/hyperformula), the workbench and
+ * tests import it, never the add-in (webpack's ForbiddenModulesPlugin fails an add-in build that
+ * bundles it, this host or the workbench).
  *
  * Spills: HyperFormula fixes a spill's size when a formula is entered, where Excel resizes it
  * at every recalculation. So the size is the result's size for the inputs as they are then
@@ -18,10 +19,10 @@ import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
 // HyperFormula's index does not export the AST and interpreter-state types.
 import type { ProcedureAst } from 'hyperformula/typings/parser/Ast';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
-import { CaseCache } from '../functions/cache';
-import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../functions/catalogue';
-import { runPilotFunction, type PilotOutcome } from '../functions/runner';
-import type { ErrorCode } from '../model/errors';
+import { CaseCache } from '../../functions/cache';
+import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../../functions/catalogue';
+import { runPilotFunction, type PilotOutcome } from '../../functions/runner';
+import type { ErrorCode } from '../../model/errors';
 
 /** The namespace the functions carry in a sheet, as in the add-in's manifest. */
 export const PILOT_NAMESPACE = 'PILOT';

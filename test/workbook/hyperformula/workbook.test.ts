@@ -3,19 +3,19 @@
  * buttons run): insert the template, check, evaluate, edit, evaluate again, clobber, snapshot.
  * Figures are checked against the engine's evaluateCase on the same grids.
  */
-import { evaluate, placeBlock } from '../../src/usecases/evaluate';
-import { checkInputs } from '../../src/usecases/check';
-import { snapshot } from '../../src/usecases/snapshot';
-import { findTables, insertTemplate } from '../../src/usecases/tables';
-import { evaluateCase } from '../../src/model';
-import { SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_READINESS } from '../../src/model/sample';
-import type { CaseInput } from '../../src/model/types';
-import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
-import { VERDICT_COLOURS } from '../../src/usecases/formats';
-import { caseInput } from '../../src/usecases/inputs';
-import type { CellAddress, InputSources } from '../../src/workbook/port';
-import { WorkbookError } from '../../src/workbook/port';
-import { HyperFormulaWorkbook } from '../../src/workbench/hyperformula-workbook';
+import { evaluate, placeBlock } from '../../../src/usecases/evaluate';
+import { checkInputs } from '../../../src/usecases/check';
+import { snapshot } from '../../../src/usecases/snapshot';
+import { findTables, insertTemplate } from '../../../src/usecases/tables';
+import { evaluateCase } from '../../../src/model';
+import { SAMPLE_COSTS, SAMPLE_METRICS, SAMPLE_READINESS } from '../../../src/model/sample';
+import type { CaseInput } from '../../../src/model/types';
+import { BLOCK_NAME, LAYOUT } from '../../../src/usecases/block';
+import { VERDICT_COLOURS } from '../../../src/usecases/formats';
+import { caseInput } from '../../../src/usecases/inputs';
+import type { CellAddress, InputSources } from '../../../src/workbook/port';
+import { WorkbookError } from '../../../src/workbook/port';
+import { HyperFormulaWorkbook } from '../../../src/workbook/hyperformula/workbook';
 
 const BLOCK_SHEET = 'Pilot Gate';
 const verdictCell: CellAddress = { sheet: BLOCK_SHEET, row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] };
