@@ -31,6 +31,15 @@ const IRR_DIP_ITERATIONS = 60;
 const IRR_DOUBLE_ROOT_RESIDUAL = 1e-12;
 /** Extra room in t beyond the Cauchy bounds on the roots, so the bracket ends are strictly root-free. */
 const IRR_BOUND_MARGIN = 0.01;
+/**
+ * The t a double can hold a rate at: below, 1 + rate is under the smallest double (the rate is
+ * −100%); above, it overflows. The Cauchy bounds are kept inside, as one of them is infinite when
+ * the largest flow is more than ~1.8e308 times the smallest (`[−1, 1e-300, −5e-324]`).
+ */
+const IRR_T_MIN = Math.log(Number.MIN_VALUE);
+const IRR_T_MAX = Math.log(Number.MAX_VALUE);
+/** Scan steps that cover [IRR_T_MIN, IRR_T_MAX] from any anchor: the scan gives up there, with the nearest root found so far or none. */
+const IRR_MAX_SCAN_STEPS = Math.ceil((IRR_T_MAX - IRR_T_MIN) / IRR_SCAN_STEP) + 2;
 
 const GOLDEN = (Math.sqrt(5) - 1) / 2;
 
@@ -192,7 +201,8 @@ function discountPolynomial(values: readonly number[]): DiscountPolynomial | nul
 
 /**
  * Cauchy's bounds on the positive roots x of Σ c[i] x^i: x < 1 + max|c[i] / c[m]| and
- * 1/x < 1 + max|c[i] / c[0]|; with x = 1 / (1 + r), t = ln(1 + r) = −ln x.
+ * 1/x < 1 + max|c[i] / c[0]|; with x = 1 / (1 + r), t = ln(1 + r) = −ln x. Kept within the t a
+ * double can hold a rate at.
  */
 function rootBounds(c: readonly number[]): Bounds {
   const m = c.length - 1;
@@ -203,8 +213,8 @@ function rootBounds(c: readonly number[]): Bounds {
     if (i > 0) overFirst = Math.max(overFirst, Math.abs(c[i] / c[0]));
   }
   return {
-    low: -Math.log1p(overLast) - IRR_BOUND_MARGIN,
-    high: Math.log1p(overFirst) + IRR_BOUND_MARGIN,
+    low: Math.max(IRR_T_MIN, -Math.log1p(overLast) - IRR_BOUND_MARGIN),
+    high: Math.min(IRR_T_MAX, Math.log1p(overFirst) + IRR_BOUND_MARGIN),
   };
 }
 
@@ -282,7 +292,8 @@ function solveBracketed(
 /**
  * The root nearest the guess when the row changes sign more than once: walk a grid in t
  * outward from the anchor on both sides, always extending the side whose frontier is nearer
- * the guess (in rate), and stop a side once its frontier is farther than the best root found.
+ * the guess (in rate), and stop a side once its frontier is farther than the best root found,
+ * or at the end of the bounds. null when no root is found within IRR_MAX_SCAN_STEPS.
  */
 function nearestRoot(flows: DiscountPolynomial, bounds: Bounds, anchor: number, guess: number): number | null {
   const c = flows.coefficients;
@@ -314,7 +325,7 @@ function nearestRoot(flows: DiscountPolynomial, bounds: Bounds, anchor: number, 
   });
   probeDip(flows, sides[0].frontier, centre, sides[1].frontier, consider);
 
-  for (;;) {
+  for (let step = 0; step < IRR_MAX_SCAN_STEPS; step += 1) {
     const { best } = found;
     const open = sides.filter(
       (s) => !s.done && (best === null || distance(s.frontier.t) < distance(best)),
