@@ -259,8 +259,15 @@ export function readAssumptions(grid: Grid | undefined): ReadAssumptions {
   return out;
 }
 
-/** "Security and compliance multiplier" → 'security'. */
+const MULTIPLIER_WORDS = ['multiplier', 'multiple', 'expansion'];
+
+/**
+ * "Security and compliance multiplier" → 'security'. By suffix, not `/^(.*?)\s*(multiplier|…)$/`,
+ * which tries every split of a 32,767-character name.
+ */
 function multiplierCategory(name: string): StandardCategory | null {
-  const m = /^(.*?)\s*(multiplier|multiple|expansion)$/i.exec(name.trim());
-  return m ? matchCategory(m[1]) : null;
+  const text = name.trim();
+  const lower = text.toLowerCase();
+  const word = MULTIPLIER_WORDS.find((w) => lower.endsWith(w));
+  return word === undefined ? null : matchCategory(text.slice(0, text.length - word.length));
 }

@@ -38,6 +38,17 @@ for (const [category, names] of Object.entries(ALIASES) as [StandardCategory, st
  *   matchCategory('Legal review')                  // null
  */
 export function matchCategory(text: Cell): StandardCategory | null {
-  const bare = String(text ?? '').replace(/\s*\([^)]*\)\s*$/, '');
-  return BY_NAME.get(normalizeName(bare)) ?? null;
+  return BY_NAME.get(normalizeName(withoutTrailingParenthesis(String(text ?? '')))) ?? null;
+}
+
+/**
+ * The text without a trailing `(…)` that holds no `)`, as `/\s*\([^)]*\)\s*$/` would remove it,
+ * found by index: that regex tries every `(` and every space as a start, quadratic in a
+ * 32,767-character cell. The group opens at the first `(` after the last inner `)`.
+ */
+function withoutTrailingParenthesis(text: string): string {
+  const body = text.trimEnd();
+  if (!body.endsWith(')')) return text;
+  const open = body.indexOf('(', body.lastIndexOf(')', body.length - 2) + 1);
+  return open === -1 ? text : body.slice(0, open);
 }

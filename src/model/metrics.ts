@@ -53,7 +53,13 @@ const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
  */
 export function parseDirection(cell: Cell): Direction | null {
   if (isBlank(cell)) return null;
-  const word = cellText(cell).toLowerCase().replace(/\s+is\s+better$|\s+better$/, '').trim();
+  // Words, not a regex: `\s+is\s+better$` tries every start in a run of spaces, quadratic in a 32,767-character cell.
+  const words = cellText(cell).toLowerCase().split(/\s+/);
+  if (words.length > 1 && words[words.length - 1] === 'better') {
+    words.pop();
+    if (words.length > 1 && words[words.length - 1] === 'is') words.pop();
+  }
+  const word = words.join(' ');
   const direction = DIRECTION_WORDS[word];
   if (!direction) {
     throw new ModelError('#VALUE!', `"${cellText(cell)}" is not a direction: expected lower or higher (or leave it blank to infer it from Target vs Baseline)`);

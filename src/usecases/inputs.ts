@@ -143,7 +143,8 @@ function formattedKind(g: GridRead, index: number | undefined, row: number): 'pe
 
 function trailingUnit(cell: Cell): string {
   if (isBlank(cell) || typeof cell !== 'string') return '';
-  const match = /^[\s\d.,()+-]+\s*([A-Za-z]+)\s*$/.exec(cell);
+  // Trailing spaces trimmed first: `[\s\d…]+\s*…\s*$` splits a run of spaces every way, quadratic in a long cell.
+  const match = /^[\s\d.,()+-]+([A-Za-z]+)$/.exec(cell.trimEnd());
   return match ? match[1] : '';
 }
 

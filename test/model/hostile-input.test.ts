@@ -1,9 +1,17 @@
 // Inputs a hostile or unlucky paste can put in a workbook, each of which once froze Excel, threw
 // an untyped error or produced a figure that is no number. SPEC §4: every function returns within
 // a second on any input Excel can hold, and no NaN, ±Infinity or −0 leaves the engine.
-import { evaluateCase, type CaseInput } from '../../src/model';
+import { checkCase, evaluateCase, sampleCase, type CaseInput, type Grid } from '../../src/model';
 import { irr } from '../../src/model/finance';
+import { parseDirection } from '../../src/model/metrics';
 import { withinASecond } from '../support/guard';
+import { assumptionsGrid, withCell } from '../support/grids';
+
+/** The most characters Excel holds in one cell. */
+const CELL_LIMIT = 32_767;
+/** `a`, then spaces, then `b`: CELL_LIMIT characters that make a backtracking `\s+…$` try every start. */
+const SPACED = `a${' '.repeat(CELL_LIMIT - 2)}b`;
+const sample = sampleCase();
 
 describe('every solver stops and says when there is no solution', () => {
   it('IRR of [−1, 1e-300, −5e-324] is none: the lower bound on its roots overflows to −∞ and the scan has a cap', () => {
@@ -22,5 +30,37 @@ describe('every solver stops and says when there is no solution', () => {
     const result = withinASecond(() => evaluateCase(input));
     expect(result.irr).toBeNull();
     expect(result.cashflows.map((y) => Math.sign(y.net))).toEqual([-1, 1, -1]);
+  });
+});
+
+describe('text of any length is read in time linear in its length', () => {
+  const cases: [string, string, (text: string) => CaseInput, { table: string; column: string } | null][] = [
+    ['a Direction', SPACED, (t) => ({ ...sample, metrics: withCell(sample.metrics, 'Error rate', 'Direction', t) }), { table: 'Metrics', column: 'Direction' }],
+    ['a Direction of "x" and spaces ending in "better"', `x${' '.repeat(CELL_LIMIT - 7)}better`, (t) => ({ ...sample, metrics: withCell(sample.metrics, 'Error rate', 'Direction', t) }), { table: 'Metrics', column: 'Direction' }],
+    ['a Category of "(" only', '('.repeat(CELL_LIMIT), (t) => ({ ...sample, costs: withCell(sample.costs, 'Monitoring', 'Category', t) }), null],
+    ['a Category', SPACED, (t) => ({ ...sample, costs: withCell(sample.costs, 'Monitoring', 'Category', t) }), null],
+    ['an assumption Name', SPACED, (t) => ({ ...sample, assumptions: assumptionsGrid({ [t]: 3 }) }), null],
+    ['an assumption Name ending in "multiplier"', `${' '.repeat(CELL_LIMIT - 10)}multiplier`, (t) => ({ ...sample, assumptions: assumptionsGrid({ [t]: 3 }) }), null],
+  ];
+  it.each(cases)('%s of 32,767 characters is checked within a second', (_what, text, build, problem) => {
+    expect(text.length).toBe(CELL_LIMIT);
+    const problems = withinASecond(() => checkCase(build(text)));
+    if (problem) expect(problems).toEqual([expect.objectContaining(problem)]);
+    else expect(problems).toEqual([]);
+  });
+
+  it('still reads the words those texts are matched against', () => {
+    expect(parseDirection('Lower  is   better')).toBe('lower');
+    expect(parseDirection(' higher\tbetter ')).toBe('higher');
+    expect(parseDirection('UP')).toBe('higher');
+    expect(() => parseDirection('is better')).toThrow('"is better" is not a direction');
+    expect(() => parseDirection('lower is')).toThrow('is not a direction');
+    const category = (text: string): Grid => withCell(sample.costs, 'Monitoring', 'Category', text);
+    const monitoring = (text: string) => evaluateCase({ ...sample, costs: category(text) }).costs.find((l) => l.row === 9)?.standard;
+    expect(monitoring('Monitoring (Datadog)  ')).toBe('monitoring');
+    expect(monitoring('Monitoring ((Datadog)')).toBe('monitoring');
+    expect(monitoring('Monitoring (a) (b)')).toBeNull();
+    const security = evaluateCase({ ...sample, assumptions: assumptionsGrid({ 'Security and compliance  Multiplier': '5×' }) });
+    expect(security.assumptions.multipliers.security).toBe(5);
   });
 });

@@ -3,6 +3,7 @@ import { caseInput, formatWarnings, locate } from '../../src/usecases/inputs';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputsRead } from '../../src/workbook/port';
 import type { Grid } from '../../src/model/types';
+import { withinASecond } from '../support/guard';
 
 /** The table as pasted text: cells formatted as text keep `$3.40` as written. */
 async function readOf(metrics: Grid, at = { row: 3, column: 2 }): Promise<InputsRead> {
@@ -67,6 +68,16 @@ describe('inputs and where their problems are', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatchObject({ row: 2, column: 'Value per unit', cell: 'Data!F5' });
     expect(warnings[0].message).toBe('45 is read as money per min — meant per hour? Write it with its unit, such as "$45/h"');
+  });
+
+  it('reads the unit after a Baseline of 32,767 characters within a second (SPEC §4)', async () => {
+    const read = await readOf([
+      ['Metric', 'Baseline', 'Target', 'Value per unit'],
+      ['Spaced', `1${' '.repeat(32_765)}!`, '2 min', 45],
+      ['Padded', `12 ${' '.repeat(32_760)}min`, '2 min', 45],
+    ]);
+    const warnings = withinASecond(() => formatWarnings(read));
+    expect(warnings.map((w) => `${w.row} ${w.column}`)).toEqual(['3 Value per unit']);
   });
 
   it('has nothing to say about the sample as written', async () => {
