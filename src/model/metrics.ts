@@ -36,12 +36,15 @@ export interface MetricEvaluation {
 /** A gap closed this close below the threshold still counts, so rounding noise cannot flip a tie (SPEC §3.2). */
 export const PROVEN_TOLERANCE = 1e-9;
 
-const DIRECTION_WORDS: Readonly<Record<string, Direction>> = {
-  lower: 'lower', less: 'lower', down: 'lower', decrease: 'lower', reduce: 'lower', minimize: 'lower',
-  minimise: 'lower', smaller: 'lower', '↓': 'lower',
-  higher: 'higher', more: 'higher', up: 'higher', increase: 'higher', maximize: 'higher',
-  maximise: 'higher', larger: 'higher', bigger: 'higher', '↑': 'higher',
-};
+/** A Map, as the cell's text is the key: `constructor` must find nothing, not Object's constructor. */
+const DIRECTION_WORDS: ReadonlyMap<string, Direction> = new Map(
+  Object.entries({
+    lower: 'lower', less: 'lower', down: 'lower', decrease: 'lower', reduce: 'lower', minimize: 'lower',
+    minimise: 'lower', smaller: 'lower', '↓': 'lower',
+    higher: 'higher', more: 'higher', up: 'higher', increase: 'higher', maximize: 'higher',
+    maximise: 'higher', larger: 'higher', bigger: 'higher', '↑': 'higher',
+  } as const),
+);
 
 /**
  * Reads a Direction cell: `lower`/`higher` and synonyms (`down`, `up`, `lower is better` …);
@@ -60,7 +63,7 @@ export function parseDirection(cell: Cell): Direction | null {
     if (words.length > 1 && words[words.length - 1] === 'is') words.pop();
   }
   const word = words.join(' ');
-  const direction = DIRECTION_WORDS[word];
+  const direction = DIRECTION_WORDS.get(word);
   if (!direction) {
     throw new ModelError('#VALUE!', `"${cellText(cell)}" is not a direction: expected lower or higher (or leave it blank to infer it from Target vs Baseline)`);
   }

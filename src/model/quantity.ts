@@ -30,11 +30,12 @@ export interface Quantity {
   text: string;
 }
 
-const SCALE_WORDS: Readonly<Record<string, number>> = { thousand: 3, million: 6, billion: 9, trillion: 12 };
+/** Powers of ten by scale word; Maps, as cell text is looked up in them (`constructor` must find nothing). */
+const SCALE_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({ thousand: 3, million: 6, billion: 9, trillion: 12 }));
 /** Suffixes that scale a number only when a currency is in the same cell (SPEC §3.1). */
-const SCALE_SUFFIXES: Readonly<Record<string, number>> = {
-  k: 3, K: 3, m: 6, M: 6, MM: 6, mn: 6, Mn: 6, MN: 6, bn: 9, Bn: 9, BN: 9, b: 9, B: 9,
-};
+const SCALE_SUFFIXES: ReadonlyMap<string, number> = new Map(
+  Object.entries({ k: 3, K: 3, m: 6, M: 6, MM: 6, mn: 6, Mn: 6, MN: 6, bn: 9, Bn: 9, BN: 9, b: 9, B: 9 }),
+);
 const NOT_A_WORD = '(?![\\p{L}\\p{N}])';
 const SCALE_WORD_RE = new RegExp(`^(thousand|million|billion|trillion)${NOT_A_WORD}\\s*`, 'iu');
 const SUFFIX_RE = new RegExp(`^(MM|[mM][nN]|[bB][nN]|[kKmMbB])${NOT_A_WORD}\\s*`, 'u');
@@ -145,7 +146,7 @@ function parseUnitTerms(input: string, text: string, money: boolean): { unit: Un
     const word = eat(SYMBOL_RE) ?? eat(WORD_RE);
     if (!word) failValue(text, `has "${rest[0]}" where a unit was expected: ${EXPECTED_VALUE}`);
     const name = word[1];
-    if (name.toLowerCase() in SCALE_WORDS || (name !== 'm' && name in SCALE_SUFFIXES)) {
+    if (SCALE_WORDS.has(name.toLowerCase()) || (name !== 'm' && SCALE_SUFFIXES.has(name))) {
       failValue(text, `has the scale "${name}" away from its number: write it right after the number, as in $5m or 5 million`);
     }
     (dividing ? denominator : numerator).push(unitTerm(name));
@@ -156,9 +157,9 @@ function parseUnitTerms(input: string, text: string, money: boolean): { unit: Un
 
   function scaleAfterNumber(): number {
     const word = eat(SCALE_WORD_RE);
-    if (word) return SCALE_WORDS[word[1].toLowerCase()];
+    if (word) return SCALE_WORDS.get(word[1].toLowerCase())!;
     const suffix = money ? eat(SUFFIX_RE) : null;
-    return suffix ? SCALE_SUFFIXES[suffix[1]] : 0;
+    return suffix ? SCALE_SUFFIXES.get(suffix[1])! : 0;
   }
 }
 
@@ -203,8 +204,8 @@ function readTail(rest: string, prefix: string | null, digits: string, text: str
   let scale: number | null = null;
   const word = eat(SCALE_WORD_RE);
   const suffix = word ? null : SUFFIX_RE.exec(input);
-  if (word) scale = SCALE_WORDS[word[1].toLowerCase()];
-  else if (suffix && money) scale = SCALE_SUFFIXES[eat(SUFFIX_RE)![1]];
+  if (word) scale = SCALE_WORDS.get(word[1].toLowerCase())!;
+  else if (suffix && money) scale = SCALE_SUFFIXES.get(eat(SUFFIX_RE)![1])!;
   else if (suffix && suffix[1] !== 'm') {
     failValue(text, `uses the suffix "${suffix[1]}", which scales only money written with its currency ($5k, €1.2M); write ${digits} thousand, million or billion`);
   }

@@ -106,7 +106,8 @@ export interface ReadinessEvaluation {
 const STATUS_EXPECTED =
   'expected yes, no, partial, done, TRUE or FALSE, a number from 0 to 1, or a percentage from 0% to 100%';
 
-const STATUS_WORDS: Record<string, Fraction> = { yes: 1, true: 1, done: 1, partial: 0.5, no: 0, false: 0 };
+/** A Map, as the cell's text is the key: `constructor` must find nothing, not Object's constructor. */
+const STATUS_WORDS: ReadonlyMap<string, Fraction> = new Map(Object.entries({ yes: 1, true: 1, done: 1, partial: 0.5, no: 0, false: 0 }));
 
 /** A Status written as a plain number or a percentage: "0.8", "80%", "80 %". */
 const NUMBER_TEXT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%?)$/;
@@ -255,7 +256,7 @@ export function parseStatus(cell: Cell | undefined): StatusReading {
   if (typeof cell === 'boolean') return { ok: true, score: cell ? 1 : 0 };
   if (typeof cell === 'number') return fractionInRange(cell, false, String(cell));
   const text = String(cell).trim();
-  const word = STATUS_WORDS[text.toLowerCase()];
+  const word = STATUS_WORDS.get(text.toLowerCase());
   if (word !== undefined) return { ok: true, score: word };
   const number = NUMBER_TEXT.exec(text);
   if (number) {

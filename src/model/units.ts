@@ -27,6 +27,8 @@ export const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
   '£': 'GBP',
   '¥': 'JPY',
 };
+/** The same, as a Map: cell text is looked up in it, and `constructor` or `__proto__` must find nothing. */
+const SYMBOL_CODES: ReadonlyMap<string, string> = new Map(Object.entries(CURRENCY_SYMBOLS));
 
 /** Seconds in each calendar unit: the product's definitions, not whatever a library assumes. */
 const SECONDS_PER_DAY = 86_400;
@@ -165,7 +167,8 @@ export const NO_UNIT: UnitExpr = sharedUnit({ numerator: [], denominator: [], pe
  *   currencyOf('chf') // null: only USD, EUR, GBP and JPY are accepted in lower case
  */
 export function currencyOf(text: string): string | null {
-  if (text in CURRENCY_SYMBOLS) return CURRENCY_SYMBOLS[text];
+  const symbol = SYMBOL_CODES.get(text);
+  if (symbol !== undefined) return symbol;
   if (CODES.has(text)) return text;
   const upper = text.toUpperCase();
   return ANY_CASE_CODES.has(upper) ? upper : null;

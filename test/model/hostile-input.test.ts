@@ -1,7 +1,7 @@
 // Inputs a hostile or unlucky paste can put in a workbook, each of which once froze Excel, threw
 // an untyped error or produced a figure that is no number. SPEC §4: every function returns within
 // a second on any input Excel can hold, and no NaN, ±Infinity or −0 leaves the engine.
-import { checkCase, evaluateCase, sampleCase, type CaseInput, type Grid } from '../../src/model';
+import { checkCase, evaluateCase, parseValue, sampleCase, type CaseInput, type Grid } from '../../src/model';
 import { irr } from '../../src/model/finance';
 import { parseDirection } from '../../src/model/metrics';
 import { withinASecond } from '../support/guard';
@@ -62,5 +62,37 @@ describe('text of any length is read in time linear in its length', () => {
     expect(monitoring('Monitoring (a) (b)')).toBeNull();
     const security = evaluateCase({ ...sample, assumptions: assumptionsGrid({ 'Security and compliance  Multiplier': '5×' }) });
     expect(security.assumptions.multipliers.security).toBe(5);
+  });
+});
+
+describe('cell text that names a property of every object is only text', () => {
+  const PROTOTYPE_NAMES = ['constructor', 'toString', '__proto__', 'valueOf', 'hasOwnProperty'];
+
+  it.each(PROTOTYPE_NAMES)('a Currency of "%s" is a problem on its cell, not a TypeError', (name) => {
+    expect(checkCase({ ...sample, assumptions: assumptionsGrid({ Currency: name }) })).toEqual([
+      { table: 'Assumptions', row: 2, column: 'Value', message: expect.stringContaining(`"${name}" is not a currency`) },
+    ]);
+  });
+
+  it.each(PROTOTYPE_NAMES)('a Status of "%s" is a problem on its cell, not a NaN score', (name) => {
+    const readiness = withCell(sample.readiness!, 'Executive sponsor', 'Status', name);
+    expect(checkCase({ ...sample, readiness })).toEqual([
+      { table: 'Readiness', row: 2, column: 'Status', message: expect.stringContaining(`got "${name}"`) },
+    ]);
+  });
+
+  it.each(PROTOTYPE_NAMES)('a Direction of "%s" is a problem on its cell, not a function', (name) => {
+    const metrics = withCell(sample.metrics, 'Error rate', 'Direction', name);
+    expect(checkCase({ ...sample, metrics })).toEqual([
+      { table: 'Metrics', row: 3, column: 'Direction', message: expect.stringContaining(`"${name}" is not a direction`) },
+    ]);
+  });
+
+  it.each(PROTOTYPE_NAMES.filter((name) => /^[a-z]/i.test(name)))('"%s" after a number is a count (SPEC §3.1), not a scale or a currency', (name) => {
+    expect(parseValue(`5 ${name}`)).toBe(5);
+    expect(parseValue(`$5 ${name}`)).toBe(5);
+    expect(checkCase({ ...sample, metrics: withCell(sample.metrics, 'Error rate', 'Unit', name) })).toContainEqual(
+      { table: 'Metrics', row: 3, column: 'Baseline', message: `"4.2%" is in %, but the metric is in ${name}` },
+    );
   });
 });
