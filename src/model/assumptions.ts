@@ -4,6 +4,7 @@ import type { Assumptions, Cell, Grid, Problem, StandardCategory } from './types
 import { parseDuration, parseFraction, parseFractionList, parseMoney, parseMultiple } from './values';
 import { matchCategory, CATEGORY_LABELS } from './categories';
 import { currencyCode } from './units';
+import { append } from './lists';
 
 /** SPEC §2.2: the default multiple of a standard category's pilot line when production figures are missing. */
 export const DEFAULT_MULTIPLIERS: Readonly<Record<StandardCategory, number>> = {
@@ -198,8 +199,8 @@ export function readAssumptions(grid: Grid | undefined): ReadAssumptions {
   const out: ReadAssumptions = { assumptions, rows: {}, problems: [], warnings: [] };
   if (!grid || grid.length === 0) return out;
   const table = readTable(grid, ASSUMPTIONS);
-  out.problems.push(...table.problems);
-  out.warnings.push(...table.warnings);
+  append(out.problems, table.problems);
+  append(out.warnings, table.warnings);
   if (table.problems.length > 0) return out;
 
   const fail = (row: number, error: unknown): void => {

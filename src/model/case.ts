@@ -10,6 +10,7 @@ import { thresholds, type ThresholdCase } from './thresholds';
 import { defaultTransitionMonths, estimateTimeline } from './timeline';
 import type { Assumptions, CaseInput, CaseResult, MetricResult, Problem, ReadinessResult, TimelineResult } from './types';
 import { decide, nonNegative, type VerdictInput } from './verdict';
+import { append } from './lists';
 
 /** A case read and checked, before any cash flow is computed. */
 export interface PreparedCase {
@@ -36,31 +37,31 @@ export function prepareCase(input: CaseInput): PreparedCase {
   const warnings: string[] = [];
 
   const read = readAssumptions(input.assumptions);
-  problems.push(...read.problems);
-  warnings.push(...read.warnings);
+  append(problems, read.problems);
+  append(warnings, read.warnings);
   const assumptions = read.assumptions;
 
   const table = readTable(input.metrics, METRICS);
-  problems.push(...table.problems);
-  warnings.push(...table.warnings);
+  append(problems, table.problems);
+  append(warnings, table.warnings);
   const metrics: MetricResult[] = [];
   if (table.problems.length === 0) {
     const ctx = { currency: assumptions.currency, basis: assumptions.basis, onTrackThreshold: assumptions.onTrackThreshold };
     for (const row of table.rows) {
       const evaluated = evaluateMetric(row, ctx);
-      problems.push(...evaluated.problems);
+      append(problems, evaluated.problems);
       if (evaluated.result) metrics.push(evaluated.result);
     }
     if (table.rows.length === 0) warnings.push('Metrics: the table has no rows, so the case has no benefits.');
   }
 
   const costs = readCosts(input.costs, assumptions);
-  problems.push(...costs.problems);
-  warnings.push(...costs.warnings);
+  append(problems, costs.problems);
+  append(warnings, costs.warnings);
 
   const gates = evaluateReadiness(input.readiness, input.ownership);
-  problems.push(...gates.problems);
-  warnings.push(...gates.warnings);
+  append(problems, gates.problems);
+  append(warnings, gates.warnings);
 
   const timeline = estimateTimeline(input.readiness ? gates.result : null, assumptions.integrations);
   const transitionMonths = assumptions.transitionMonths ?? defaultTransitionMonths(timeline);

@@ -7,6 +7,7 @@
  */
 import type { Cell, Fraction, GateResult, Grid, MetricResult, Problem, ReadinessResult } from './types';
 import { READINESS, cellText, isBlank, readTable, wordCell } from './tables';
+import { append, smallest } from './lists';
 
 /** The stuck-pilot patterns of SPEC §3.6, in the order they are reported. */
 export const PATTERNS = {
@@ -154,12 +155,12 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
   const customRows: GateResult[] = [];
   const firstRowOf = new Map<string, { row: number; name: string }>();
   const raci = checkOwnership(ownership);
-  warnings.push(...raci.warnings);
+  append(warnings, raci.warnings);
 
   if (readiness !== undefined && readiness !== null) {
     const table = readTable(readiness, READINESS);
-    problems.push(...table.problems);
-    warnings.push(...table.warnings);
+    append(problems, table.problems);
+    append(warnings, table.warnings);
     const hasGate = 'Gate' in table.columns;
     const hasStatus = 'Status' in table.columns;
     if (hasGate && !('Owner' in table.columns) && table.rows.length > 0) {
@@ -210,7 +211,7 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
       let score = owner === null ? 0 : statusScore;
       if (standard?.key === 'ownership' && raci.given && raci.gaps.length > 0) {
         score = 0;
-        notes.push(...raci.gaps);
+        append(notes, raci.gaps);
       }
       const result: GateResult = {
         gate: name,
@@ -235,7 +236,7 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
     else if (standard.key === 'ownership' && raci.given) gates.push(ownershipFromRaci(standard, raci));
     else if (!standard.onlyWhenPresent) gates.push(notAssessed(standard));
   }
-  gates.push(...customRows);
+  append(gates, customRows);
 
   return { result: summarize(gates), problems, warnings };
 }
@@ -460,7 +461,7 @@ function ownershipFromRaci(standard: StandardGate, raci: OwnershipCheck): GateRe
 function summarize(gates: GateResult[]): ReadinessResult {
   const blocking = gates.filter((g) => g.blocking);
   // Knock-out: the weakest blocking gate decides; an average would hide a missing sponsor.
-  const score = blocking.length === 0 ? 1 : Math.min(...blocking.map((g) => g.score));
+  const score = smallest(blocking.map((g) => g.score), 1);
   const progress = gates.length === 0 ? 0 : gates.reduce((sum, g) => sum + g.score, 0) / gates.length;
   const fails = (key: GateKey): boolean => !gates.some((g) => g.standard && g.gate === GATE_NAMES[key] && g.passes);
   const patterns: string[] = [];

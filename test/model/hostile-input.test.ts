@@ -96,3 +96,40 @@ describe('cell text that names a property of every object is only text', () => {
     );
   });
 });
+
+describe('a table of 130,000 rows or 160,000 cells is read without overflowing the stack', () => {
+  const ROWS = 130_000;
+  const rows = (row: (i: number) => Grid[number]): Grid => Array.from({ length: ROWS }, (_, i) => row(i));
+
+  it('130,000 blocking custom gates: the knock-out score is the lowest of them', () => {
+    // Every standard gate passes, so the one custom gate at "partial" decides (SPEC §3.6).
+    const standard = sample.readiness!.slice(1).map((line) => [line[0], 'yes', 'Sam Lee']);
+    const readiness = [sample.readiness![0], ...standard, ...rows((i) => [`Check ${i} (blocking)`, i === ROWS - 1 ? 'partial' : 'yes', 'Sam Lee'])];
+    const result = evaluateCase({ ...sample, readiness }).readiness;
+    expect(result.score).toBe(0.5);
+    expect(result.blockers).toEqual([`Check ${ROWS - 1} (blocking)`]);
+  });
+
+  it('130,000 bad Status cells: a problem each', () => {
+    const problems = checkCase({ ...sample, readiness: [sample.readiness![0], ...rows((i) => [`Check ${i}`, 'maybe', 'Sam Lee'])] });
+    expect(problems).toHaveLength(ROWS);
+    expect(problems[ROWS - 1]).toMatchObject({ table: 'Readiness', row: ROWS + 1, column: 'Status' });
+  });
+
+  it('130,000 bad cost rows: a problem each', () => {
+    const problems = checkCase({ ...sample, costs: [sample.costs[0], ...rows((i) => [`Line ${i}`, 'n/a', null, null])] });
+    expect(problems).toHaveLength(ROWS);
+    expect(problems[0]).toMatchObject({ table: 'Costs', row: 2, column: 'Pilot' });
+  });
+
+  it('130,000 assumptions Pilot Gate does not use: a warning each', () => {
+    const result = evaluateCase({ ...sample, assumptions: [['Name', 'Value'], ...rows((i) => [`Thing ${i}`, 1])] });
+    expect(result.warnings.filter((w) => w.endsWith('is not an assumption Pilot Gate uses; it is ignored.'))).toHaveLength(ROWS);
+  });
+
+  it('a 400 × 400 Ownership table with every person missing fails the ownership gate', () => {
+    const ownership: Grid = Array.from({ length: 400 }, (_, r) => Array.from({ length: 400 }, (_, c) => (r === 0 ? `Role ${c}` : c === 0 ? `Function ${r}` : null)));
+    const gate = evaluateCase({ ...sample, ownership }).readiness.gates.find((g) => g.gate === 'Ownership');
+    expect(gate).toMatchObject({ score: 0, passes: false });
+  });
+});
