@@ -67,6 +67,9 @@ export function expansionOf(pilotCosts: Grid | undefined, productionCosts: Grid 
   const production = costSum(productionCosts, 'productionCosts');
   const multiple = expansionMultiple(pilot, production, 0);
   if (multiple === null) throw new ModelError('#DIV/0!', 'pilotCosts add up to 0: there is no pilot cost to compare production with');
+  if (!Number.isFinite(multiple)) {
+    throw new ModelError('#VALUE!', `pilotCosts add up to ${pilot}, so little that productionCosts of ${production} are too many times it for the multiple to be a number`);
+  }
   return multiple;
 }
 
@@ -81,5 +84,9 @@ export function expansionOf(pilotCosts: Grid | undefined, productionCosts: Grid 
 export function paybackMonthsOf(cashflows: Grid | undefined, periodsPerYear: number): number {
   const periods = paybackPeriods(flowRow(cashflows, 'cashflows'));
   if (periods === null) throw new ModelError('#N/A', 'Payback never comes: the cumulative cash flow is still negative at the last period.');
-  return (periods * 12) / periodsPerYear;
+  const months = (periods * 12) / periodsPerYear;
+  if (!Number.isFinite(months)) {
+    throw new ModelError('#VALUE!', `periodsPerYear: ${periodsPerYear} periods a year make a payback of ${periods} periods too many months to be a number (12 for months, 4 for quarters, 1 for years)`);
+  }
+  return months;
 }

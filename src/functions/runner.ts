@@ -15,10 +15,14 @@ import type { Outcome } from './outcome';
 /** What a call gave: a checked value, or the engine error the cell should show. */
 export type PilotOutcome = Outcome<PilotValue>;
 
+/** #VALUE!, not #NUM!: Excel shows the message of a #VALUE! only. */
 function finite(x: number, what: string): number {
-  if (!Number.isFinite(x)) throw new ModelError('#NUM!', `${what} is not a finite number (${x}).`);
+  if (!Number.isFinite(x)) throw new ModelError('#VALUE!', `${what} is not a finite number (${x}).`);
   return x === 0 ? 0 : x;
 }
+
+/** What a spill shows where a figure is no number: one cell says so, and the spill's other figures stay. */
+export const NOT_FINITE_TEXT = 'not a finite number';
 
 /** The value as the catalogue promises it, every number finite and -0 as 0; a broken promise is #VALUE!. */
 function checked(value: PilotValue, kind: ResultKind, id: string): PilotValue {
@@ -39,7 +43,7 @@ function checked(value: PilotValue, kind: ResultKind, id: string): PilotValue {
       return value.map((row, r) => {
         if (row.length !== width || width === 0) broken(`row ${r + 1} of the spill has ${row.length} cells, not ${width}`);
         return row.map((cell, c): SpillCell => {
-          if (typeof cell === 'number') return finite(cell, `PILOT.${id} row ${r + 1}, column ${c + 1}`);
+          if (typeof cell === 'number') return !Number.isFinite(cell) ? NOT_FINITE_TEXT : cell === 0 ? 0 : cell;
           return typeof cell === 'string' ? cell : broken(`row ${r + 1}, column ${c + 1} of the spill is ${String(cell)}`);
         });
       });

@@ -2,8 +2,9 @@ import { planActions } from './actions';
 import { readAssumptions } from './assumptions';
 import { economics, planNpv, type CashflowPlan } from './cashflow';
 import { expansionMultiple, readCosts, type CostSummary } from './costs';
-import { CaseInputError } from './errors';
+import { CaseInputError, ModelError } from './errors';
 import { evaluateMetric } from './metrics';
+import { ratioProblems } from './overflow';
 import { evaluateReadiness, metricsUnclear, withMetricPatterns } from './readiness';
 import { METRICS, readTable } from './tables';
 import { thresholds, type ThresholdCase } from './thresholds';
@@ -103,6 +104,8 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
   const solved = thresholds(thresholdCase);
   const expansion = expansionMultiple(c.costs.pilotTotal, c.costs.oneTime, c.costs.annualRun);
   const budgetVariance = a.approvedBudget === null ? null : (c.costs.oneTime + c.costs.annualRun) / a.approvedBudget;
+  const overflowing = ratioProblems(c, { expansion, budgetVariance, roi: econ.roi, pvBenefits: econ.pvBenefits });
+  if (overflowing.length > 0) throw new CaseInputError(overflowing);
   const readiness: ReadinessResult = {
     ...c.readiness,
     patterns: withMetricPatterns(c.readiness.patterns, {
@@ -164,7 +167,18 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
  *   // [{ table: 'Metrics', row: 2, column: 'Baseline', message: '"N/A" is not a value: …' }]
  */
 export function checkCase(input: CaseInput): Problem[] {
-  return prepareCase(input).problems;
+  const prepared = prepareCase(input);
+  if (prepared.problems.length > 0) return prepared.problems;
+  // A few problems show only in the figures (a ratio too large for a double), so the case is evaluated.
+  try {
+    evaluatePrepared(prepared);
+    return [];
+  } catch (error) {
+    if (error instanceof CaseInputError) return error.problems;
+    // Any other engine error is a figure with no solution, not a cell to fix: the input is usable.
+    if (error instanceof ModelError) return [];
+    throw error;
+  }
 }
 
 /**

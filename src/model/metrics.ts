@@ -236,6 +236,9 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
     checks.report('Target', `target does not improve on baseline: with direction ${direction}, the target ${target!.text} must be ${direction === 'lower' ? 'below' : 'above'} the baseline ${baseline!.text}`);
   }
   const gapClosed = p === null || !(improvement > 0) ? null : plain((b - p) / (b - t));
+  if (gapClosed !== null && !Number.isFinite(gapClosed)) {
+    checks.report('Target', `the target ${target!.text} is so close to the baseline ${baseline!.text} that the gap closed, (Baseline − Pilot) / (Baseline − Target), is too large to be a number: expected a target further from the baseline`);
+  }
   const proven = gapClosed !== null && gapClosed >= ctx.onTrackThreshold - PROVEN_TOLERANCE;
   const used = ctx.basis === 'target' ? improvement : gapClosed === null ? 0 : improvement * clamp(gapClosed, 0, 1);
 

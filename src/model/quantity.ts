@@ -226,6 +226,8 @@ function combine(text: string, negative: boolean, digits: string, exponent: numb
   // A percentage is checked as written (4.2) and read as the fraction (0.042) straight from its digits.
   const amount = percent ? scaled(digits, power - 2) : magnitude;
   const value = (negative ? -1 : 1) * (amount / divisor);
+  // `$1 per 1e-300 docs` is 1e300 dollars a doc: the value's size counts, not only its parts'.
+  if (Math.abs(value) > MAX_MAGNITUDE) failValue(text, 'is too large: magnitudes above 1e15 are not accepted');
   return { value: value === 0 ? 0 : value, unit, currency: tail.currency, percent, bare: tail.bare, text };
 }
 

@@ -2,7 +2,7 @@
 // stuck call stops every function and the task pane) or came back as a bare error.
 import { CaseCache } from '../../src/functions/cache';
 import { runPilotFunction } from '../../src/functions/runner';
-import { sampleCase, type Grid } from '../../src/model';
+import { evaluateCase, sampleCase, type Grid } from '../../src/model';
 import { withinASecond } from '../support/guard';
 
 const sample = sampleCase();
@@ -23,5 +23,43 @@ describe('PILOT functions on hostile input', () => {
       expect(outcome.error.code).toBe('#VALUE!');
       expect(outcome.error.message).toMatch(/^Metrics row 2, Direction: "a +b" is not a direction.*\(and 9 more problems\)$/);
     }
+  });
+});
+
+describe('PILOT functions whose figure would be ±Infinity', () => {
+  const error = (name: string, args: unknown[]) => {
+    const outcome = runPilotFunction(name, args, context());
+    expect(outcome.ok).toBe(false);
+    return outcome.ok ? null : outcome.error;
+  };
+
+  it('PILOT.EXPANSION with a pilot cost of 5e-324: #VALUE! naming pilotCosts', () => {
+    expect(error('EXPANSION', [[[5e-324]], [[1]]])).toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/^pilotCosts add up to 5e-324/) });
+  });
+
+  it('PILOT.PAYBACK with 5e-324 periods a year: #VALUE! naming periodsPerYear', () => {
+    expect(error('PAYBACK', [[[-1, 2]], 5e-324])).toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/^periodsPerYear: 5e-324/) });
+  });
+
+  it('PILOT.GAPCLOSED of a target 5e-324 from the baseline: #VALUE! naming the target', () => {
+    expect(error('GAPCLOSED', [1e-323, 5e-324, 1])).toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/^target: .*the gap closed/) });
+  });
+
+  it('PILOT.ROI and PILOT.SUMMARY with production costs of 5e-324: #VALUE! naming the column, never a bare #NUM!', () => {
+    const costs: Grid = [['Category', 'Pilot', 'One-time', 'Annual'], ['Build', 100, 5e-324, 0]];
+    for (const [name, args] of [['ROI', [sample.metrics, costs]], ['NPV', [sample.metrics, costs]], ['SUMMARY', [sample.metrics, costs, sample.readiness]]] as const) {
+      expect(error(name, [...args])).toMatchObject({ code: '#VALUE!', message: expect.stringMatching(/^Costs row 1, One-time: production costs add up to 5e-324 USD/) });
+    }
+  });
+
+  it('a figure that is no number inside a spill reads as text in its cell; the other figures stay', () => {
+    const result = evaluateCase(sample);
+    const cases = new CaseCache({ evaluate: () => ({ ...result, expansion: Infinity, npv: -0 }) });
+    const outcome = runPilotFunction('SUMMARY', [sample.metrics, sample.costs, sample.readiness], { cases });
+    expect(outcome.ok).toBe(true);
+    const rows = outcome.ok ? (outcome.value as (string | number)[][]) : [];
+    expect(rows.find((r) => r[0] === 'Cost expansion (× pilot)')?.[1]).toBe('not a finite number');
+    expect(Object.is(rows.find((r) => r[0] === 'NPV')?.[1], 0)).toBe(true);
+    expect(rows.find((r) => r[0] === 'Verdict')?.[1]).toBe(result.verdict);
   });
 });

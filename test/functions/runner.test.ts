@@ -1,6 +1,6 @@
 import { CaseCache } from '../../src/functions/cache';
 import { PILOT_FUNCTIONS, pilotFunction } from '../../src/functions/catalogue';
-import { runPilotFunction, type PilotOutcome } from '../../src/functions/runner';
+import { NOT_FINITE_TEXT, runPilotFunction, type PilotOutcome } from '../../src/functions/runner';
 import { evaluateCase, sampleCase, type CaseResult } from '../../src/model';
 
 const s = sampleCase();
@@ -30,17 +30,18 @@ describe('runPilotFunction', () => {
     expect(failure(runPilotFunction('VALUE', ['1', 'min', 'extra'], contextGiving(real)))?.message).toBe('PILOT.VALUE takes at most 2 arguments; got 3.');
   });
 
-  it('turns a non-finite result into #NUM! and -0 into 0', () => {
-    expect(failure(runPilotFunction('NPV', [s.metrics, s.costs], contextGiving({ ...real, npv: NaN })))).toMatchObject({ code: '#NUM!' });
-    expect(failure(runPilotFunction('ROI', [s.metrics, s.costs], contextGiving({ ...real, roi: Infinity })))).toMatchObject({ code: '#NUM!' });
+  it('turns a non-finite result into #VALUE! with a message (Excel shows the message of a #VALUE! only) and -0 into 0', () => {
+    expect(failure(runPilotFunction('NPV', [s.metrics, s.costs], contextGiving({ ...real, npv: NaN })))).toMatchObject({ code: '#VALUE!', message: "PILOT.NPV's result is not a finite number (NaN)." });
+    expect(failure(runPilotFunction('ROI', [s.metrics, s.costs], contextGiving({ ...real, roi: Infinity })))).toMatchObject({ code: '#VALUE!' });
     const zero = runPilotFunction('NPV', [s.metrics, s.costs], contextGiving({ ...real, npv: -0 }));
     expect(zero.ok && Object.is(zero.value, 0)).toBe(true);
   });
 
-  it('checks every number inside a spill, naming the cell', () => {
+  it('checks every number inside a spill: one that is not finite reads as text in its own cell, the others stay', () => {
     const cashflows = real.cashflows.map((f, i) => (i === 2 ? { ...f, net: -Infinity } : { ...f, costs: -0 }));
     const outcome = runPilotFunction('CASHFLOWS', [s.metrics, s.costs], contextGiving({ ...real, cashflows }));
-    expect(failure(outcome)).toMatchObject({ code: '#NUM!', message: 'PILOT.CASHFLOWS row 4, column 4 is not a finite number (-Infinity).' });
+    const net = outcome.ok ? (outcome.value as (string | number)[][])[3] : [];
+    expect(net).toEqual(['Net', real.cashflows[0].net, real.cashflows[1].net, NOT_FINITE_TEXT, real.cashflows[3].net]);
     const clean = runPilotFunction('CASHFLOWS', [s.metrics, s.costs], contextGiving({ ...real, cashflows: real.cashflows.map((f) => ({ ...f, costs: -0 })) }));
     expect(clean.ok && (clean.value as (string | number)[][])[2].slice(1).every((x) => Object.is(x, 0))).toBe(true);
   });

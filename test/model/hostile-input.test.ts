@@ -133,3 +133,39 @@ describe('a table of 130,000 rows or 160,000 cells is read without overflowing t
     expect(gate).toMatchObject({ score: 0, passes: false });
   });
 });
+
+describe('a figure too large for a double is a problem on the cells that made it', () => {
+  it('a pilot total of 5e-324 makes the expansion multiple overflow: a problem on the Pilot column’s header row', () => {
+    const costs = sample.costs.map((line, r) => (r === 0 ? line : [line[0], r === 1 ? 5e-324 : 0, ...line.slice(2)]));
+    const expected = [{ table: 'Costs', row: 1, column: 'Pilot', message: expect.stringContaining('the pilot costs add up to 5e-324 USD') }];
+    expect(checkCase({ ...sample, costs })).toEqual(expected);
+    expect(() => evaluateCase({ ...sample, costs })).toThrow(expect.objectContaining({ problems: expected }));
+  });
+
+  it('production costs of 5e-324 make the ROI overflow: a problem on the One-time column’s header row', () => {
+    const costs: Grid = [['Category', 'Pilot', 'One-time', 'Annual'], ['Build', 100, 5e-324, 0]];
+    expect(checkCase({ ...sample, costs })).toEqual([
+      { table: 'Costs', row: 1, column: 'One-time', message: expect.stringContaining('production costs add up to 5e-324 USD') },
+    ]);
+  });
+
+  it('an approved budget of 5e-324 makes the budget variance overflow: a problem on its cell', () => {
+    const assumptions = assumptionsGrid({ Horizon: 3, 'Approved production budget': 5e-324 });
+    expect(checkCase({ ...sample, assumptions })).toEqual([
+      { table: 'Assumptions', row: 3, column: 'Value', message: expect.stringContaining('Approved production budget of 5e-324 USD') },
+    ]);
+  });
+
+  it('a target 5e-324 from the baseline makes the gap closed overflow: a problem on the Target cell', () => {
+    const metrics = withCell(withCell(withCell(sample.metrics, 'Error rate', 'Baseline', 1e-323), 'Error rate', 'Target', 5e-324), 'Error rate', 'Pilot', 0.5);
+    expect(checkCase({ ...sample, metrics })).toEqual([
+      { table: 'Metrics', row: 3, column: 'Target', message: expect.stringContaining('the gap closed') },
+    ]);
+  });
+
+  it('a value divided by a tiny number is too large like any magnitude above 1e15 (SPEC §3.1)', () => {
+    expect(() => parseValue('$1e15 per 1e-300 docs')).toThrow('"$1e15 per 1e-300 docs" is too large');
+    expect(() => parseValue('$1 per 1e-300 docs')).toThrow('is too large');
+    expect(parseValue('$2 per 1M tokens')).toBe(2e-6);
+  });
+});
