@@ -71,7 +71,8 @@ export function yearlyFlows(plan: CashflowPlan): YearFlow[] {
   const monthlyBenefit = (plan.annualBenefit / 12) * (1 - plan.benefitRisk);
   const run = plan.annualRun * (1 + plan.costRisk);
   const initial = plan.oneTime * (1 + plan.costRisk);
-  const rows: YearFlow[] = [{ year: 0, benefits: 0, costs: initial, net: -initial, cumulative: -initial }];
+  // 0 − initial, not −initial: with no one-time cost that is 0, where −initial is −0.
+  const rows: YearFlow[] = [{ year: 0, benefits: 0, costs: initial, net: 0 - initial, cumulative: 0 - initial }];
   adoptionMonthsByYear(plan.ramp, plan.horizonYears).forEach((adoptionMonths, i) => {
     const benefits = monthlyBenefit * adoptionMonths;
     const net = benefits - run;

@@ -5,6 +5,7 @@ import { checkCase, evaluateCase, parseValue, sampleCase, type CaseInput, type G
 import { irr } from '../../src/model/finance';
 import { parseDirection } from '../../src/model/metrics';
 import { withinASecond } from '../support/guard';
+import { badNumbers } from '../support/numbers';
 import { assumptionsGrid, withCell } from '../support/grids';
 
 /** The most characters Excel holds in one cell. */
@@ -167,5 +168,16 @@ describe('a figure too large for a double is a problem on the cells that made it
     expect(() => parseValue('$1e15 per 1e-300 docs')).toThrow('"$1e15 per 1e-300 docs" is too large');
     expect(() => parseValue('$1 per 1e-300 docs')).toThrow('is too large');
     expect(parseValue('$2 per 1M tokens')).toBe(2e-6);
+  });
+});
+
+describe('no −0 leaves the engine', () => {
+  it('with every One-time cell 0, Year 0 is 0, not −0', () => {
+    const oneTime = sample.costs[0].indexOf('One-time');
+    const costs = sample.costs.map((line, r) => line.map((cell, c) => (r > 0 && c === oneTime ? 0 : cell)));
+    const result = evaluateCase({ ...sample, costs });
+    expect(Object.is(result.cashflows[0].net, 0)).toBe(true);
+    expect(Object.is(result.cashflows[0].cumulative, 0)).toBe(true);
+    expect(badNumbers(result)).toEqual([]);
   });
 });
