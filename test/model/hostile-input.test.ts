@@ -21,6 +21,11 @@ describe('every solver stops and says when there is no solution', () => {
     expect(withinASecond(() => irr([-5e-324, 1e-300, -1]))).toBeNull();
   });
 
+  it('IRR of a row with 1e308 in it scans its ±700 bracket within a second', () => {
+    // Two sign changes and no root: the scan crosses the whole bracket, in steps that widen away from the guess.
+    expect(withinASecond(() => irr([165, -323661, 1e308, 477737]))).toBeNull();
+  });
+
   it('a case whose yearly net flows are [−1, ~5e-199, −5e-324] evaluates, with no IRR', () => {
     // One-time 1, Annual 5e-324; the benefit runs only in Year 1 (ramp 100% then 0%).
     const input: CaseInput = {
