@@ -24,7 +24,19 @@ function finite(x: number, what: string): number {
 /** What a spill shows where a figure is no number: one cell says so, and the spill's other figures stay. */
 export const NOT_FINITE_TEXT = 'not a finite number';
 
-/** The value as the catalogue promises it, every number finite and -0 as 0; a broken promise is #VALUE!. */
+/** The most characters an Excel cell holds. */
+export const CELL_CHARACTERS = 32_767;
+
+/** Text as a cell can hold it: a reason that quotes a 32,767-character metric name is cut to the limit, ending in "…". */
+function fitted(text: string): string {
+  if (text.length <= CELL_CHARACTERS) return text;
+  const end = CELL_CHARACTERS - 1;
+  // Never cut between the two halves of a character outside the Basic Multilingual Plane.
+  const high = text.charCodeAt(end - 1) >= 0xd800 && text.charCodeAt(end - 1) <= 0xdbff;
+  return `${text.slice(0, high ? end - 1 : end)}…`;
+}
+
+/** The value as the catalogue promises it, every number finite and -0 as 0, every text within a cell's length; a broken promise is #VALUE!. */
 function checked(value: PilotValue, kind: ResultKind, id: string): PilotValue {
   const broken = (what: string): never => {
     throw new ModelError('#VALUE!', `Unexpected error in PILOT.${id}: ${what}.`);
@@ -33,10 +45,10 @@ function checked(value: PilotValue, kind: ResultKind, id: string): PilotValue {
     case 'number':
       return typeof value === 'number' ? finite(value, `PILOT.${id}'s result`) : broken(`expected a number, got ${typeof value}`);
     case 'text':
-      return typeof value === 'string' ? value : broken(`expected text, got ${typeof value}`);
+      return typeof value === 'string' ? fitted(value) : broken(`expected text, got ${typeof value}`);
     case 'number or text':
       if (typeof value === 'number') return finite(value, `PILOT.${id}'s result`);
-      return typeof value === 'string' ? value : broken(`expected a number or text, got ${typeof value}`);
+      return typeof value === 'string' ? fitted(value) : broken(`expected a number or text, got ${typeof value}`);
     case 'spill': {
       if (!Array.isArray(value) || value.length === 0 || !value.every((row) => Array.isArray(row))) return broken('expected a non-empty 2-D array');
       const width = value[0].length;
@@ -44,7 +56,7 @@ function checked(value: PilotValue, kind: ResultKind, id: string): PilotValue {
         if (row.length !== width || width === 0) broken(`row ${r + 1} of the spill has ${row.length} cells, not ${width}`);
         return row.map((cell, c): SpillCell => {
           if (typeof cell === 'number') return !Number.isFinite(cell) ? NOT_FINITE_TEXT : cell === 0 ? 0 : cell;
-          return typeof cell === 'string' ? cell : broken(`row ${r + 1}, column ${c + 1} of the spill is ${String(cell)}`);
+          return typeof cell === 'string' ? fitted(cell) : broken(`row ${r + 1}, column ${c + 1} of the spill is ${String(cell)}`);
         });
       });
     }

@@ -63,3 +63,15 @@ describe('PILOT functions whose figure would be ±Infinity', () => {
     expect(rows.find((r) => r[0] === 'Verdict')?.[1]).toBe(result.verdict);
   });
 });
+
+describe('PILOT functions give text a cell can hold', () => {
+  it('a reason quoting a metric named with 32,767 characters is cut to Excel’s 32,767, ending in "…"', () => {
+    const metrics = sample.metrics.map((row, r) => (r === 2 ? ['x'.repeat(32_767), ...row.slice(1)] : row)); // Error rate: unproven, so a reason quotes it
+    const outcome = runPilotFunction('REASONS', [metrics, sample.costs, sample.readiness], context());
+    const texts = outcome.ok ? (outcome.value as string[][]).map((row) => row[0]) : [];
+    const quoting = texts.filter((text) => text.includes('xxxxxxxx'));
+    expect(quoting.length).toBeGreaterThan(0);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(32_767);
+    expect(quoting.every((text) => text.length === 32_767 && text.endsWith('…'))).toBe(true);
+  });
+});
