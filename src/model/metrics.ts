@@ -222,6 +222,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const declared = checks.attempt('Direction', parseDirection, cells.Direction);
   const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', readVolume, cells.Volume);
   checks.sameCurrency('Volume', volume);
+  if (volume !== null && volume.value < 0) checks.report('Volume', `"${volume.text}" is negative: expected how many a year, 0 or more`);
   // A bare Value per unit is money per one unit of the metric's numerator (SPEC §3.1).
   const valuePerUnit = isBlank(cells['Value per unit'])
     ? null
