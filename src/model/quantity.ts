@@ -3,7 +3,7 @@ import { isBlank } from './tables';
 import type { Cell } from './types';
 import type { UnitExpr, UnitTerm } from './units';
 import { NO_UNIT, currencyOf, sharedUnit, unitCurrency, unitTerm } from './units';
-import { PairMemo } from './memo';
+import { MEMO_KEY_LENGTH, PairMemo } from './memo';
 
 /**
  * Reading pasted text (SPEC §3.1) into a number and its unit: the lexer behind values.ts.
@@ -359,6 +359,8 @@ export function parseQuantity(cell: Cell, defaultUnit: UnitExpr = NO_UNIT): Quan
  *   parseUnit('%').percent             // true
  */
 export function parseUnit(text: string): UnitExpr {
+  // A text longer than any unit is read every time (see PairMemo: V8 hashes long strings by length alone).
+  if (text.length > MEMO_KEY_LENGTH) return sharedUnit(readUnit(text));
   const known = unitCache.get(text);
   if (known !== undefined) return known;
   const unit = sharedUnit(readUnit(text));

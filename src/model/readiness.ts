@@ -8,6 +8,7 @@
 import type { Cell, Fraction, GateResult, Grid, MetricResult, Problem, ReadinessResult } from './types';
 import { READINESS, cellText, isBlank, readTable, wordCell } from './tables';
 import { append, smallest } from './lists';
+import { TextMap } from './text-map';
 
 /** The stuck-pilot patterns of SPEC §3.6, in the order they are reported. */
 export const PATTERNS = {
@@ -153,7 +154,7 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
   const warnings: string[] = [];
   const standardRows = new Map<GateKey, GateResult>();
   const customRows: GateResult[] = [];
-  const firstRowOf = new Map<string, { row: number; name: string }>();
+  const firstRowOf = new TextMap<{ row: number; name: string }>();
   const raci = checkOwnership(ownership);
   append(warnings, raci.warnings);
 

@@ -3,7 +3,9 @@
 // a second on any input Excel can hold, and no NaN, ±Infinity or −0 leaves the engine.
 import { checkCase, evaluateCase, parseValue, sampleCase, type CaseInput, type Grid } from '../../src/model';
 import { irr } from '../../src/model/finance';
+import { MEMO_KEY_LENGTH, PairMemo } from '../../src/model/memo';
 import { parseDirection } from '../../src/model/metrics';
+import { parseUnit } from '../../src/model/values';
 import { withinASecond } from '../support/guard';
 import { badNumbers } from '../support/numbers';
 import { assumptionsGrid, withCell } from '../support/grids';
@@ -53,6 +55,31 @@ describe('text of any length is read in time linear in its length', () => {
     const problems = withinASecond(() => checkCase(build(text)));
     if (problem) expect(problems).toEqual([expect.objectContaining(problem)]);
     else expect(problems).toEqual([]);
+  });
+
+  // V8 hashes a string over 16,383 characters by its length alone, so a Map or memo keyed by such
+  // cells, alike but for their end, compared each key with every other one.
+  it('700 Gate names of 16,400 characters, alike but for their end, are told apart within a second', () => {
+    const names = Array.from({ length: 700 }, (_, i) => `g${'a'.repeat(16_400)}${String(i).padStart(6, '0')}`);
+    const readiness: Grid = [sample.readiness![0], ...names.map((gate) => [gate, 'yes', 'Sam Lee', null]), [names[0], 'no', 'Sam Lee', null]];
+    const result = withinASecond(() => evaluateCase({ ...sample, readiness }));
+    expect(result.readiness.gates.filter((g) => !g.standard)).toHaveLength(700);
+    expect(result.warnings.filter((w) => w.includes('only row 2 counts'))).toHaveLength(1); // the repeat of the first
+  });
+
+  it('a memo of units keeps no key longer than any unit, as such keys would all collide', () => {
+    let made = 0;
+    const memo = new PairMemo<number>(16);
+    const make = (): number => (made += 1);
+    memo.get('', 'docs/year', make);
+    memo.get('', 'docs/year', make);
+    expect(made).toBe(1);
+    const long = `w${'a'.repeat(MEMO_KEY_LENGTH)}`;
+    memo.get('', long, make);
+    memo.get('', long, make);
+    expect(made).toBe(3);
+    expect(parseUnit(long)).not.toBe(parseUnit(long));
+    expect(parseUnit('docs/year')).toBe(parseUnit('docs/year'));
   });
 
   it('still reads the words those texts are matched against', () => {
