@@ -6,6 +6,7 @@
  */
 import { readAssumptions } from '../model/assumptions';
 import { ModelError } from '../model/errors';
+import { append } from '../model/lists';
 import { readTable, cellText, type TableSpec } from '../model/tables';
 import type { Problem, TableName } from '../model/types';
 import { currencyOf } from '../model/units';
@@ -59,10 +60,10 @@ export function formatClashes(read: InputsRead): Problem[] {
   const currency = readAssumptions(assumptions?.values).assumptions.currency;
   const clashes: Problem[] = [];
   const metrics = read.grids.Metrics;
-  if (metrics) clashes.push(...percentClashes(metrics));
+  if (metrics) append(clashes, percentClashes(metrics));
   for (const table of ['Metrics', 'Costs', 'Assumptions'] as const) {
     const g = read.grids[table];
-    if (g) clashes.push(...currencyClashes(g, table, currency));
+    if (g) append(clashes, currencyClashes(g, table, currency));
   }
   return clashes;
 }

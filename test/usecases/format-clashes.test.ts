@@ -112,3 +112,21 @@ describe('format clashes (SPEC §3.1)', () => {
     expect(formatClashes(read)).toEqual([]);
   });
 });
+
+describe('format clashes on a long table', () => {
+  it('130,000 euro-formatted costs in a USD case are each a clash, without overflowing the stack', () => {
+    const rows = 130_000;
+    const values: Grid = [['Category', 'Pilot'], ...Array.from({ length: rows }, (_, i) => [`Line ${i}`, 100])];
+    const numberFormats = values.map((_, r) => ['General', r === 0 ? 'General' : '[$€-407] #,##0.00']);
+    const range = { sheet: 'Costs', row: 0, column: 0, rows: values.length, columns: 2 };
+    const read: InputsRead = {
+      grids: { Costs: { source: { kind: 'range', header: { ...range, rows: 1 } }, range, values, numberFormats } },
+      block: null,
+      blockNameDefined: false,
+      sheets: ['Costs'],
+    };
+    const clashes = formatClashes(read);
+    expect(clashes).toHaveLength(rows);
+    expect(clashes[rows - 1]).toMatchObject({ table: 'Costs', row: rows + 1, column: 'Pilot', message: expect.stringContaining('formatted in EUR') });
+  });
+});
