@@ -14,6 +14,12 @@ import { MEMO_KEY_LENGTH, PairMemo } from './memo';
 /** Magnitudes above this are an error (SPEC §3.1): no pasted business figure is that large. */
 export const MAX_MAGNITUDE = 1e15;
 
+/**
+ * The most words a unit may have (`USD per user per month` has three). A cell of 32,767 characters
+ * of `USD/h USD/h …` was a unit of 10,000 terms, which the unit library took 0.2 s to read each time.
+ */
+export const MAX_UNIT_TERMS = 8;
+
 const EXPECTED_VALUE = 'expected a number such as 1,200, 12 min, $3.40 or 4.2%';
 const EXPECTED_UNIT = 'expected a unit such as min, %, USD, h/week or docs/year';
 
@@ -150,6 +156,7 @@ function parseUnitTerms(input: string, text: string, money: boolean): { unit: Un
       failValue(text, `has the scale "${name}" away from its number: write it right after the number, as in $5m or 5 million`);
     }
     (dividing ? denominator : numerator).push(unitTerm(name));
+    if (numerator.length + denominator.length > MAX_UNIT_TERMS) failValue(text, `has more than ${MAX_UNIT_TERMS} words in its unit: ${EXPECTED_UNIT}`);
     [dividing, dividedByNumber] = [false, false];
   }
   if (dividing && !dividedByNumber) failValue(text, `ends in "/" or "per": expected a unit after it, as in 50,000 docs/year`);

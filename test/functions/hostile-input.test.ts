@@ -75,3 +75,17 @@ describe('PILOT functions give text a cell can hold', () => {
     expect(quoting.every((text) => text.length === 32_767 && text.endsWith('…'))).toBe(true);
   });
 });
+
+describe('PILOT functions on units of many words', () => {
+  it('PILOT.NPV over ten Value per unit cells of 32,767 characters of "USD/h " answers within a second, naming a cell', () => {
+    const column = sample.metrics[0].indexOf('Value per unit');
+    const metrics: Grid = [sample.metrics[0], ...Array.from({ length: 10 }, (_, i) => {
+      const row = [...sample.metrics[1]];
+      row[column] = `${i + 1} ${'USD/h '.repeat(5_461)}`.slice(0, 32_767);
+      return row;
+    })];
+    const outcome = withinASecond(() => runPilotFunction('NPV', [metrics, sample.costs], context()));
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/^Metrics row 2, Value per unit: ".*" has more than 8 words in its unit/);
+  });
+});
