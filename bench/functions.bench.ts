@@ -6,27 +6,13 @@ import { evaluateCase, sampleCase, type CaseInput, type Grid } from '../src/mode
 import { qualifiedA1 } from '../src/workbook/a1';
 import { PILOT_FUNCTION_NAMES, registerPilotFunctions } from '../src/workbook/hyperformula/pilot-functions';
 import type { BenchEntry } from './types';
+import { pastedMetricRow } from './rows';
 import { median, timeRuns } from './timing';
 
 const ROWS = 1_000;
 const RUNS = 15;
 /** The recalculation after one edit must take at most this long. */
 const BUDGET_MS = 200;
-
-/** A metric row as a PMO pastes it, one of four kinds, figures varied per row so no parse is reused. */
-function metricRow(i: number): (string | number | null)[] {
-  const s = 1 + (i % 997) / 1000;
-  switch (i % 4) {
-    case 0:
-      return [`Processing time ${i}`, `${(12 * s).toFixed(3)} min`, `${(2 * s).toFixed(3)} min`, `${(3 * s).toFixed(3)} min`, '90 days', null, null, `${50 * (i % 7) + 10},000 docs/year`, '$45/h'];
-    case 1:
-      return [`Error rate ${i}`, `${(4.2 * s).toFixed(3)}%`, `${(0.5 * s).toFixed(3)}%`, `${(0.6 * s).toFixed(3)}%`, '90 days', null, null, '50,000 transactions/year', '$120 per error'];
-    case 2:
-      return [`Cost per transaction ${i}`, `$${(3.4 * s).toFixed(3)}`, `$${(0.8 * s).toFixed(3)}`, `$${(0.8 * s).toFixed(3)}`, '6 months', null, null, '1,200 transactions/year', null];
-    default:
-      return [`Hours saved ${i}`, 0, Math.round(200 * s), Math.round(160 * s), '6 months', 'h/week', 'higher', null, '$45/h'];
-  }
-}
 
 /** Cells as typed: text stays text. */
 function typed(grid: Grid): RawCellContent[][] {
@@ -65,7 +51,7 @@ function modelSheet(input: CaseInput): RawCellContent[][] {
 export default async function functionsBench(): Promise<BenchEntry[]> {
   registerPilotFunctions(HyperFormula);
   const base = sampleCase();
-  const input: CaseInput = { ...base, metrics: [base.metrics[0], ...Array.from({ length: ROWS }, (_, i) => metricRow(i))] };
+  const input: CaseInput = { ...base, metrics: [base.metrics[0], ...Array.from({ length: ROWS }, (_, i) => pastedMetricRow(i))] };
   const model = modelSheet(input);
   const used = new Set(model.flat().flatMap((cell) => (typeof cell === 'string' ? [...cell.matchAll(/PILOT\.[A-Z]+/g)].map((m) => m[0]) : [])));
   if (used.size !== PILOT_FUNCTION_NAMES.length) throw new Error(`the sheet uses ${used.size} PILOT functions, not all ${PILOT_FUNCTION_NAMES.length}`);
