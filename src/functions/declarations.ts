@@ -1,12 +1,14 @@
 /**
  * The PILOT.* functions of SPEC §4, declared once, as data: each function's arguments (kind,
  * optionality, the table it is, its default and the values it accepts), its result and spill
- * shape, and the words a person reads about it, with examples. Everything else comes from here:
- * functions.json for Excel (functions-json.ts, written at build time), the catalogue that runs
- * them (catalogue.ts, whose adapters are typed from these declarations), the HyperFormula plugin
- * of the workbench, the argument checks of the shared runner, and the examples, which the tests
- * run. Plain data with no import that runs, so the build reads it without the engine.
+ * shape, and the words a person reads about it, with examples and errors. Everything else comes
+ * from here: functions.json for Excel (functions-json.ts, written at build time), the catalogue
+ * that runs them (catalogue.ts, whose adapters are typed from these declarations), the
+ * HyperFormula plugin of the workbench, the argument checks of the shared runner, and the
+ * examples and error examples, which the tests run. Plain data with no import that runs, so the
+ * build reads it without the engine.
  */
+import type { ErrorCode } from '../model/errors';
 import type { TableName } from '../model/types';
 
 /**
@@ -47,6 +49,15 @@ export interface FunctionExample {
   readonly result: SpillCell | readonly (readonly SpillCell[])[];
 }
 
+/** An error particular to one function: the Excel error its cell shows, when, and a formula that gives it. */
+export interface ErrorDeclaration {
+  readonly code: ErrorCode;
+  /** When the cell shows it, for a person: "when the pilot costs add up to 0". */
+  readonly when: string;
+  /** A formula that gives this error, as a person would write it; the tests run it. */
+  readonly example?: string;
+}
+
 export interface FunctionDeclaration {
   /** The id Excel registers and the name after `PILOT.` in a sheet. */
   readonly id: string;
@@ -64,6 +75,14 @@ export interface FunctionDeclaration {
   readonly examples: readonly FunctionExample[];
   /** A page that explains the function; Excel links to it from the formula's help. */
   readonly helpUrl?: string;
+  /** The anchor of the user guide's section (docs/guide.md) that explains how the result is worked out. */
+  readonly guide?: string;
+  /**
+   * The errors particular to this function. Those every function shares, from its arguments (a
+   * table with a problem, a cell holding an Excel error, a word or number it does not take), are
+   * said from the arguments' declarations and need no entry here.
+   */
+  readonly errors?: readonly ErrorDeclaration[];
 }
 
 /** Keeps a declaration's literal names and kinds, so adapters can be typed from it. */
@@ -86,7 +105,7 @@ const ASSUMPTIONS_ARG = {
   kind: 'table',
   optional: true,
   table: 'Assumptions',
-  description: "The Assumptions table (Name | Value); SPEC's defaults when omitted.",
+  description: 'The Assumptions table (Name | Value); every assumption at its default when omitted.',
 } as const;
 const OWNERSHIP_ARG = { name: 'ownership', kind: 'table', optional: true, table: 'Ownership', description: 'The Ownership (RACI) table.' } as const;
 
@@ -106,20 +125,26 @@ const A = 'Assumptions[#All]';
 export const PILOT_DECLARATIONS = [
   declare({
     id: 'VALUE',
+    guide: 'values',
     description: 'Reads a pasted value such as "12 min", "$3.40" or "4.2%" as a number, in the given unit.',
     params: [
       { name: 'text', kind: 'cell', optional: false, description: 'The cell or text to read, such as "2 h" or "$3.40".' },
       { name: 'unit', kind: 'text', optional: true, description: 'The unit to convert to, such as "min" or "h".' },
     ],
     result: 'number',
-    returns: 'The number, in `unit` when given; text that is not a value is #VALUE!, never 0.',
+    returns: 'The number, in `unit` when given.',
     examples: [
       { formula: '=PILOT.VALUE("2 h","min")', result: 120 },
       { formula: '=PILOT.VALUE("(500)")', result: -500 },
     ],
+    errors: [
+      { code: '#VALUE!', when: 'the text is not a value, such as "N/A" or "tbd" (never read as 0)', example: '=PILOT.VALUE("N/A")' },
+      { code: '#VALUE!', when: 'the value does not convert to `unit`', example: '=PILOT.VALUE("2 h","USD")' },
+    ],
   }),
   declare({
     id: 'GAPCLOSED',
+    guide: 'per-metric',
     description: 'The share of the target gap the pilot closed: (baseline − pilot) / (baseline − target), which may be below 0 or above 1.',
     params: [
       { name: 'baseline', kind: 'cell', optional: false, description: 'The value before the pilot, such as "12 min" or 4.2%.' },
@@ -127,12 +152,17 @@ export const PILOT_DECLARATIONS = [
       { name: 'pilot', kind: 'cell', optional: false, description: 'What the pilot measured, such as "3 min".' },
     ],
     result: 'number',
-    returns: 'The gap closed as a fraction (1 = target reached); #VALUE! when the target does not improve on the baseline or the units differ.',
+    returns: 'The gap closed as a fraction (1 = target reached).',
     examples: [{ formula: '=PILOT.GAPCLOSED("12 min","2 min","3 min")', result: 0.9 }],
+    errors: [
+      { code: '#VALUE!', when: 'the target does not improve on the baseline', example: '=PILOT.GAPCLOSED("12 min","12 min","3 min")' },
+      { code: '#VALUE!', when: 'the three are not in the same kind of unit', example: '=PILOT.GAPCLOSED("12 min","2 min","3 h/week")' },
+    ],
   }),
   declare({
     id: 'METRICVALUE',
-    description: "The annual money value of one metric's improvement (SPEC §3.2): improvement × volume × value per unit, per year.",
+    guide: 'per-metric',
+    description: "The annual money value of one metric's improvement: improvement × volume × value per unit, per year.",
     params: [
       { name: 'baseline', kind: 'cell', optional: false, description: 'The value before the pilot, such as "12 min".' },
       { name: 'target', kind: 'cell', optional: false, description: 'The production target, such as "2 min".' },
@@ -164,27 +194,42 @@ export const PILOT_DECLARATIONS = [
       },
     ],
     result: 'number',
-    returns: 'Money per year in the currency written in the cells (USD when none is written); #VALUE! when the units do not combine into money per year.',
+    returns: 'Money per year in the currency written in the cells (USD when none is written).',
     examples: [
       { formula: '=PILOT.METRICVALUE("12 min","2 min","50,000 docs/year","$45/h","2 min")', result: 375000 },
       { formula: '=PILOT.METRICVALUE(0,200,"","$45/h",160,,"h/week")', result: 375685.71 },
     ],
+    errors: [
+      {
+        code: '#VALUE!',
+        when: 'the units do not combine into money per year, such as a time saved with a Value per unit but no volume',
+        example: '=PILOT.METRICVALUE("12 min","2 min","","$45/h","2 min")',
+      },
+      {
+        code: '#VALUE!',
+        when: 'the metric has no money value: it is not measured in money and `valuePerUnit` is blank',
+        example: '=PILOT.METRICVALUE("4.2%","0.5%","50,000 transactions/year","","0.6%")',
+      },
+    ],
   }),
   declare({
     id: 'EXPANSION',
+    guide: 'expansion',
     description: "The cost expansion multiple: production's first-year bill against the pilot's, each range summed.",
     params: [
       { name: 'pilotCosts', kind: 'range', optional: false, description: "The pilot's costs: a range, summed (blank cells add nothing)." },
       { name: 'productionCosts', kind: 'range', optional: false, description: "Production's one-time and first-year annual costs: a range, summed." },
     ],
     result: 'number',
-    returns: 'Production ÷ pilot, such as 3.175; #DIV/0! when the pilot costs add up to 0.',
+    returns: 'Production ÷ pilot, such as 3.175.',
     examples: [{ formula: '=PILOT.EXPANSION({120000},{190000,191000})', result: 3.175 }],
+    errors: [{ code: '#DIV/0!', when: 'the pilot costs add up to 0', example: '=PILOT.EXPANSION({0},{190000})' }],
   }),
   declare({
     id: 'PAYBACK',
+    guide: 'economics',
     description:
-      'Payback in months of a row or column of net cash flows, period k covering [k, k+1) (SPEC §3.4): the period after which the cumulative stays at or above 0, plus the fraction of it needed, × 12 ÷ periodsPerYear.',
+      'Payback in months of a row or column of net cash flows, period k covering [k, k+1): the period after which the cumulative stays at or above 0, plus the fraction of it needed, × 12 ÷ periodsPerYear.',
     params: [
       { name: 'cashflows', kind: 'range', optional: false, description: 'One row or one column of net cash flows, the first period first.' },
       {
@@ -199,15 +244,17 @@ export const PILOT_DECLARATIONS = [
       },
     ],
     result: 'number',
-    returns: 'Months to payback; 0 when the cumulative is never negative; #N/A ("never") when it is still negative at the last period.',
+    returns: 'Months to payback; 0 when the cumulative is never negative.',
     examples: [
       { formula: '=PILOT.PAYBACK({-100,30,30,60})', result: 3.6667 },
       { formula: '=PILOT.PAYBACK({-190000,450561.14,796017.14},1)', result: 17.06 },
     ],
+    errors: [{ code: '#N/A', when: '"never": the cumulative is still negative at the last period', example: '=PILOT.PAYBACK({-100,30,30})' }],
   }),
   declare({
     id: 'CASHFLOWS',
-    description: `The yearly cash flows a CFO audits (SPEC §3.4), spilled: header Year 0 … Year n, rows Benefits, Costs, Net, Cumulative. ${WITHOUT_READINESS}`,
+    guide: 'cashflows',
+    description: `The yearly cash flows a CFO audits, spilled: header Year 0 … Year n, rows Benefits, Costs, Net, Cumulative. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'spill',
     returns: 'A table: the currency and Year 0 … Year n across, a label column down; =CF0+NPV(rate, CF1:CFn) on its Net row is PILOT.NPV.',
@@ -226,7 +273,8 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'NPV',
-    description: `Net present value of the case (SPEC §3.4): Year 0 plus the discounted Years 1 … n, exactly =CF0+NPV(rate, CF1:CFn). ${WITHOUT_READINESS}`,
+    guide: 'economics',
+    description: `Net present value of the case: Year 0 plus the discounted Years 1 … n, exactly =CF0+NPV(rate, CF1:CFn). ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'number',
     returns: 'The NPV in the case currency.',
@@ -234,23 +282,40 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'IRR',
-    description: `Internal rate of return of the yearly net cash flows, as Excel's IRR with guess 10% (SPEC §3.4). ${WITHOUT_READINESS}`,
+    guide: 'economics',
+    description: `Internal rate of return of the yearly net cash flows, as Excel's IRR with guess 10%. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'number',
-    returns: 'The IRR as a fraction; #NUM! when no rate makes the NPV zero.',
+    returns: 'The IRR as a fraction.',
     examples: [{ formula: `=PILOT.IRR(${M},${C},${A})`, result: 2.7751 }],
+    errors: [
+      {
+        code: '#NUM!',
+        when: 'no rate makes the NPV zero, such as when the yearly net cash flows never change sign (here a metric with no money value against a cost)',
+        example: '=PILOT.IRR({"Metric","Baseline","Target";"Errors","4.2%","0.5%"},{"Category","Annual";"Infrastructure",1000})',
+      },
+    ],
   }),
   declare({
     id: 'ROI',
-    description: `Risk-adjusted ROI (SPEC §3.4): (PV benefits − PV costs) ÷ PV costs. ${WITHOUT_READINESS}`,
+    guide: 'economics',
+    description: `Risk-adjusted ROI: (PV benefits − PV costs) ÷ PV costs. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'number',
-    returns: 'The ROI as a fraction; #DIV/0! when PV costs is 0.',
+    returns: 'The ROI as a fraction.',
     examples: [{ formula: `=PILOT.ROI(${M},${C},${A})`, result: 2.2189 }],
+    errors: [
+      {
+        code: '#DIV/0!',
+        when: 'PV costs is 0: production costs nothing, so NPV alone decides',
+        example: '=PILOT.ROI({"Metric","Baseline","Target","Pilot","Volume","Value per unit";"Time","12 min","2 min","2 min","50,000 docs/year","$45/h"},{"Category","Annual";"Infrastructure",0})',
+      },
+    ],
   }),
   declare({
     id: 'THRESHOLD',
-    description: `A scale threshold (SPEC §3.5): the value of one input at which NPV = 0, every other input held. ${WITHOUT_READINESS}`,
+    guide: 'thresholds',
+    description: `A scale threshold: the value of one input at which NPV = 0, every other input held. ${WITHOUT_READINESS}`,
     params: [
       METRICS_ARG,
       COSTS_ARG,
@@ -264,16 +329,23 @@ export const PILOT_DECLARATIONS = [
       ASSUMPTIONS_ARG,
     ],
     result: 'number or text',
-    returns:
-      'The threshold as a number; the text "always positive" when NPV is positive across the range; #N/A ("never") when no value in the range makes NPV positive.',
+    returns: 'The threshold as a number; the text "always positive" when NPV is positive across the range.',
     examples: [
       { formula: `=PILOT.THRESHOLD(${M},${C},"adoption",${A})`, result: 0.2881 },
       { formula: `=PILOT.THRESHOLD(${M},${C},"cost",${A})`, result: 3.2189 },
     ],
+    errors: [
+      {
+        code: '#N/A',
+        when: '"never": no value in the range makes NPV positive',
+        example: '=PILOT.THRESHOLD({"Metric","Baseline","Target";"Errors","4.2%","0.5%"},{"Category","Annual";"Infrastructure",1000},"adoption")',
+      },
+    ],
   }),
   declare({
     id: 'READINESS',
-    description: 'The readiness score (SPEC §3.6): the lowest score among blocking gates, 1 when every blocking gate passes; a gate without a named owner scores 0.',
+    guide: 'readiness-score',
+    description: 'The readiness score: the lowest score among blocking gates, 1 when every blocking gate passes; a gate without a named owner scores 0.',
     params: [
       { ...READINESS_ARG, description: 'The Readiness table (Gate | Status | Owner | Evidence) with its header row.' },
       { ...OWNERSHIP_ARG, description: 'The Ownership (RACI) table: production functions down, roles across.' },
@@ -285,7 +357,8 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'VERDICT',
-    description: 'The verdict (SPEC §3.8): SCALE, PIVOT, KILL or NOT READY.',
+    guide: 'verdict',
+    description: 'The verdict: SCALE, PIVOT, KILL or NOT READY.',
     params: CASE_PARAMS,
     result: 'text',
     returns: 'SCALE, PIVOT, KILL or NOT READY.',
@@ -293,6 +366,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'REASONS',
+    guide: 'verdict',
     description:
       'The reasons behind the verdict, most decisive first, spilled down a column: short sentences with the figures and the table row or assumption behind them.',
     params: CASE_PARAMS,
@@ -305,7 +379,8 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'TIMELINE',
-    description: 'The timeline to production (SPEC §3.7), spilled as a pair: months low, months high (best case 2–3, typical 4–6, complex 6–12).',
+    guide: 'timeline',
+    description: 'The timeline to production, spilled as a pair: months low, months high (best case 2–3, typical 4–6, complex 6–12).',
     params: [
       { ...READINESS_ARG, description: 'The Readiness table; left empty, the case is typical.' },
       { ...ASSUMPTIONS_ARG, description: 'The Assumptions table, for Integrations.' },
@@ -317,6 +392,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'SUMMARY',
+    guide: 'figures',
     description:
       'Every figure of the case in a spilled Figure | Value table: verdict, NPV, IRR, ROI, payback, PV benefits and costs, expansion, budget variance, the four thresholds, readiness score and progress, blockers, patterns, timeline and the four verdict tests. A figure that does not exist reads as text ("never", "none …"), never as an error.',
     params: CASE_PARAMS,
