@@ -165,6 +165,15 @@ const SPECS: AssumptionSpec[] = [
   },
 ];
 
+/**
+ * The name of every assumption the Assumptions table takes, as the engine reports it (the
+ * category multipliers aside): what the user guide's table of assumptions is checked against.
+ *
+ * @example
+ *   ASSUMPTION_LABELS[0] // 'Discount rate'
+ */
+export const ASSUMPTION_LABELS: readonly string[] = [...SPECS.map((spec) => spec.label), 'Currency'];
+
 const BY_KEY = new Map<string, AssumptionSpec>();
 for (const spec of SPECS) for (const name of spec.names) BY_KEY.set(key(name), spec);
 
