@@ -4,9 +4,9 @@
 // nothing from its shells, the use cases nothing of React, the DOM or a particular host, the port
 // and its hosts nothing of what is built on them, and the task pane reaches the workbook only
 // through the use cases; only src/workbook touches Office.js; no add-in code imports HyperFormula
-// (GPL), the workbench, the Node tooling (src/dev-server, src/manifest) or test code; types are
-// imported with `import type`; nothing in src/ evaluates text as code or sets
-// dangerouslySetInnerHTML.
+// (GPL), the workbench, the Node tooling (src/dev-server, src/manifest, the help page's writer in
+// src/help) or test code; types are imported with `import type`; nothing in src/ evaluates text as
+// code or sets dangerouslySetInnerHTML.
 import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import tseslint from "typescript-eslint";
@@ -27,7 +27,10 @@ const NODE_GLOBALS = {
 const GPL = { group: ["hyperformula", "hyperformula/*"], message: "HyperFormula is GPL: tests and the workbench only, never the add-in." };
 const WORKBENCH = { group: ["**/workbench", "**/workbench/**", "**/workbook/hyperformula", "**/workbook/hyperformula/**"], message: "The add-in does not import the workbench or the HyperFormula host (GPL)." };
 const TESTS = { group: ["**/test/**", "**/bench/**"], message: "Add-in code does not import test or bench code." };
-const TOOLING = { group: ["**/dev-server", "**/dev-server/**", "**/manifest", "**/manifest/**"], message: "Add-in code does not import the Node tooling." };
+const TOOLING = {
+  group: ["**/dev-server", "**/dev-server/**", "**/manifest", "**/manifest/**", "**/help/*", "!**/help/address"],
+  message: "Add-in code does not import the Node tooling (the help page is written at build time: only its address, src/help/address, is shared).",
+};
 const UI = { group: ["react", "react-dom", "react/*", "react-dom/*", "@fluentui/*", "@microsoft/office-js"], message: "No React, Fluent or Office here: it runs in Node too." };
 const ABOVE_USECASES = { group: ["**/taskpane", "**/taskpane/**", "**/workbench", "**/workbench/**", "**/cli", "**/cli/**"], message: "The hosts call the use cases, not the other way round." };
 const A_HOST = { group: ["**/workbook/office", "**/workbook/memory", "**/workbook/hyperformula", "**/workbook/hyperformula/**"], message: "The use cases take a port; which host it is, is the caller's business." };

@@ -1,4 +1,4 @@
-/* Bundles Pilot Gate: the task pane, the PILOT.* custom functions and the ribbon commands.
+/* Bundles Pilot Gate: the task pane, the PILOT.* custom functions, the ribbon commands and the help page.
  *
  *   npm run build       production build into dist/, every development URL rewritten
  *   npm run build:dev   development build into dist/
@@ -92,6 +92,7 @@ function forbiddenModule(resource) {
   if (file.startsWith(`${root}/src/workbench/`)) return "the workbench is bundled on its own (--env workbench), never into the add-in";
   if (file.startsWith(`${root}/src/workbook/hyperformula/`)) return "the HyperFormula host is the workbench's (HyperFormula is GPL), never the add-in's";
   if (file.startsWith(`${root}/src/dev-server/`) || file.startsWith(`${root}/src/manifest/`)) return "Node tooling stays out of the add-in";
+  if (file.startsWith(`${root}/src/help/`) && file !== `${root}/src/help/address.ts`) return "the help page is written at build time, never bundled";
   return null;
 }
 
@@ -153,34 +154,76 @@ class ForbiddenModulesPlugin {
   }
 }
 
+const SOURCES = path.resolve(__dirname, "src");
 /** The TypeScript module that writes functions.json from the PILOT declarations, and what it reads. */
 const FUNCTIONS_JSON_MODULE = path.resolve(__dirname, "src/functions/functions-json.ts");
 const FUNCTION_DECLARATIONS = path.resolve(__dirname, "src/functions/declarations.ts");
+/** The module that writes the help page's content, and what it reads: the user guide, the declarations and its own helpers. */
+const HELP_PAGE_MODULE = path.resolve(__dirname, "src/help/page.ts");
+const USER_GUIDE = path.resolve(__dirname, "docs/guide.md");
+const HELP_SOURCES = [USER_GUIDE, FUNCTION_DECLARATIONS, ...["page", "markdown", "reference", "address"].map((name) => path.resolve(__dirname, `src/help/${name}.ts`))];
+
+/**
+ * A TypeScript module of src/ the build runs (not bundles), through ts-node (already how
+ * `npm start` runs). Every module of src/ is read afresh, so a rebuild under `npm start` picks
+ * up a change in the module or in anything it imports.
+ */
+function requireSource(file) {
+  // require.extensions is how Node says whether a loader for .ts files is already registered.
+  if (!require.extensions[".ts"]) require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
+  for (const loaded of Object.keys(require.cache)) {
+    if (loaded.startsWith(`${SOURCES}${path.sep}`)) delete require.cache[loaded];
+  }
+  return require(file);
+}
 
 /**
  * Emits functions.json, the metadata Excel reads, from the PILOT functions' declarations
  * (src/functions/declarations.ts): the same data the runtime registers and runs, so the two
- * cannot drift. The declarations are TypeScript, read through ts-node (already how `npm start`
- * runs); they are read again at every build, so `npm start` picks up a changed declaration.
+ * cannot drift. Each function's helpUrl is its entry on the help page served from `base`.
  */
 class FunctionsJsonPlugin {
+  constructor(base) {
+    this.base = base;
+  }
+
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("FunctionsJsonPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
         { name: "FunctionsJsonPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
         () => {
-          // require.extensions is how Node says whether a loader for .ts files is already registered.
-          if (!require.extensions[".ts"]) require("ts-node").register({ transpileOnly: true, compilerOptions: { module: "commonjs" } });
-          for (const file of [FUNCTIONS_JSON_MODULE, FUNCTION_DECLARATIONS]) {
-            delete require.cache[file];
-            compilation.fileDependencies.add(file);
-          }
-          const { functionsJson } = require(FUNCTIONS_JSON_MODULE);
-          compilation.emitAsset("functions.json", new webpack.sources.RawSource(`${JSON.stringify(functionsJson(), null, 4)}\n`));
+          for (const file of [FUNCTIONS_JSON_MODULE, FUNCTION_DECLARATIONS]) compilation.fileDependencies.add(file);
+          const { functionsJson } = requireSource(FUNCTIONS_JSON_MODULE);
+          compilation.emitAsset("functions.json", new webpack.sources.RawSource(`${JSON.stringify(functionsJson(this.base), null, 4)}\n`));
         },
       );
     });
   }
+}
+
+/**
+ * The help page (help.html): the user guide and the function reference, written at build time
+ * from docs/guide.md and the declarations (src/help/page.ts). A page of its own, with no script:
+ * the add-in's custom functions start without it, and its policy allows no script from elsewhere.
+ */
+function helpPage(policy) {
+  return new HtmlWebpackPlugin({
+    filename: "help.html",
+    template: "./src/help/help.html",
+    chunks: [],
+    contentSecurityPolicy: policy,
+    templateParameters: (compilation, assets, assetTags, options) => {
+      for (const file of HELP_SOURCES) compilation.fileDependencies.add(file);
+      const { helpPageBody } = requireSource(HELP_PAGE_MODULE);
+      const { PILOT_DECLARATIONS } = requireSource(FUNCTION_DECLARATIONS);
+      return {
+        compilation,
+        webpackConfig: compilation.options,
+        htmlWebpackPlugin: { tags: assetTags, files: assets, options },
+        help: helpPageBody(fs.readFileSync(USER_GUIDE, "utf8"), PILOT_DECLARATIONS),
+      };
+    },
+  });
 }
 
 /** Fails a production build when any emitted file still mentions localhost, naming the file. */
@@ -298,7 +341,7 @@ module.exports = async (env = {}, argv = {}) => {
       rules: [typescriptRule(dev)],
     },
     plugins: [
-      new FunctionsJsonPlugin(),
+      new FunctionsJsonPlugin(dev ? DEV_URL : productionUrl()),
       new HtmlWebpackPlugin({
         // The shared runtime page: Excel loads the custom functions and the ribbon commands here
         // too (manifest: Runtime, CustomFunctions Page and FunctionFile are all Taskpane.Url).
@@ -320,6 +363,7 @@ module.exports = async (env = {}, argv = {}) => {
         chunks: ["commands"],
         contentSecurityPolicy: addinPolicy,
       }),
+      helpPage(contentSecurityPolicy({ officeJs: false, dev })),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "[path][name][ext]" },

@@ -44,6 +44,7 @@ export function servedMessage(base: string, functionIds: string[]): string[] {
     '',
     `  task pane         ${base}taskpane.html`,
     `  custom functions  ${base}functions.json (${functionIds.map((id) => `PILOT.${id}`).join(', ') || 'none'})`,
+    `  help              ${base}help.html (the user guide and the PILOT function reference)`,
     `  manifest          ${path.join(ROOT, 'manifest.xml')} (also ${base}manifest.xml)`,
     '',
     'Load it into Excel:',

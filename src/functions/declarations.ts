@@ -2,11 +2,12 @@
  * The PILOT.* functions of SPEC §4, declared once, as data: each function's arguments (kind,
  * optionality, the table it is, its default and the values it accepts), its result and spill
  * shape, and the words a person reads about it, with examples and errors. Everything else comes
- * from here: functions.json for Excel (functions-json.ts, written at build time), the catalogue
- * that runs them (catalogue.ts, whose adapters are typed from these declarations), the
- * HyperFormula plugin of the workbench, the argument checks of the shared runner, and the
- * examples and error examples, which the tests run. Plain data with no import that runs, so the
- * build reads it without the engine.
+ * from here: functions.json for Excel (functions-json.ts, written at build time), the function
+ * reference of the help page (src/help, also written at build time, where each function's
+ * help URL points), the catalogue that runs them (catalogue.ts, whose adapters are typed from
+ * these declarations), the HyperFormula plugin of the workbench, the argument checks of the
+ * shared runner, and the examples, which the tests run. Plain data with no import that runs, so
+ * the build reads it without the engine.
  */
 import type { ErrorCode } from '../model/errors';
 import type { TableName } from '../model/types';
@@ -73,8 +74,6 @@ export interface FunctionDeclaration {
    */
   readonly spillShape?: { readonly rows: number; readonly columns: number };
   readonly examples: readonly FunctionExample[];
-  /** A page that explains the function; Excel links to it from the formula's help. */
-  readonly helpUrl?: string;
   /** The anchor of the user guide's section (docs/guide.md) that explains how the result is worked out. */
   readonly guide?: string;
   /**

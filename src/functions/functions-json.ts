@@ -1,8 +1,10 @@
 /**
  * functions.json, the metadata Excel reads to know the PILOT functions, written from their
  * declarations (declarations.ts) at build time by webpack.config.js. Excel matches each entry to
- * the function the runtime registers under the same id (register.ts).
+ * the function the runtime registers under the same id (register.ts), and opens each entry's
+ * helpUrl, the function's entry on the help page, from "Help on this function".
  */
+import { helpUrl } from '../help/address';
 import { PILOT_DECLARATIONS, type FunctionDeclaration, type ParamKind, type ResultKind } from './declarations';
 
 /** One argument as Excel's custom-functions metadata describes it. */
@@ -18,7 +20,8 @@ export interface FunctionJson {
   id: string;
   name: string;
   description: string;
-  helpUrl?: string;
+  /** The function's entry on the help page the add-in serves. */
+  helpUrl: string;
   parameters: ParameterJson[];
   result: { type: 'any' | 'string' | 'number' | 'boolean'; dimensionality: 'scalar' | 'matrix' };
 }
@@ -48,17 +51,19 @@ const RESULT_SHAPE: Readonly<Record<ResultKind, FunctionJson['result']>> = {
 };
 
 /**
- * The entry of one function in functions.json.
+ * The entry of one function in functions.json, its help on the help page served from `base`
+ * (the add-in's base URL: the development server's, or the production one).
  *
  * @example
- *   functionJson(PILOT_DECLARATIONS[0]).parameters[1] // { name: 'unit', description: 'The unit to convert to, …', type: 'string', dimensionality: 'scalar', optional: true }
+ *   functionJson(PILOT_DECLARATIONS[0], 'https://localhost:3000/').parameters[1] // { name: 'unit', description: 'The unit to convert to, …', type: 'string', dimensionality: 'scalar', optional: true }
+ *   functionJson(PILOT_DECLARATIONS[0], 'https://localhost:3000/').helpUrl       // 'https://localhost:3000/help.html#PILOT.VALUE'
  */
-export function functionJson(declaration: FunctionDeclaration): FunctionJson {
+export function functionJson(declaration: FunctionDeclaration, base: string): FunctionJson {
   return {
     id: declaration.id,
     name: declaration.id,
     description: declaration.description,
-    ...(declaration.helpUrl === undefined ? {} : { helpUrl: declaration.helpUrl }),
+    helpUrl: helpUrl(base, declaration.id),
     parameters: declaration.params.map((p) => ({
       name: p.name,
       description: p.description,
@@ -70,11 +75,12 @@ export function functionJson(declaration: FunctionDeclaration): FunctionJson {
 }
 
 /**
- * The whole of functions.json for these declarations (every PILOT function by default).
+ * The whole of functions.json for the add-in served from `base`, for these declarations (every
+ * PILOT function by default).
  *
  * @example
- *   functionsJson().functions.map((f) => f.id) // ['VALUE', 'GAPCLOSED', …, 'SUMMARY']
+ *   functionsJson('https://pilotgate.example.com/').functions.map((f) => f.id) // ['VALUE', 'GAPCLOSED', …, 'SUMMARY']
  */
-export function functionsJson(declarations: readonly FunctionDeclaration[] = PILOT_DECLARATIONS): FunctionsJson {
-  return { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true, functions: declarations.map(functionJson) };
+export function functionsJson(base: string, declarations: readonly FunctionDeclaration[] = PILOT_DECLARATIONS): FunctionsJson {
+  return { allowErrorForDataTypeAny: true, allowCustomDataForDataTypeAny: true, functions: declarations.map((d) => functionJson(d, base)) };
 }

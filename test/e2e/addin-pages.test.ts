@@ -61,9 +61,21 @@ const haveChromium = chromiumOrSkip("the add-in pages' browser tests (test/e2e/a
     await context?.close();
   });
 
-  it('are three, each tested below', () => {
+  it('are four, each tested below', () => {
     const pages = filesUnder(build().dir, /\.html$/).map((file) => path.relative(build().dir, file));
-    expect(pages.sort()).toEqual(['commands.html', 'functions.html', 'taskpane.html']);
+    expect(pages.sort()).toEqual(['commands.html', 'functions.html', 'help.html', 'taskpane.html']);
+  });
+
+  it('help.html loads under its policy, asking only its own origin: no Office.js, no script', async () => {
+    await open();
+    await page.goto(`${server.url}help.html#PILOT.NPV`);
+    await page.getByRole('heading', { level: 1, name: 'Pilot Gate user guide' }).waitFor();
+    // The page and nothing else: no script, style sheet or font to fetch (a browser may still ask for a favicon).
+    expect(traffic.requests.filter((url) => !url.endsWith('/favicon.ico'))).toEqual([`${server.url}help.html`]);
+    expect(await page.evaluate(() => document.scripts.length)).toBe(0);
+    expect(traffic.elsewhere()).toEqual([]);
+    expect(traffic.violations).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 
   it.each([

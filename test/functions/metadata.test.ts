@@ -25,6 +25,7 @@ interface FunctionMetadata {
   id: string;
   name: string;
   description?: string;
+  helpUrl?: string;
   parameters: ParameterMetadata[];
   result: { type?: string; dimensionality?: string };
 }
@@ -33,6 +34,10 @@ interface Metadata {
   allowErrorForDataTypeAny?: boolean;
   allowCustomDataForDataTypeAny?: boolean;
 }
+
+const ROOT = path.resolve(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addinUrls } = require(path.join(ROOT, 'webpack.config.js')) as { addinUrls: () => { dev: string; production: string } };
 
 const BEFORE = JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures/functions-from-jsdoc.json'), 'utf8')) as Metadata;
 
@@ -49,7 +54,7 @@ function shapeOf(fn: FunctionMetadata) {
 beforeAll(installCustomFunctionsRuntime);
 
 describe('functions.json written from the declarations', () => {
-  const metadata = functionsJson() as Metadata;
+  const metadata = functionsJson(addinUrls().dev) as Metadata;
 
   it('lists the fifteen functions Excel had before, in the same order, id and name alike', () => {
     expect(metadata.functions.map((f) => f.id)).toEqual(BEFORE.functions.map((f) => f.id));
@@ -79,11 +84,11 @@ describe('functions.json written from the declarations', () => {
     expect(fn.parameters[5].description).toMatch(/^"evidence" \(default/);
   });
 
-  it('writes a help address only for a function that declares one', () => {
-    const declarations = [{ ...PILOT_DECLARATIONS[0], helpUrl: 'https://pilotgate.example.com/help/value' }, PILOT_DECLARATIONS[1]];
-    const [value, gap] = functionsJson(declarations).functions;
-    expect(value.helpUrl).toBe('https://pilotgate.example.com/help/value');
-    expect('helpUrl' in gap).toBe(false);
+  it("points each function's help at its entry on the help page the add-in serves", () => {
+    const helpUrls = functionsJson('https://localhost:3000/').functions.map((f) => f.helpUrl);
+    expect(helpUrls[0]).toBe('https://localhost:3000/help.html#PILOT.VALUE');
+    expect(helpUrls).toEqual(PILOT_DECLARATIONS.map((d) => `https://localhost:3000/help.html#PILOT.${d.id}`));
+    expect(functionsJson('https://pilotgate.example.com/app/').functions[0].helpUrl).toBe('https://pilotgate.example.com/app/help.html#PILOT.VALUE');
   });
 });
 
@@ -105,9 +110,10 @@ describe('functions.json and functions.js in the production build', () => {
     dir = productionBuild().dir;
   }, 600_000);
 
-  it('ships the functions.json the declarations give', () => {
+  it('ships the functions.json the declarations give, its help on the production help page', () => {
     const built = JSON.parse(fs.readFileSync(path.join(dir, 'functions.json'), 'utf8')) as Metadata;
-    expect(built).toEqual(functionsJson());
+    expect(built).toEqual(functionsJson(addinUrls().production));
+    expect(built.functions.every((f) => f.helpUrl?.startsWith(`${addinUrls().production}help.html#PILOT.`))).toBe(true);
   });
 
   it('registers every function when Excel loads functions.js, and a registered function works', () => {

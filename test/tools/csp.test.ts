@@ -14,6 +14,8 @@ const ROOT = path.resolve(__dirname, '../..');
 /** Where Microsoft serves Office.js (learn.microsoft.com, "Understanding the Office JavaScript API": the CDN). */
 const OFFICE_JS_ORIGIN = 'https://appsforoffice.microsoft.com';
 const OFFICE_JS = `${OFFICE_JS_ORIGIN}/lib/1/hosted/office.js`;
+/** The add-in's pages that load no Office.js, so whose policy must not allow it. */
+const NO_OFFICE_JS = ['help.html'];
 /** webpack-dev-server's socket, on the page's own host and port: development only. */
 const DEV_SOCKET = /^wss?:\/\/(localhost|127\.0\.0\.1):\d+$/;
 
@@ -114,13 +116,21 @@ describe('the policy check', () => {
 describe('the production pages', () => {
   const build = productionBuildBeforeAll();
 
-  it('each declare, before any script, a policy of the add-in and Office.js origins alone', () => {
+  it('each declare, before any script, a policy of the add-in and Office.js origins alone (the help page, of its own origin alone)', () => {
     const { dir } = build();
     const pages = filesUnder(dir, /\.html$/).map((file) => path.relative(dir, file));
     // Every page the build emits, not a list: a new page without a policy fails here.
-    expect(pages).toEqual(expect.arrayContaining(['taskpane.html', 'functions.html', 'commands.html']));
-    const problems = pages.flatMap((page) => pageProblems(fs.readFileSync(path.join(dir, page), 'utf8'), { officeJs: true, dev: false }).map((p) => `${page}: ${p}`));
+    expect(pages).toEqual(expect.arrayContaining(['taskpane.html', 'functions.html', 'commands.html', 'help.html']));
+    const problems = pages.flatMap((page) =>
+      pageProblems(fs.readFileSync(path.join(dir, page), 'utf8'), { officeJs: !NO_OFFICE_JS.includes(page), dev: false }).map((p) => `${page}: ${p}`),
+    );
     expect(problems).toEqual([]);
+  });
+
+  it('run no script on the help page', () => {
+    const html = fs.readFileSync(path.join(build().dir, 'help.html'), 'utf8');
+    expect(headTags(html).filter((t) => t.name === 'script')).toEqual([]);
+    expect(html).not.toMatch(/<script/i);
   });
 
   it('load Office.js from its origin, which their policy allows', () => {
@@ -150,15 +160,16 @@ describe('the development pages `npm start` serves', () => {
   const configure = require(path.join(ROOT, 'webpack.config.js')) as Configure;
 
   it.each([
-    ['the add-in', {}, ['taskpane.html', 'functions.html', 'commands.html'], true],
-    ['the workbench', { workbench: true }, ['workbench.html'], false],
-  ] as const)('of %s need no eval: source maps in files, and a policy without unsafe-eval', async (_what, env, pages, officeJs) => {
+    ['the add-in', {}, ['taskpane.html', 'functions.html', 'commands.html', 'help.html']],
+    ['the workbench', { workbench: true }, ['workbench.html']],
+  ] as const)('of %s need no eval: source maps in files, and a policy without unsafe-eval', async (what, env, pages) => {
+    const officeJs = (page: string | undefined): boolean => what === 'the add-in' && !NO_OFFICE_JS.includes(page ?? '');
     const config = await configure({ ...env }, { mode: 'development' });
     // webpack's default devtool in development is eval-based, which the policy refuses.
     expect(String(config.devtool)).not.toMatch(/eval/);
     const policies = config.plugins.filter((p) => p.constructor.name === 'HtmlWebpackPlugin').map((p) => [p.userOptions?.filename, p.userOptions?.contentSecurityPolicy ?? ''] as const);
     expect(policies.map(([page]) => page)).toEqual([...pages]);
-    expect(policies.flatMap(([page, policy]) => policyProblems(policy, { officeJs, dev: true }).map((p) => `${page}: ${p}`))).toEqual([]);
+    expect(policies.flatMap(([page, policy]) => policyProblems(policy, { officeJs: officeJs(page), dev: true }).map((p) => `${page}: ${p}`))).toEqual([]);
     expect(policies.every(([, policy]) => /connect-src [^;]*wss:\/\/localhost:\d+/.test(policy))).toBe(true);
   });
 });

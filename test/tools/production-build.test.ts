@@ -27,12 +27,13 @@ describe('the production build', () => {
     if (build.seconds !== null) console.log(`production build: ${build.seconds.toFixed(1)} s into ${build.dir}`);
   }, 600_000);
 
-  it('emits the three pages, the three bundles, functions.json, the manifest and the icons', () => {
+  it('emits the four pages, the three bundles, functions.json, the manifest and the icons', () => {
     const files = filesUnder(build.dir).map((f) => path.relative(build.dir, f));
     for (const expected of [
       'taskpane.html',
       'functions.html',
       'commands.html',
+      'help.html',
       'taskpane.js',
       'functions.js',
       'commands.js',
@@ -100,6 +101,8 @@ describe('the production build', () => {
     expect(modules).toContain('src/functions/functions.ts');
     expect(modules).toContain('src/taskpane/index.tsx');
     expect(modules.filter((m) => m.includes('node_modules/hyperformula/') || /^(test|bench|src\/workbench)\//.test(m))).toEqual([]);
+    // The help page is written at build time: of src/help, only the page's address reaches a bundle.
+    expect(modules.filter((m) => m.startsWith('src/help/') && m !== 'src/help/address.ts')).toEqual([]);
     // The workbench is built on its own (--env workbench), never into the add-in's dist/.
     expect(filesUnder(build.dir).filter((f) => /workbench/i.test(path.relative(build.dir, f)))).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { cachedBuild } from './build-cache';
 
 const ROOT = path.resolve(__dirname, '../..');
 /** Files and directories whose content decides the build's output. */
-const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['src', 'docs', 'assets', 'manifest.xml', 'webpack.config.js', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
 export interface ProductionBuild {
   /** The directory the build emitted (what dist/ holds after `npm run build`). */
