@@ -3,6 +3,7 @@ import {
   Caption1,
   Divider,
   FluentProvider,
+  Link,
   Subtitle2,
   Title3,
   makeStyles,
@@ -10,6 +11,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { HELP_PAGE } from '../help/address';
 import type { UseCases } from '../usecases';
 import { ActionButton } from './components/ActionButton';
 import { Announcer } from './components/Announcer';
@@ -30,6 +32,7 @@ const useStyles = makeStyles({
   header: { display: 'grid', rowGap: tokens.spacingVerticalXS },
   headerLine: { margin: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
+  footer: { paddingTop: tokens.spacingVerticalS },
 });
 
 export interface AppProps {
@@ -108,6 +111,17 @@ export function App({ useCases }: AppProps) {
               <ActionButton action="snapshot" busy={state.busy} label="Snapshot" busyLabel="Copying…" onClick={() => void actions.snapshot()} />
             </div>
           </section>
+
+          <Divider />
+          <footer className={styles.footer}>
+            {/* A page of its own beside the pane's: it opens in a browser window, outside the pane. */}
+            <Caption1>
+              <Link href={HELP_PAGE} target="_blank" rel="noopener noreferrer">
+                Help
+              </Link>
+              : what each table accepts, how every figure is worked out, and each PILOT function.
+            </Caption1>
+          </footer>
         </main>
       </div>
       <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />

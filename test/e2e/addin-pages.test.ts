@@ -100,6 +100,15 @@ const haveChromium = chromiumOrSkip("the add-in pages' browser tests (test/e2e/a
     expect(pageErrors).toEqual([]);
   });
 
+  it("the task pane's Help link opens the help page in a window of its own", async () => {
+    await open();
+    await page.goto(`${server.url}taskpane.html`);
+    const [help] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Help' }).click()]);
+    await help.getByRole('heading', { level: 1, name: 'Pilot Gate user guide' }).waitFor();
+    expect(help.url()).toBe(`${server.url}help.html`);
+    expect(traffic.elsewhere()).toEqual([]);
+  });
+
   it('the task pane refuses evaluated text, inline scripts and connections elsewhere, and none reaches the network', async () => {
     await open();
     await page.goto(`${server.url}taskpane.html`);

@@ -272,6 +272,15 @@ describe('the task pane on an in-memory workbook', () => {
     expect(getComputedStyle(question).display).toBe('block');
   });
 
+  it('links to the help page, beside the pane, in a window of its own', () => {
+    render(<App useCases={createUseCases({ port: new MemoryWorkbook(), now: NOW })} />);
+    const help = screen.getByRole('link', { name: 'Help' });
+    // help.html sits beside taskpane.html in the build (and the workbench's page on the development server).
+    expect(help.getAttribute('href')).toBe('help.html');
+    expect(help.getAttribute('target')).toBe('_blank');
+    expect(help.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
   it("follows Office's theme", () => {
     const { container } = render(<App useCases={createUseCases({ port: new MemoryWorkbook({ theme: { dark: true } }), now: NOW })} />);
     expect(container.querySelector('[data-theme]')?.getAttribute('data-theme')).toBe('dark');
