@@ -124,7 +124,7 @@ const A = 'Assumptions[#All]';
 export const PILOT_DECLARATIONS = [
   declare({
     id: 'VALUE',
-    guide: 'values',
+    guide: 'how-cells-are-read',
     description: 'Reads a pasted value such as "12 min", "$3.40" or "4.2%" as a number, in the given unit.',
     params: [
       { name: 'text', kind: 'cell', optional: false, description: 'The cell or text to read, such as "2 h" or "$3.40".' },
@@ -143,7 +143,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'GAPCLOSED',
-    guide: 'per-metric',
+    guide: 'each-metrics-value',
     description: 'The share of the target gap the pilot closed: (baseline − pilot) / (baseline − target), which may be below 0 or above 1.',
     params: [
       { name: 'baseline', kind: 'cell', optional: false, description: 'The value before the pilot, such as "12 min" or 4.2%.' },
@@ -160,7 +160,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'METRICVALUE',
-    guide: 'per-metric',
+    guide: 'each-metrics-value',
     description: "The annual money value of one metric's improvement: improvement × volume × value per unit, per year.",
     params: [
       { name: 'baseline', kind: 'cell', optional: false, description: 'The value before the pilot, such as "12 min".' },
@@ -213,7 +213,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'EXPANSION',
-    guide: 'expansion',
+    guide: 'costs-and-the-expansion-multiple',
     description: "The cost expansion multiple: production's first-year bill against the pilot's, each range summed.",
     params: [
       { name: 'pilotCosts', kind: 'range', optional: false, description: "The pilot's costs: a range, summed (blank cells add nothing)." },
@@ -226,7 +226,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'PAYBACK',
-    guide: 'economics',
+    guide: 'npv-irr-roi-and-payback',
     description:
       'Payback in months of a row or column of net cash flows, period k covering [k, k+1): the period after which the cumulative stays at or above 0, plus the fraction of it needed, × 12 ÷ periodsPerYear.',
     params: [
@@ -252,7 +252,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'CASHFLOWS',
-    guide: 'cashflows',
+    guide: 'cash-flows',
     description: `The yearly cash flows a CFO audits, spilled: header Year 0 … Year n, rows Benefits, Costs, Net, Cumulative. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'spill',
@@ -272,7 +272,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'NPV',
-    guide: 'economics',
+    guide: 'npv-irr-roi-and-payback',
     description: `Net present value of the case: Year 0 plus the discounted Years 1 … n, exactly =CF0+NPV(rate, CF1:CFn). ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'number',
@@ -281,7 +281,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'IRR',
-    guide: 'economics',
+    guide: 'npv-irr-roi-and-payback',
     description: `Internal rate of return of the yearly net cash flows, as Excel's IRR with guess 10%. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'number',
@@ -297,7 +297,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'ROI',
-    guide: 'economics',
+    guide: 'npv-irr-roi-and-payback',
     description: `Risk-adjusted ROI: (PV benefits − PV costs) ÷ PV costs. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'number',
@@ -313,7 +313,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'THRESHOLD',
-    guide: 'thresholds',
+    guide: 'scale-thresholds',
     description: `A scale threshold: the value of one input at which NPV = 0, every other input held. ${WITHOUT_READINESS}`,
     params: [
       METRICS_ARG,
@@ -343,7 +343,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'READINESS',
-    guide: 'readiness-score',
+    guide: 'the-readiness-score',
     description: 'The readiness score: the lowest score among blocking gates, 1 when every blocking gate passes; a gate without a named owner scores 0.',
     params: [
       { ...READINESS_ARG, description: 'The Readiness table (Gate | Status | Owner | Evidence) with its header row.' },
@@ -356,7 +356,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'VERDICT',
-    guide: 'verdict',
+    guide: 'the-verdict',
     description: 'The verdict: SCALE, PIVOT, KILL or NOT READY.',
     params: CASE_PARAMS,
     result: 'text',
@@ -365,7 +365,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'REASONS',
-    guide: 'verdict',
+    guide: 'the-verdict',
     description:
       'The reasons behind the verdict, most decisive first, spilled down a column: short sentences with the figures and the table row or assumption behind them.',
     params: CASE_PARAMS,
@@ -378,7 +378,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'TIMELINE',
-    guide: 'timeline',
+    guide: 'timeline-to-production',
     description: 'The timeline to production, spilled as a pair: months low, months high (best case 2–3, typical 4–6, complex 6–12).',
     params: [
       { ...READINESS_ARG, description: 'The Readiness table; left empty, the case is typical.' },
@@ -391,7 +391,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'SUMMARY',
-    guide: 'figures',
+    guide: 'how-each-figure-is-computed',
     description:
       'Every figure of the case in a spilled Figure | Value table: verdict, NPV, IRR, ROI, payback, PV benefits and costs, expansion, budget variance, the four thresholds, readiness score and progress, blockers, patterns, timeline and the four verdict tests. A figure that does not exist reads as text ("never", "none …"), never as an error.',
     params: CASE_PARAMS,

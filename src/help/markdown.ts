@@ -1,7 +1,7 @@
 /**
  * The Markdown the user guide (docs/guide.md) is written in, read into blocks and rendered as
  * HTML for the help page. A small, strict subset, so that the guide reads the same on the help
- * page and in the repository: headings (with an optional `{#id}`), paragraphs, flat lists,
+ * page and in the repository: headings (anchored as GitHub anchors them), paragraphs, flat lists,
  * tables (`---:` aligns a column right), fenced code, and inline code, bold, italics and links.
  * A `<!-- check: name -->` comment marks the table below it as one a test compares with the
  * engine; other comments are left out. Anything the subset cannot say is an error, never a guess.
@@ -25,24 +25,27 @@ export type Block =
     }
   | { readonly kind: 'code'; readonly text: string; readonly line: number };
 
-const HEADING = /^(#{1,4})\s+(.*?)(?:\s+\{#([^\s}]+)\})?\s*$/;
+const HEADING = /^(#{1,4})\s+(.*?)\s*$/;
 const LIST_ITEM = /^(?:([-*])|(\d+)\.)\s+(.*)$/;
 const CHECK = /^<!--\s*check:\s*([\w-]+)\s*-->$/;
 const COMMENT_START = /^<!--/;
 const FENCE = /^```/;
 
 /**
- * An anchor for a heading's text: lower case, words joined by dashes.
+ * The anchor of a heading, as GitHub gives it (so a link to docs/guide.md#… works in the
+ * repository and on the help page alike): its text in lower case, punctuation dropped, each space
+ * a dash.
  *
  * @example
- *   slug('Costs and the expansion multiple') // 'costs-and-the-expansion-multiple'
+ *   slug("Each metric's value")        // 'each-metrics-value'
+ *   slug('NPV, IRR, ROI and payback')  // 'npv-irr-roi-and-payback'
  */
 export function slug(text: string): string {
-  return text
+  return plainText(text)
+    .trim()
     .toLowerCase()
-    .replace(/`/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+    .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+    .replace(/\s/g, '-');
 }
 
 /** A table row's cells: `| a | b \| c |` → ['a', 'b \| c'] (an escaped bar stays escaped for the inline pass). */
@@ -75,7 +78,7 @@ function isTableLine(line: string): boolean {
  * fence or comment, two headings with the same anchor.
  *
  * @example
- *   parseMarkdown('## Costs {#costs}\n\nWhat a cost is.')
+ *   parseMarkdown('## Costs\n\nWhat a cost is.')
  *   // [{ kind: 'heading', level: 2, text: 'Costs', id: 'costs', line: 1 }, { kind: 'paragraph', text: 'What a cost is.', line: 3 }]
  */
 export function parseMarkdown(source: string): Block[] {
@@ -124,7 +127,7 @@ export function parseMarkdown(source: string): Block[] {
     }
     const heading = HEADING.exec(line);
     if (heading) {
-      const id = heading[3] ?? slug(heading[2]);
+      const id = slug(heading[2]);
       if (ids.has(id)) fail(at, `the anchor #${id} is already taken by line ${ids.get(id)}`);
       ids.set(id, at);
       push({ kind: 'heading', level: heading[1].length, text: heading[2], id, line: at });
@@ -231,7 +234,7 @@ export function renderInline(text: string): string {
  * Blocks as HTML. Tables sit in a scrolling box, so a wide one never widens a narrow page.
  *
  * @example
- *   renderBlocks(parseMarkdown('## Costs {#costs}\n\n- Pilot\n- Annual'))
+ *   renderBlocks(parseMarkdown('## Costs\n\n- Pilot\n- Annual'))
  *   // '<h2 id="costs">Costs</h2>\n<ul><li>Pilot</li><li>Annual</li></ul>'
  */
 export function renderBlocks(blocks: readonly Block[]): string {

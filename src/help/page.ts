@@ -16,7 +16,7 @@ type Heading = Extract<Block, { kind: 'heading' }>;
  *
  * @example
  *   helpPageBody(fs.readFileSync('docs/guide.md', 'utf8'), PILOT_DECLARATIONS)
- *   // '<div class="page"><header><h1 id="guide">Pilot Gate user guide</h1></header><nav …'
+ *   // '<div class="page">\n<main>\n<header><h1 id="pilot-gate-user-guide">Pilot Gate user guide</h1><p>…'
  */
 export function helpPageBody(guide: string, declarations: readonly FunctionDeclaration[]): string {
   const blocks = parseMarkdown(guide);

@@ -123,7 +123,7 @@ const haveChromium = chromiumOrSkip('the help page browser tests (test/e2e/help-
   it('takes a reader from the contents to a section, and from an entry back to every function', async () => {
     await open(320, 'light');
     await page.getByRole('navigation', { name: 'Contents' }).getByRole('link', { name: 'The verdict' }).click();
-    expect(new URL(page.url()).hash).toBe('#verdict');
+    expect(new URL(page.url()).hash).toBe('#the-verdict');
     await page.goto(`${server.url}help.html#PILOT.ROI`);
     await page.locator('section.function', { has: page.getByRole('heading', { name: 'PILOT.ROI' }) }).getByRole('link', { name: 'All functions' }).click();
     expect(new URL(page.url()).hash).toBe('#functions');

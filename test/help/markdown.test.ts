@@ -6,10 +6,10 @@ import { escapeHtml, parseMarkdown, plainText, renderBlocks, renderInline, slug 
 
 describe('parseMarkdown', () => {
   it('reads headings with their anchors, paragraphs over several lines, and flat lists', () => {
-    const blocks = parseMarkdown(['# Guide {#guide}', '', '## Costs and the expansion multiple', 'One line', 'and the next.', '', '- first', '  continued', '- second', '', '1. one', '2. two'].join('\n'));
+    const blocks = parseMarkdown(['# Guide', '', "## Each metric's value", 'One line', 'and the next.', '', '- first', '  continued', '- second', '', '1. one', '2. two'].join('\n'));
     expect(blocks).toEqual([
       { kind: 'heading', level: 1, text: 'Guide', id: 'guide', line: 1 },
-      { kind: 'heading', level: 2, text: 'Costs and the expansion multiple', id: 'costs-and-the-expansion-multiple', line: 3 },
+      { kind: 'heading', level: 2, text: "Each metric's value", id: 'each-metrics-value', line: 3 },
       { kind: 'paragraph', text: 'One line and the next.', line: 4 },
       { kind: 'list', ordered: false, items: ['first continued', 'second'], line: 7 },
       { kind: 'list', ordered: true, items: ['one', 'two'], line: 11 },
@@ -63,17 +63,19 @@ describe('renderInline', () => {
 
 describe('renderBlocks', () => {
   it('puts each table in a scrolling box, numbers aligned right, and anchors on headings', () => {
-    const html = renderBlocks(parseMarkdown('### Cash flows {#cashflows}\n\n| | Year 0 |\n|---|---:|\n| Net | −190,000.00 |'));
+    const html = renderBlocks(parseMarkdown('### Cash flows\n\n| | Year 0 |\n|---|---:|\n| Net | −190,000.00 |'));
     expect(html).toBe(
-      '<h3 id="cashflows">Cash flows</h3>\n<div class="table"><table><thead><tr><th scope="col"></th><th scope="col" class="num">Year 0</th></tr></thead>' +
+      '<h3 id="cash-flows">Cash flows</h3>\n<div class="table"><table><thead><tr><th scope="col"></th><th scope="col" class="num">Year 0</th></tr></thead>' +
         '<tbody><tr><td>Net</td><td class="num">−190,000.00</td></tr></tbody></table></div>',
     );
   });
 });
 
 describe('plainText and slug', () => {
-  it('give the text a reader sees, and an anchor for it', () => {
+  it('give the text a reader sees, and the anchor GitHub gives it', () => {
     expect(plainText('**ΣA** of `12 min`, see [costs](#costs), *g*, 2 \\* 3')).toBe('ΣA of 12 min, see costs, g, 2 * 3');
-    expect(slug('What `PILOT.NPV` gives: NPV, IRR')).toBe('what-pilot-npv-gives-npv-irr');
+    expect(slug('What `PILOT.NPV` gives: NPV, IRR')).toBe('what-pilotnpv-gives-npv-irr');
+    expect(slug('Ownership (RACI)')).toBe('ownership-raci');
+    expect(slug('Timeline to production')).toBe('timeline-to-production');
   });
 });

@@ -81,7 +81,7 @@ describe('the help page', () => {
     expect(entry('THRESHOLD').querySelector('.errors')!.textContent).toContain('#VALUE! when which is not one of the words it takes.');
     expect(entry('PAYBACK').querySelector('.errors')!.textContent).toContain('#VALUE! when periodsPerYear is not the number of periods in a year, above 0');
     expect(entry('NPV').querySelector('.errors')!.textContent).toContain('#VALUE! when a table (metrics, costs, assumptions) has a problem');
-    expect(entry('NPV').querySelector('.guide a')!.getAttribute('href')).toBe('#economics');
+    expect(entry('NPV').querySelector('.guide a')!.getAttribute('href')).toBe('#npv-irr-roi-and-payback');
   });
 });
 
