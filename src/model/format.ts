@@ -7,51 +7,63 @@ function grouped(n: number, digits: number): string {
 }
 
 /**
- * Money for reasons: whole units, grouped, with the currency's symbol (or code).
+ * Money as finance people read it, in reasons and in the output block alike (the block's Excel
+ * format, usecases/formats.ts, shows the same text): whole units, grouped, with the currency's
+ * symbol (or code), negatives in parentheses.
  *
  * @example
- *   formatMoney(-190000, 'USD') // '−$190,000'
+ *   formatMoney(-190000, 'USD') // '($190,000)'
  *   formatMoney(1234.5, 'CHF')  // 'CHF 1,235'
  */
 export function formatMoney(amount: Money, currency: string): string {
-  const rounded = Math.round(amount);
-  const sign = rounded < 0 ? '−' : '';
+  // Half away from zero, as Excel rounds what it shows.
+  const rounded = Math.sign(amount) * Math.round(Math.abs(amount));
   const body = grouped(Math.abs(rounded), 0);
   const symbol = SYMBOLS[currency];
-  return symbol ? `${sign}${symbol}${body}` : `${sign}${currency} ${body}`;
+  const text = symbol ? `${symbol}${body}` : `${currency} ${body}`;
+  // Excel picks the negative section by the value's sign, so −0.4 shows as ($0).
+  return amount < 0 ? `(${text})` : text;
+}
+
+/** `x` with `digits` decimals, rounded half away from zero from its 15 significant digits (as Excel shows a cell), never `-0`. */
+function fixed(x: number, digits: number): string {
+  const magnitude = Math.abs(x);
+  const shown = Number(magnitude.toPrecision(15));
+  const text = String(shown).includes('e') ? shown.toFixed(digits) : Number(`${Math.round(Number(`${shown}e${digits}`))}e-${digits}`).toFixed(digits);
+  return x < 0 && /[1-9]/.test(text) ? `−${text}` : text;
 }
 
 /**
- * A fraction as a percentage with up to `digits` decimals.
+ * A fraction as a percentage with `digits` decimals, as the block's `0.0%` shows it.
  *
  * @example
- *   formatPercent(0.2881, 1) // '28.8%'
+ *   formatPercent(0.2881) // '28.8%'
+ *   formatPercent(0.1)    // '10.0%'
  */
 export function formatPercent(x: Fraction, digits = 1): string {
-  const text = (x * 100).toFixed(digits).replace(/\.?0+$/, '');
-  return `${text === '-0' ? '0' : text.replace('-', '−')}%`;
+  return `${fixed(x * 100, digits)}%`;
 }
 
 /**
- * A multiple such as an expansion: `3.2×`.
+ * A multiple such as an expansion, with two decimals, as the block's `0.00"×"` shows it.
  *
  * @example
- *   formatMultiple(3.175) // '3.175×'
- *   formatMultiple(8)     // '8×'
+ *   formatMultiple(3.175) // '3.18×'
+ *   formatMultiple(8)     // '8.00×'
  */
-export function formatMultiple(x: number, digits = 3): string {
-  return `${+x.toFixed(digits)}×`;
+export function formatMultiple(x: number, digits = 2): string {
+  return `${fixed(x, digits)}×`;
 }
 
 /**
- * Months with one decimal: `13.1 months`.
+ * Months with one decimal, as the block's `0.0 "months"` shows them.
  *
  * @example
  *   formatMonths(13.072) // '13.1 months'
+ *   formatMonths(24)     // '24.0 months'
  */
 export function formatMonths(m: Months): string {
-  const text = +m.toFixed(1);
-  return `${text} month${text === 1 ? '' : 's'}`;
+  return `${fixed(m, 1)} months`;
 }
 
 /**

@@ -13,28 +13,31 @@ export const VERDICT_COLOURS: Record<string, { fill: string; fontColor: string }
 };
 
 /**
- * Excel's number format for money in `currency`: the symbol for the four with one, else the code.
+ * Excel's number format for money in `currency`, as finance people read it and as the engine's
+ * reasons write it (formatMoney in src/model/format.ts): whole units, thousands grouped,
+ * negatives in parentheses, the symbol for the four currencies with one, else the code in front.
  *
  * @example
- *   moneyFormat('USD') // '$#,##0.00;-$#,##0.00'
- *   moneyFormat('CHF') // '#,##0.00 "CHF";-#,##0.00 "CHF"'
+ *   moneyFormat('USD') // '$#,##0_);($#,##0)'
+ *   moneyFormat('CHF') // '"CHF "#,##0_);("CHF "#,##0)'
  */
 export function moneyFormat(currency: string): string {
   const symbols: Record<string, string> = { USD: '$', EUR: '€', GBP: '£', JPY: '¥' };
   const symbol = symbols[currency.toUpperCase()];
-  if (symbol) return `"${symbol}"#,##0.00;-"${symbol}"#,##0.00`.replace(/"\$"/g, '$');
-  const code = currency.replace(/"/g, '');
-  return `#,##0.00 "${code}";-#,##0.00 "${code}"`;
+  const unit = symbol === '$' ? '$' : symbol ? `"${symbol}"` : `"${currency.replace(/"/g, '')} "`;
+  return `${unit}#,##0_);(${unit}#,##0)`;
 }
 
 /**
  * Excel's number format for a figure of this kind: money in the case currency, fractions as
- * percentages, months, multiples with ×; null for text (left General).
+ * percentages, months, multiples with ×; null for text (left General). Each shows a figure as
+ * the engine's reasons write it (formatPercent, formatMonths, formatMultiple), so one figure
+ * reads the same in a reason and in a cell.
  *
  * @example
  *   figureFormat('fraction', 'USD') // '0.0%'
  *   figureFormat('months', 'USD')   // '0.0 "months"'
- *   figureFormat('money', 'EUR')    // '"€"#,##0.00;-"€"#,##0.00'
+ *   figureFormat('money', 'EUR')    // '"€"#,##0_);("€"#,##0)'
  */
 export function figureFormat(kind: FigureKind, currency: string): string | null {
   switch (kind) {

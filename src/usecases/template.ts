@@ -25,7 +25,7 @@ interface TemplateTable {
   widths: Record<string, number>;
 }
 
-const MONEY = moneyFormat('USD').replace(/\.00/g, '');
+const MONEY = moneyFormat('USD');
 const PERCENT_ASSUMPTIONS = new Set(['discount rate', 'hurdle roi', 'benefit risk adjustment', 'cost risk adjustment', 'on-track threshold']);
 
 /** The template's tables in the order their sheets are added. */

@@ -52,8 +52,8 @@ describe('actions of the SPEC §7 sample (NOT READY)', () => {
 
   it('an unproven monetary metric: prove it, with how much of the gap is open, or accept the risk', () => {
     // Error rate: g = 3.6 / 3.7 = 97.3%, so 2.7% of the gap is open. Hours saved: g = 160 / 200 = 80%, 40 h/week open.
-    expect(actions[3].action).toMatch(/^Prove "Error rate" in the pilot: it closed 97\.3% of the gap to target, 2\.7% is still open, .* at 100% — or accept the risk by evaluating on basis target/);
-    expect(actions[4].action).toMatch(/"Employee hours saved\/week" .* closed 80% .*, 20% \(40 h\/week\) is still open/);
+    expect(actions[3].action).toMatch(/^Prove "Error rate" in the pilot: it closed 97\.3% of the gap to target, 2\.7% is still open, .* at 100\.0% — or accept the risk by evaluating on basis target/);
+    expect(actions[4].action).toMatch(/"Employee hours saved\/week" .* closed 80\.0% .*, 20\.0% \(40 h\/week\) is still open/);
     expect(actions[4].column).toBe('Pilot');
   });
 
@@ -62,9 +62,10 @@ describe('actions of the SPEC §7 sample (NOT READY)', () => {
   });
 
   it('expansion at or above the alarm: disclose the production cost to the approvers now', () => {
-    // O + R = 190,000 + 191,000 = 381,000; 381,000 / 120,000 = 3.175; Operations and support: 40,000 / 5,000 = 8×.
+    // O + R = 190,000 + 191,000 = 381,000; 381,000 / 120,000 = 3.175, shown as the block shows it (3.18×);
+    // Operations and support: 40,000 / 5,000 = 8×.
     expect(actions[6].action).toBe(
-      'Disclose the production cost to the approvers now: $381,000 in the first year, 3.175× the pilot (alarm at 3×); Costs row 7 "Operations and support" is 8× its pilot line.',
+      'Disclose the production cost to the approvers now: $381,000 in the first year, 3.18× the pilot (alarm at 3.00×); Costs row 7 "Operations and support" is 8.00× its pilot line.',
     );
   });
 });
@@ -140,11 +141,11 @@ describe('each rule of SPEC §3.9', () => {
     expect(r.verdict).toBe('PIVOT');
     expect(r.thresholds.adoption).toBe('never');
     expect(r.actions.slice(0, 4).map((a) => [a.rule, a.action, a.owner, a.table, a.row])).toEqual([
-      ['threshold', 'Grow volume to at least 1.094× the plan (more transactions, users or sites): below that production does not pay.', 'Dana Whitfield', 'Metrics', 1],
-      ['threshold', 'Cut production costs to at most 0.914× the plan: above that production does not pay.', 'Dana Whitfield', 'Costs', 1],
+      ['threshold', 'Grow volume to at least 1.09× the plan (more transactions, users or sites): below that production does not pay.', 'Dana Whitfield', 'Metrics', 1],
+      ['threshold', 'Cut production costs to at most 0.91× the plan: above that production does not pay.', 'Dana Whitfield', 'Costs', 1],
       ['threshold', 'Deliver at least 109.4% of the promised improvement in production: below that it does not pay.', 'Priya Raman', 'Metrics', 1],
       // (190,000 + 951,000) / 120,000 = 9.508×; Operations and support 800,000 / 5,000 = 160× its pilot line.
-      ['disclose', expect.stringMatching(/^Disclose the production cost to the approvers now: \$1,141,000 in the first year, 9\.508× the pilot \(alarm at 3×\); Costs row 7 "Operations and support" is 160× its pilot line\.$/), 'Dana Whitfield', 'Costs', 7],
+      ['disclose', expect.stringMatching(/^Disclose the production cost to the approvers now: \$1,141,000 in the first year, 9\.51× the pilot \(alarm at 3\.00×\); Costs row 7 "Operations and support" is 160\.00× its pilot line\.$/), 'Dana Whitfield', 'Costs', 7],
     ]);
     expect(r.actions).toHaveLength(4);
   });
@@ -164,7 +165,7 @@ describe('each rule of SPEC §3.9', () => {
     const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ Currency: 'USD', 'Max payback': '9 months' }) });
     expect(r.verdict).toBe('PIVOT');
     expect(r.actions.map((a) => [a.rule, a.action, a.owner, a.table, a.row])).toEqual([
-      ['economics', 'Bring payback within 9 months: it comes at 10.7 months (Assumptions: Max payback).', 'Dana Whitfield', 'Assumptions', 3],
+      ['economics', 'Bring payback within 9.0 months: it comes at 10.7 months (Assumptions: Max payback).', 'Dana Whitfield', 'Assumptions', 3],
       ['disclose', expect.stringMatching(/^Disclose/), 'Dana Whitfield', 'Costs', 7],
     ]);
   });
@@ -172,7 +173,7 @@ describe('each rule of SPEC §3.9', () => {
   it('PIVOT with NPV ≥ 0: the ROI below the hurdle', () => {
     const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Hurdle ROI': '500%' }) });
     const a = only(r.actions, /ROI/);
-    expect(a.action).toMatch(/^Raise risk-adjusted ROI to the 500% hurdle: it is \d+(\.\d)?% \(Assumptions: Hurdle ROI\)\.$/);
+    expect(a.action).toMatch(/^Raise risk-adjusted ROI to the 500\.0% hurdle: it is \d+\.\d% \(Assumptions: Hurdle ROI\)\.$/);
     expect(source(a)).toEqual({ rule: 'economics', owner: 'Dana Whitfield', table: 'Assumptions', row: 2 });
   });
 
@@ -186,8 +187,8 @@ describe('each rule of SPEC §3.9', () => {
     const volume = (190000 + 2151000 * discount) / (k * (7.8 / 1.1 + 12 / 1.21 + 12 / 1.331));
     expect(volume).toBeCloseTo(2.37171, 5);
     expect(r.actions.map((a) => [a.rule, a.action, a.owner, a.table, a.row])).toEqual([
-      ['kill', `Production would pay only at ${+volume.toFixed(3)}× the planned volume; short of that, put the resources elsewhere.`, 'Dana Whitfield', 'Metrics', 1],
-      ['pattern', expect.stringMatching(/^Stop, keep the learnings and redirect the team .*wrong use case for scale: best-case NPV −\$[\d,]+\)\.$/), 'Dana Whitfield', 'Metrics', 1],
+      ['kill', `Production would pay only at ${volume.toFixed(2)}× the planned volume; short of that, put the resources elsewhere.`, 'Dana Whitfield', 'Metrics', 1],
+      ['pattern', expect.stringMatching(/^Stop, keep the learnings and redirect the team .*wrong use case for scale: best-case NPV \(\$[\d,]+\)\)\.$/), 'Dana Whitfield', 'Metrics', 1],
       ['disclose', expect.stringMatching(/^Disclose/), 'Dana Whitfield', 'Costs', 7],
     ]);
   });
@@ -203,7 +204,7 @@ describe('each rule of SPEC §3.9', () => {
     const metrics: Grid = [...sampleCase().metrics, ...rows];
     const prove = actionsOf({ ...sampleCase(), metrics }).filter((a) => a.rule === 'prove');
     expect(prove).toHaveLength(9);
-    expect(prove[2]).toMatchObject({ row: 6, action: expect.stringMatching(/^Prove "Step 1" .* closed 50% .* 50% \(5 min\) is still open/) });
+    expect(prove[2]).toMatchObject({ row: 6, action: expect.stringMatching(/^Prove "Step 1" .* closed 50\.0% .* 50\.0% \(5 min\) is still open/) });
     expect(prove[8]).toMatchObject({ action: '…and 5 more unproven metrics to prove in the pilot.', row: null });
   });
 });

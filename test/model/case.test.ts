@@ -145,8 +145,8 @@ describe('SPEC §7 worked example', () => {
     expect(reasons[0]).toMatch(/Readiness row 3 "Production data audited"/);
     expect(reasons.some((r) => /Readiness row 9 "Workflow redesign".*owner/i.test(r))).toBe(true);
     expect(reasons.some((r) => /Metrics row 3 "Error rate".*97\.3%/.test(r))).toBe(true);
-    expect(reasons.some((r) => /Metrics row 5 "Employee hours saved\/week".*80%/.test(r))).toBe(true);
-    expect(reasons.some((r) => /3\.175× the pilot \(alarm at 3×\): Costs row 7 "Operations and support" is 8× its pilot line/.test(r))).toBe(true);
+    expect(reasons.some((r) => /Metrics row 5 "Employee hours saved\/week".*80\.0%/.test(r))).toBe(true);
+    expect(reasons.some((r) => /3\.18× the pilot \(alarm at 3\.00×\): Costs row 7 "Operations and support" is 8\.00× its pilot line/.test(r))).toBe(true);
     const blockerIndex = reasons.findIndex((r) => /Workflow redesign/.test(r));
     const metricIndex = reasons.findIndex((r) => /Error rate/.test(r));
     expect(blockerIndex).toBeLessThan(metricIndex);

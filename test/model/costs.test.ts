@@ -94,7 +94,7 @@ describe('Costs table (SPEC §2.2, §3.3)', () => {
     );
     expect(c.problems).toEqual([]);
     expect([c.pilotTotal, c.oneTime, c.annualRun]).toEqual([14500, 18000, 30000]);
-    expect(c.warnings).toEqual(['Costs row 3: "Vendor credit" is a credit (Pilot −$500, One-time −$2,000), taken off the totals.']);
+    expect(c.warnings).toEqual(['Costs row 3: "Vendor credit" is a credit (Pilot ($500), One-time ($2,000)), taken off the totals.']);
   });
 
   it('a negative total P, O or R is a problem on that column\'s header row', () => {
@@ -111,8 +111,8 @@ describe('Costs table (SPEC §2.2, §3.3)', () => {
       ['Costs', 1, 'One-time'],
       ['Costs', 1, 'Annual'],
     ]);
-    expect(c.problems[0].message).toBe('the pilot total P adds up to −$500: credits may lower a total, not make it negative');
-    expect(c.problems[2].message).toMatch(/production annual R adds up to −\$3,000/);
+    expect(c.problems[0].message).toBe('the pilot total P adds up to ($500): credits may lower a total, not make it negative');
+    expect(c.problems[2].message).toMatch(/production annual R adds up to \(\$3,000\)/);
     // A credit pilot line on a standard category with no production figure estimates a negative Annual.
     const estimated = readCosts([['Category', 'Pilot'], ['Infrastructure', -1000]], a);
     expect(estimated.problems.map((p) => [p.row, p.column])).toEqual([

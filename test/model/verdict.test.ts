@@ -8,7 +8,7 @@ describe('verdict table (SPEC §3.8)', () => {
     const r = evaluateCase(readyCase());
     expect(r.checks).toEqual({ economics: true, proof: true, ready: true, bestCase: true });
     expect(r.verdict).toBe('SCALE');
-    expect(r.reasons[0]).toMatch(/^NPV \$[\d,]+ over 3 years at 10%/);
+    expect(r.reasons[0]).toMatch(/^NPV \$[\d,]+ over 3 years at 10\.0%/);
   });
 
   it('NOT READY when economics hold but a gate blocks', () => {
@@ -42,7 +42,7 @@ describe('verdict table (SPEC §3.8)', () => {
     expect(r.npv).toBeLessThan(0);
     expect(r.bestCaseNpv).toBeGreaterThanOrEqual(0);
     expect(r.verdict).toBe('PIVOT');
-    expect(r.reasons[0]).toMatch(/NPV is −\$[\d,]+ over 3 years/);
+    expect(r.reasons[0]).toMatch(/NPV is \(\$[\d,]+\) over 3 years/);
     // the plateau can only lower adoption, so with NPV < 0 no adoption level pays and none is listed
     expect(r.thresholds.adoption).toBe('never');
     expect(r.reasons.some((s) => /adoption/i.test(s) && /must reach/.test(s))).toBe(false);
@@ -55,7 +55,7 @@ describe('verdict table (SPEC §3.8)', () => {
     const pvCosts = 190000 + 951000 * (1 / 1.1 + 1 / 1.21 + 1 / 1.331);
     expect(r.thresholds.volume).toBeCloseTo(pvCosts / pvBenefits, 6);
     expect(r.thresholds.volume).toBeCloseTo(1.09396, 5);
-    expect(r.reasons).toContain('Volume must reach at least 1.094× the planned volume for production to pay.');
+    expect(r.reasons).toContain('Volume must reach at least 1.09× the planned volume for production to pay.');
     expect(r.reasons.some((s) => /^Production costs must stay below 0\.9\d*× the planned costs/.test(s))).toBe(true);
     expect(r.reasons.some((s) => /^Production must deliver at least 109\.4% of the promised improvement/.test(s))).toBe(true);
   });
@@ -64,13 +64,13 @@ describe('verdict table (SPEC §3.8)', () => {
     const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Max payback': '9 months' }) });
     expect(r.npv).toBeGreaterThan(0);
     expect(r.verdict).toBe('PIVOT');
-    expect(r.reasons[0]).toMatch(/Payback 10\.7 months is later than the 9 months allowed/);
+    expect(r.reasons[0]).toMatch(/Payback 10\.7 months is later than the 9\.0 months allowed/);
   });
 
   it('PIVOT when ROI is below the hurdle', () => {
     const r = evaluateCase({ ...readyCase(), assumptions: assumptionsGrid({ 'Hurdle ROI': '500%' }) });
     expect(r.verdict).toBe('PIVOT');
-    expect(r.reasons[0]).toMatch(/below the 500% hurdle/);
+    expect(r.reasons[0]).toMatch(/below the 500\.0% hurdle/);
   });
 
   it('KILL when even the best case does not pay, naming the volume that would', () => {

@@ -28,7 +28,7 @@ describe('the template', () => {
     expect(metrics?.numberFormats?.[3][1]).toBe(TEXT_FORMAT); // $3.40
     expect(metrics?.numberFormats?.[4][1]).toBe('General'); // 0 h/week
     const costs = cells[1].op === 'cells' ? cells[1] : null;
-    expect(costs?.numberFormats?.[1][1]).toBe('$#,##0;-$#,##0');
+    expect(costs?.numberFormats?.[1][1]).toBe('$#,##0_);($#,##0)');
     const assumptions = cells[4].op === 'cells' ? cells[4] : null;
     expect(assumptions?.cells[1]).toEqual(['Discount rate', 0.1]);
     expect(assumptions?.numberFormats?.[1][1]).toBe('0%');

@@ -7,10 +7,11 @@ describe('number formats as a grid shows them', () => {
     [0.1, '0%', '10%'],
     [3, '0', '3'],
     [2.5, '0', '3'],
-    [-190000, moneyFormat('USD'), '-$190,000.00'],
-    [641561.142857, moneyFormat('USD'), '$641,561.14'],
-    [1234.5, moneyFormat('CHF'), '1,234.50 CHF'],
-    [-1234.5, moneyFormat('CHF'), '-1,234.50 CHF'],
+    // Money as finance reads it: whole units, negatives in parentheses, `_)` leaving room for the ")".
+    [-190000, moneyFormat('USD'), '($190,000)'],
+    [641561.142857, moneyFormat('USD'), '$641,561 '],
+    [1234.5, moneyFormat('CHF'), 'CHF 1,235 '],
+    [-1234.5, moneyFormat('CHF'), '(CHF 1,235)'],
     [30000, '$#,##0;-$#,##0', '$30,000'],
     [3.2189, '0.00"×"', '3.22×'],
     [3.175, '0.00"×"', '3.18×'], // Excel rounds the 15-digit value half away from zero; toFixed says 3.17
