@@ -27,7 +27,7 @@ import {
   type SpillCell,
 } from './declarations';
 import { metricOf } from './one-metric';
-import { cashflowTable, summaryTable } from './spills';
+import { actionsTable, cashflowTable, summaryTable } from './spills';
 
 export type { ParamKind, PilotFunctionId, ResultKind, SpillCell } from './declarations';
 export type { FigureKind } from './spills';
@@ -106,7 +106,7 @@ function noIrr(result: CaseResult): ModelError {
 }
 
 /** The functions whose value an evaluated case holds, with the arguments they take besides its tables. */
-export type CaseFigureId = 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'TIMELINE' | 'SUMMARY';
+export type CaseFigureId = 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TIMELINE' | 'SUMMARY';
 type TableParam = 'metrics' | 'costs' | 'readiness' | 'assumptions' | 'ownership';
 export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<DeclarationOf<Id>>, TableParam>;
 
@@ -133,6 +133,7 @@ export const CASE_FIGURES: { readonly [Id in CaseFigureId]: (result: CaseResult,
   },
   VERDICT: (result) => result.verdict,
   REASONS: (result) => result.reasons.map((reason) => [reason]),
+  ACTIONS: (result) => actionsTable(result),
   TIMELINE: (result) => [[result.timeline.low, result.timeline.high]],
   SUMMARY: (result) => summaryTable(result),
 };
@@ -166,6 +167,7 @@ const ADAPTERS: { readonly [Id in PilotFunctionId]: Adapter<Id> } = {
   },
   VERDICT: (tables, context) => CASE_FIGURES.VERDICT(evaluated(tables, context), {}),
   REASONS: (tables, context) => CASE_FIGURES.REASONS(evaluated(tables, context), {}),
+  ACTIONS: (tables, context) => CASE_FIGURES.ACTIONS(evaluated(tables, context), {}),
   TIMELINE: ({ readiness, assumptions }) => {
     const read = readAssumptions(assumptions);
     const gates = readiness === undefined ? null : evaluateReadiness(readiness, undefined);

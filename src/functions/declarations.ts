@@ -377,6 +377,25 @@ export const PILOT_DECLARATIONS = [
     ],
   }),
   declare({
+    id: 'ACTIONS',
+    description:
+      'What must be true first (SPEC §3.9): the few steps that would change a verdict other than SCALE, most decisive first, each with its owner and the table row (and sheet cell) it comes from. SCALE has none.',
+    params: CASE_PARAMS,
+    result: 'spill',
+    returns: 'A table with the header Action | Owner | Source, then one row per action; a single "none" row for SCALE.',
+    // The header and one action; the sample's seven actions make eight rows.
+    spillShape: { rows: 2, columns: 3 },
+    examples: [
+      {
+        formula: `=PILOT.ACTIONS(${M},${C},${R},${A})`,
+        result: [
+          ['Action', 'Owner', 'Source'],
+          ['Get "Production data audited" to done — status partial; evidence so far: Two of three source systems audited.', 'Priya Raman', 'Readiness row 3, Status'],
+        ],
+      },
+    ],
+  }),
+  declare({
     id: 'TIMELINE',
     guide: 'timeline-to-production',
     description: 'The timeline to production, spilled as a pair: months low, months high (best case 2–3, typical 4–6, complex 6–12).',
@@ -393,12 +412,12 @@ export const PILOT_DECLARATIONS = [
     id: 'SUMMARY',
     guide: 'how-each-figure-is-computed',
     description:
-      'Every figure of the case in a spilled Figure | Value table: verdict, NPV, IRR, ROI, payback, PV benefits and costs, expansion, budget variance, the four thresholds, readiness score and progress, blockers, patterns, timeline and the four verdict tests. A figure that does not exist reads as text ("never", "none …"), never as an error.',
+      'Every figure of the case in a spilled Figure | Value table: verdict, NPV, discount rate, IRR, ROI, payback, PV benefits and costs, expansion, budget variance, the four thresholds, readiness score and progress, blockers, patterns, timeline and the four verdict tests. A figure that does not exist reads as text ("never", "none …"), never as an error.',
     params: CASE_PARAMS,
     result: 'spill',
     returns: 'Two columns, Figure and Value, a header row first.',
     // A header and one row per figure (summary.ts).
-    spillShape: { rows: 31, columns: 2 },
+    spillShape: { rows: 32, columns: 2 },
     examples: [
       {
         formula: `=PILOT.SUMMARY(${M},${C},${R},${A})`,

@@ -3,8 +3,38 @@
  * Year 0 … n rows and PILOT.SUMMARY's Figure | Value list, with what kind of figure each
  * summary row is, so a sheet (the output block) can format it.
  */
-import type { CaseResult } from '../model/types';
+import type { Action, CaseResult } from '../model/types';
 import type { SpillCell } from './declarations';
+
+/**
+ * Where an action comes from, as a person finds it: the table and row, the column when it names
+ * one, and the sheet cell when the workbook is known.
+ *
+ * @example
+ *   actionSource({ table: 'Readiness', row: 3, column: 'Status', cell: 'Readiness!B3', … }) // 'Readiness row 3, Status (Readiness!B3)'
+ *   actionSource({ table: 'Ownership', row: null, column: null, cell: null, … })           // 'Ownership'
+ */
+export function actionSource(action: Action): string {
+  const row = action.row === null ? '' : ` row ${action.row}`;
+  const column = action.column === null ? '' : `${action.row === null ? ':' : ','} ${action.column}`;
+  const cell = action.cell ? ` (${action.cell})` : '';
+  return `${action.table}${row}${column}${cell}`;
+}
+
+/** PILOT.ACTIONS' header row. */
+export const ACTIONS_HEADER: readonly SpillCell[] = ['Action', 'Owner', 'Source'];
+
+/**
+ * PILOT.ACTIONS' spill (SPEC §3.9): a header, then one row per action, most decisive first, with
+ * its owner ("no owner named" when nobody is) and its source; a single "none" row for SCALE.
+ *
+ * @example
+ *   actionsTable(evaluateCase(sampleCase()))[1] // ['Get "Production data audited" to done — …', 'Priya Raman', 'Readiness row 3, Status']
+ */
+export function actionsTable(result: CaseResult): SpillCell[][] {
+  if (result.actions.length === 0) return [[...ACTIONS_HEADER], ['none', '', '']];
+  return [[...ACTIONS_HEADER], ...result.actions.map((a): SpillCell[] => [a.action, a.owner ?? 'no owner named', actionSource(a)])];
+}
 
 /**
  * PILOT.CASHFLOWS' spill: a header row (the currency, then Year 0 … Year n) and the rows
@@ -46,6 +76,7 @@ export type FigureKind = 'money' | 'fraction' | 'months' | 'multiple' | 'text';
 const SUMMARY_FIGURES: readonly (readonly [string, FigureKind, (result: CaseResult) => SpillCell])[] = [
   ['Verdict', 'text', (r) => r.verdict],
   ['NPV', 'money', (r) => r.npv],
+  ['Discount rate', 'fraction', (r) => r.assumptions.discountRate],
   ['IRR', 'fraction', (r) => orText(r.irr, 'none (no rate makes NPV zero)')],
   ['ROI (risk-adjusted)', 'fraction', (r) => orText(r.roi, 'none (PV costs is 0)')],
   ['Payback (months)', 'months', (r) => orText(r.paybackMonths, 'never')],

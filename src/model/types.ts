@@ -204,6 +204,8 @@ export interface Action {
   row: number | null;
   /** The canonical column (SPEC §2) of the cell it points at; null for the whole row. */
   column: string | null;
+  /** The sheet cell (`Readiness!B4`) when the case knows where its tables are (CaseInput.places); else absent. */
+  cell?: string | null;
 }
 
 export interface CaseResult {

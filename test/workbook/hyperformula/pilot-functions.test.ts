@@ -43,8 +43,9 @@ const AT = {
   cfoNpv: [22, 1],
   cfoIrr: [23, 1],
   monthlyPayback: [24, 1],
-  summary: [26, 1], // spills 31 × 2 down B:C
+  summary: [26, 1], // spills 32 × 2 down B:C
   reasons: [26, 4], // spills down E
+  actions: [26, 6], // spills 3 columns down G:I
 } as const;
 
 interface Workbook {
@@ -99,6 +100,7 @@ function buildWorkbook(input: CaseInput = sampleCase()): Workbook {
   rows[25][4] = 'Reasons';
   rows[AT.summary[0]][AT.summary[1]] = `=PILOT.SUMMARY(${M},${C},${R},${A})`;
   rows[AT.reasons[0]][AT.reasons[1]] = `=PILOT.REASONS(${M},${C},${R},${A})`;
+  rows[AT.actions[0]][AT.actions[1]] = `=PILOT.ACTIONS(${M},${C},${R},${A})`;
 
   // Monthly net flows as a finance team would have them in a sheet; PILOT.PAYBACK reads the whole row.
   const monthly = [monthlyNet];
@@ -120,7 +122,7 @@ function buildWorkbook(input: CaseInput = sampleCase()): Workbook {
   const value = (name: keyof typeof AT, down = 0, across = 0) => hf.getCellValue(at(name, down, across));
   const summary = () => {
     const map = new Map<string, CellValue>();
-    for (let i = 1; i <= 30; i++) map.set(String(value('summary', i, 0)), value('summary', i, 1));
+    for (let i = 1; i <= 31; i++) map.set(String(value('summary', i, 0)), value('summary', i, 1));
     return map;
   };
   return { hf, model, input, at, value, summary };
@@ -139,11 +141,11 @@ function edit(book: Workbook, sheet: string, a1Row: number, a1Column: string, co
 }
 
 describe('registerPilotFunctions', () => {
-  it('registers all fifteen PILOT functions under their sheet names, once however often it is called', () => {
+  it('registers all sixteen PILOT functions under their sheet names, once however often it is called', () => {
     registerPilotFunctions(HyperFormula);
     registerPilotFunctions(HyperFormula);
     const registered = HyperFormula.getRegisteredFunctionNames('enGB');
-    expect(PILOT_FUNCTION_NAMES).toHaveLength(15);
+    expect(PILOT_FUNCTION_NAMES).toHaveLength(16);
     for (const name of PILOT_FUNCTION_NAMES) {
       expect(registered).toContain(name);
       expect(HyperFormula.getFunctionPlugin(name)).toBe(PilotFunctionsPlugin);
@@ -217,7 +219,7 @@ describe('the seed sample as a HyperFormula workbook (SPEC §7)', () => {
     expect(row(4)[4] as number).toBeCloseTo(1852595.43, 2);
     expect([book.value('timeline'), book.value('timeline', 0, 1)]).toEqual([4, 6]);
     expect(book.value('summary')).toBe('Figure');
-    expect(book.value('summary', 30, 0)).toBe('Currency');
+    expect(book.value('summary', 31, 0)).toBe('Currency');
     const reasons = evaluateCase(book.input).reasons;
     expect(reasons.map((_, i) => book.value('reasons', i))).toEqual(reasons);
     expect(book.hf.isCellPartOfArray(book.at('reasons', reasons.length - 1))).toBe(true);
