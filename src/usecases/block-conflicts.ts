@@ -4,7 +4,8 @@
  */
 import { contains, sameSheet } from '../workbook/a1';
 import type { CellAddress, RangeAddress, WriteOp } from '../workbook/port';
-import { LIVE_NOTE, blockFootprint, ownOffsets, type BlockPlan } from './block';
+import { LIVE_NOTE, blockFootprint, isBlockFormula, ownOffsets, type BlockPlan } from './block';
+import { chartName } from './block-render';
 
 /**
  * The cells in the way of a block: anything in its footprint (or the earlier block's) that the
@@ -51,7 +52,7 @@ export function findConflicts(
     const key = `${cell.row - at.row},${cell.column - at.column}`;
     if (own.has(key)) {
       const text = own.get(key);
-      return text === null ? /^=\s*PILOT\./i.test(String(content)) : String(content) === text;
+      return text === null ? isBlockFormula(String(content)) : String(content) === text;
     }
     if (spills.some((s) => contains(s, cell))) return true;
     return contents.spills === null && previous !== null && contains(previous, cell);
@@ -60,14 +61,17 @@ export function findConflicts(
 
 /**
  * The operations that take an earlier block away after it moved elsewhere: its own labels and
- * formulas (their spills go with them) and its formats. `foreign` cells — what a person typed
+ * formulas (their spills go with them), its formats and its charts. `foreign` cells — what a person typed
  * into it, as findConflicts reported — keep their contents.
  *
  * @example
  *   port.write([...retireBlock(previous, conflicts), ...plan.ops]);
  */
 export function retireBlock(previous: RangeAddress, foreign: readonly CellAddress[]): WriteOp[] {
-  const ops: WriteOp[] = [{ op: 'clear', range: previous, what: 'formats' }];
+  const ops: WriteOp[] = [
+    { op: 'clear', range: previous, what: 'formats' },
+    ...(['cashflows', 'expansion'] as const).map((c): WriteOp => ({ op: 'chart', sheet: previous.sheet, name: chartName(c), chart: null })),
+  ];
   const keep = new Set(foreign.map((c) => `${c.row - previous.row},${c.column - previous.column}`));
   for (const own of ownOffsets()) {
     if (own.row >= previous.rows || own.column >= previous.columns) continue;

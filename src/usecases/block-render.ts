@@ -5,9 +5,9 @@
  * goes and returns the write operations; a renderer of native spreadsheet formulas (for files
  * that must recalculate without the add-in) takes the same plan, whose figures say what they are.
  */
-import type { CellAddress, CellStyle, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
+import type { CellAddress, CellStyle, FormulaArg, FormulaSpec, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
 import { TEXT_FORMAT } from '../workbook/typed-number';
-import { BLOCK_NAME, LAYOUT, LIVE_NOTE, blockFootprint, columnWidth, type BlockPlan, type BlockStyle } from './block';
+import { BLOCK_NAME, LAYOUT, LIVE_NOTE, blockFootprint, columnWidth, type BlockChart, type BlockPlan } from './block';
 import { VERDICT_COLOURS } from './formats';
 
 /** Where a live block goes relative to what the workbook holds. */
@@ -24,13 +24,50 @@ export interface LiveBlockOptions {
 /** Excel's error values, as a cell shows them. */
 const ERROR_TEXT = /^#(?:N\/A|VALUE!|NUM!|DIV\/0!|REF!|NAME\?|NULL!|SPILL!|CALC!|BUSY!|GETTING_DATA|FIELD!|CONNECT!|BLOCKED!|UNKNOWN!|EXTERNAL!)$/;
 
-function absolute(at: CellAddress, s: BlockStyle): RangeAddress {
+function absolute(at: CellAddress, s: { row: number; column: number; rows: number; columns: number }): RangeAddress {
   return { sheet: at.sheet, row: at.row + s.row, column: at.column + s.column, rows: s.rows, columns: s.columns };
+}
+
+/** A formula of the plan with its references to the block's own cells (by offset) placed at `at`. */
+function placed(spec: FormulaSpec, at: CellAddress): FormulaSpec {
+  const arg = (a: FormulaArg): FormulaArg => {
+    if ('call' in a) return { call: placed(a.call, at) };
+    if ('ref' in a) return { ref: absolute(at, a.ref) };
+    return a;
+  };
+  return { fn: spec.fn, args: spec.args.map(arg) };
+}
+
+/**
+ * The name a chart of the block has in the sheet, so a later Evaluate replaces it.
+ *
+ * @example
+ *   chartName('cashflows') // 'PilotGate_CashFlows'
+ */
+export function chartName(chart: BlockChart['name']): string {
+  return `PilotGate_${chart === 'cashflows' ? 'CashFlows' : 'CostExpansion'}`;
+}
+
+/** The block's charts, placed at `at`, each replacing the chart of its name. */
+function chartOps(plan: BlockPlan, at: CellAddress): WriteOp[] {
+  return plan.charts.map((c) => ({
+    op: 'chart',
+    sheet: at.sheet,
+    name: chartName(c.name),
+    chart: {
+      title: c.title,
+      place: absolute(at, c.place),
+      categories: absolute(at, c.categories),
+      series: c.series.map((s) => ({ name: s.name, values: absolute(at, s.values), kind: s.kind })),
+      description: c.description,
+    },
+  }));
 }
 
 /**
  * The block as live PILOT formulas: its labels, a formula at each figure, the formats, the
- * verdict coloured by a rule that follows its value, and the workbook name that marks it.
+ * verdict coloured by a rule that follows its value, the workbook name that marks it, and its
+ * native charts over the ranges its formulas spill.
  * Columns the block takes for the first time get widths that show its figures whole; a width a
  * person set on a column the block had already is kept. Ends by selecting the verdict.
  *
@@ -44,7 +81,7 @@ export function renderLiveBlock(plan: BlockPlan, at: CellAddress, options: LiveB
   const grid: WriteCell[][] = Array.from({ length: height }, () => Array<WriteCell>(width).fill(null));
   for (const label of plan.labels) grid[label.row][label.column] = label.text;
   grid[plan.note.row][plan.note.column] = LIVE_NOTE;
-  for (const figure of plan.figures) grid[figure.row][figure.column] = { formula: figure.call };
+  for (const figure of plan.figures) grid[figure.row][figure.column] = { formula: placed(figure.call, at) };
 
   const verdict: RangeAddress = { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 };
   const ops: WriteOp[] = [];
@@ -59,6 +96,7 @@ export function renderLiveBlock(plan: BlockPlan, at: CellAddress, options: LiveB
     rules: Object.entries(VERDICT_COLOURS).map(([equals, c]) => ({ equals, fill: c.fill, fontColor: c.fontColor })),
   });
   ops.push({ op: 'name', name: BLOCK_NAME, range: footprint, defined: options.nameDefined });
+  ops.push(...chartOps(plan, at));
   const widthsKept = options.newSheet ? 0 : (options.previous?.columns ?? 0);
   for (let c = widthsKept; c < footprint.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
   ops.push({ op: 'show', range: verdict });
@@ -74,8 +112,8 @@ export interface BlockValues {
 
 /**
  * The block as the values its formulas give: labels, each figure's value with its spill laid
- * out, the formats, the verdict coloured as it is (fixed, not a rule), and every column as wide
- * as the live block's. An error value is written as its text in a text-formatted cell, so that
+ * out, the formats, the verdict coloured as it is (fixed, not a rule), every column as wide
+ * as the live block's, and the same charts over the copied values. An error value is written as its text in a text-formatted cell, so that
  * it reads the same (#N/A) without being an error; so is text that would read as a formula.
  *
  * @example
@@ -124,5 +162,6 @@ export function renderBlockValues(plan: BlockPlan, at: CellAddress, note: string
     { op: 'style', range: { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 }, style: verdict },
   ];
   for (let c = 0; c < plan.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
+  ops.push(...chartOps(plan, at));
   return { ops, errors };
 }

@@ -1,24 +1,38 @@
 /**
- * The output block, planned once from a case's result: its labels, its PILOT figures (each with
- * the live formula that computes it and the value it gives for this case), its number formats
- * and looks, and its size, spills included. A renderer then writes it: as live PILOT formulas
+ * The output block, planned once from a case's result: its labels, its figures (each with the
+ * live formula that computes it and the value it gives for this case), its number formats and
+ * looks, its charts, and its size, spills included. A renderer then writes it: as live formulas
  * (Excel, the workbench) or as values (the snapshot); see block-render.ts. Every cell sits at a
  * fixed offset from the block's top-left, so an earlier block's cells can be recognised wherever
- * it was written, and the plan itself does not depend on where it goes.
+ * it was written, and the plan itself does not depend on where it goes. What grows with the
+ * case grows where nothing lies beyond it: the actions down the left, the reasons down the
+ * right, the cash flows' years across.
  *
- *   A            B                C  D
- *   Pilot Gate   (note)
- *   Verdict      =PILOT.VERDICT   (coloured by value)
- *   …thresholds  =PILOT.THRESHOLD ×4
- *   Timeline     =PILOT.TIMELINE  (spills; a row and the row below are kept free)
- *   Cash flows   =PILOT.CASHFLOWS (spills 5 rows × years + 1)
- *   Summary                          Reasons
- *   =PILOT.SUMMARY (spills A:B)      =PILOT.REASONS (spills down D)
+ *   A (the answer)                  B          C            D       E | F (the proof)      G …
+ *   Pilot Gate                                 Excel's own  Check     | (note)
+ *   Verdict                         NOT READY                         |
+ *   NPV                             PILOT.NPV  Y0+NPV(…)    agrees    | Scale thresholds
+ *   ROI, Payback, Expansion                                           | adoption … realization
+ *   Timeline to production          low        high                   |
+ *   IRR                             PILOT.IRR  IRR(Net)     agrees    | Discount rate
+ *   IRR is a root                              Y0+NPV(IRR…) agrees    | Cash flows  =PILOT.CASHFLOWS
+ *                                                                     |
+ *   What must be true first                                           | Details     (charts beside)
+ *   =PILOT.ACTIONS (spills down A:C)                                  | Reasons  =PILOT.REASONS (down)
+ *
+ * Every input table is handed over as IF(ISBLANK(t),"",t), so that its blank cells arrive as ""
+ * on every platform: Excel on Windows has been reported to pass an empty cell inside a range as 0
+ * (github.com/OfficeDev/office-js issues 4702, 5262 and 1951), which would read a blank Pilot,
+ * Volume or Discount rate as 0. The wrapper is written in each formula rather than in a defined
+ * name, so the formula shows all it reads and a workbook carries no names but the block's own;
+ * LET is avoided so it works wherever custom functions run. A table not chosen is `""`, never an
+ * empty slot (SPEC §4).
  */
 import { pilotFunction, type CaseFigureId, type FigureOptions } from '../functions/catalogue';
 import type { DeclarationOf, PilotFunctionId } from '../functions/declarations';
 import { caseFigure, type PilotOutcome } from '../functions/runner';
-import { SUMMARY_ROWS } from '../functions/spills';
+import { SUMMARY_ROWS, summaryTable } from '../functions/spills';
+import { irr, npv } from '../model/finance';
 import type { CaseResult, ThresholdKind, Verdict } from '../model/types';
 import type { CellAddress, CellStyle, FormulaArg, FormulaSpec, RangeAddress, TableArg } from '../workbook/port';
 import { figureFormat, moneyFormat } from './formats';
@@ -28,49 +42,108 @@ export const BLOCK_NAME = 'PilotGate_Output';
 /** Where the first block goes when the workbook has none. */
 export const DEFAULT_BLOCK_SHEET = 'Pilot Gate';
 
+/** The first column of the block's right band (the proof), after a narrow gap column. */
+const RIGHT = 5;
+
 /** Offsets from the block's top-left, as [row, column]. */
 export const LAYOUT = {
   title: [0, 0],
-  note: [0, 1],
+  note: [0, RIGHT],
   verdict: [1, 1],
-  thresholds: { adoption: [2, 1], volume: [3, 1], cost: [4, 1], realization: [5, 1] },
+  npv: [2, 1],
+  excelNpv: [2, 2],
+  npvCheck: [2, 3],
+  roi: [3, 1],
+  payback: [4, 1],
+  expansion: [5, 1],
   timeline: [6, 1],
-  cashflows: [8, 1],
-  summaryLabel: [14, 0],
-  summary: [15, 0],
-  reasonsLabel: [14, 3],
-  reasons: [15, 3],
+  irr: [7, 1],
+  excelIrr: [7, 2],
+  irrCheck: [7, 3],
+  irrRoot: [8, 2],
+  rootCheck: [8, 3],
+  actionsLabel: [10, 0],
+  actions: [11, 0],
+  thresholdsLabel: [2, RIGHT],
+  thresholds: { adoption: [3, RIGHT + 1], volume: [4, RIGHT + 1], cost: [5, RIGHT + 1], realization: [6, RIGHT + 1] },
+  discountRate: [8, RIGHT + 1],
+  cashflows: [9, RIGHT + 1],
+  detailsLabel: [15, RIGHT],
+  details: [16, RIGHT],
+  reasonsLabel: [36, RIGHT],
+  reasons: [37, RIGHT],
 } as const;
 
-/** Columns the fixed part takes (labels, values, a gap, reasons). */
-const FIXED_COLUMNS = 4;
+/** Where the charts sit, beside the details: [top row, left column, rows, columns]. */
+export const CHART_PLACES = {
+  cashflows: [15, RIGHT + 2, 20, 5],
+  expansion: [15, RIGHT + 7, 20, 5],
+} as const;
+
+/** Columns the fixed part takes: the answer, the gap, the proof and the charts beside the details. */
+const FIXED_COLUMNS = RIGHT + 12;
 /** Rows of the cash-flow spill: the Year header, then Benefits, Costs, Net, Cumulative. */
 export const CASHFLOW_ROWS = 5;
-/** Rows of the summary spill: its Figure | Value header, then one row per figure of the catalogue. */
-export const SUMMARY_SPILL_ROWS = SUMMARY_ROWS.length + 1;
+/** The Net row within the cash-flow spill. */
+const NET_ROW = 3;
 
 /**
- * Column widths in points, set when the block first takes a column: the labels, the values
- * (amounts such as -$12,967,404.57 whole), and each column to the right (the cash flows' years
- * in the case currency; the reasons, whose text runs on into the empty cells beside them).
+ * Column widths in points, set when the block first takes a column: the answer's labels and
+ * actions, its figures and checks, a narrow gap, the proof's labels, its figures, and each year
+ * column to the right (amounts such as ($12,967,404) whole).
  */
-export const COLUMN_WIDTHS = { labels: 230, values: 110, others: 100 } as const;
+export const COLUMN_WIDTHS = { labels: 230, values: 110, checks: 100, gap: 16, others: 100 } as const;
 
 /** The note beside the title in the live block (a values-only copy says so instead). */
 export const LIVE_NOTE = 'Live PILOT formulas: they recalculate as the inputs change. Snapshot makes a values-only copy.';
 
-/** The labels, as [row, column, text]; the note's text depends on how the block is written. */
+/** The summary rows the headline, the thresholds and the proof show already; the details list the rest. */
+const SHOWN_ABOVE = new Set([
+  'Verdict',
+  'NPV',
+  'Discount rate',
+  'IRR',
+  'ROI (risk-adjusted)',
+  'Payback (months)',
+  'Cost expansion (× pilot)',
+  'Adoption threshold',
+  'Volume threshold (× planned)',
+  'Cost threshold (× planned)',
+  'Realization threshold',
+  'Timeline low (months)',
+  'Timeline high (months)',
+]);
+
+/** The summary rows the details list, in PILOT.SUMMARY's order. */
+export const DETAIL_ROWS = SUMMARY_ROWS.filter((row) => !SHOWN_ABOVE.has(row.label));
+
+/** Rows of the details section: the rows PILOT.SUMMARY has that nothing above shows. */
+const DETAILS_HEIGHT = DETAIL_ROWS.length;
+
+/** The fixed labels, as [row, column, text]; the note's text depends on how the block is written. */
 const LABELS: ReadonlyArray<readonly [number, number, string]> = [
   [0, 0, 'Pilot Gate'],
+  [0, 2, "Excel's own"],
+  [0, 3, 'Check'],
   [1, 0, 'Verdict'],
-  [2, 0, 'Adoption needed to break even'],
-  [3, 0, 'Volume needed (× planned)'],
-  [4, 0, 'Cost headroom (× planned)'],
-  [5, 0, 'Improvement to realise (share of promised)'],
-  [6, 0, 'Timeline to production (months, low and high)'],
-  [8, 0, 'Cash flows'],
-  [14, 0, 'Summary'],
-  [14, 3, 'Reasons'],
+  [2, 0, 'NPV'],
+  [3, 0, 'ROI (risk-adjusted)'],
+  [4, 0, 'Payback'],
+  [5, 0, 'Cost expansion (× pilot)'],
+  [6, 0, 'Timeline to production (months)'],
+  [7, 0, 'IRR'],
+  [8, 0, 'IRR is a root: Year 0 + NPV(IRR, Years 1–n) ≈ 0'],
+  [10, 0, 'What must be true first'],
+  [2, RIGHT, 'Scale thresholds (where NPV reaches 0)'],
+  [3, RIGHT, 'Adoption needed to break even'],
+  [4, RIGHT, 'Volume needed (× planned)'],
+  [5, RIGHT, 'Cost headroom (× planned)'],
+  [6, RIGHT, 'Improvement to realise (share of promised)'],
+  [8, RIGHT, 'Discount rate'],
+  [9, RIGHT, 'Cash flows'],
+  [15, RIGHT, 'Details'],
+  ...DETAIL_ROWS.map((row, i): readonly [number, number, string] => [LAYOUT.details[0] + i, RIGHT, row.label]),
+  [36, RIGHT, 'Reasons'],
 ];
 
 const THRESHOLDS: readonly ThresholdKind[] = ['adoption', 'volume', 'cost', 'realization'];
@@ -87,15 +160,40 @@ export interface BlockInputs {
 /** How large the spilled parts are for a case. */
 export interface BlockSizes {
   reasons: number;
-  summaryRows: number;
+  /** Rows of the actions spill: its header and one row per action (one "none" row for SCALE). */
+  actionRows: number;
   /** Columns of the cash-flow spill: a label column and Year 0 … Horizon. */
   cashflowColumns: number;
   /** The case's currency, for the money formats. */
   currency: string;
 }
 
-/** Which figure of the block a cell holds: the verdict, a threshold, or one of the spills. */
-export type FigureName = 'verdict' | ThresholdKind | 'timeline' | 'cashflows' | 'summary' | 'reasons';
+/**
+ * Which figure of the block a cell holds. The headline: verdict, NPV, ROI, payback, expansion,
+ * timeline; the reconciliation: Excel's own NPV and IRR on the Net row, the IRR's root check and
+ * the check cells; a threshold; the discount rate; the spills; a row of the details (named by
+ * its summary label in `BlockFigure.label`).
+ */
+export type FigureName =
+  | 'verdict'
+  | 'npv'
+  | 'roi'
+  | 'payback'
+  | 'expansion'
+  | 'timeline'
+  | 'irr'
+  | 'excelNpv'
+  | 'npvCheck'
+  | 'excelIrr'
+  | 'irrCheck'
+  | 'irrRoot'
+  | 'rootCheck'
+  | ThresholdKind
+  | 'discountRate'
+  | 'cashflows'
+  | 'actions'
+  | 'detail'
+  | 'reasons';
 
 /** A cell the block writes at an offset from its top-left. */
 export interface BlockOffset {
@@ -103,9 +201,11 @@ export interface BlockOffset {
   column: number;
 }
 
-/** One PILOT figure of the block: where it sits, the live formula, and what that formula gives for this case. */
+/** One figure of the block: where it sits, the live formula, and what that formula gives for this case. */
 export interface BlockFigure extends BlockOffset {
   name: FigureName;
+  /** For a detail, the PILOT.SUMMARY row it shows. */
+  label?: string;
   call: FormulaSpec;
   /** The value (a spill as rows of cells) or the error its cell shows, as the runner checks a call's. */
   outcome: PilotOutcome;
@@ -116,17 +216,37 @@ export interface BlockLabel extends BlockOffset {
   text: string;
 }
 
-/** A look (number format, bold, italic) over a part of the block, by offsets. */
+/** A look (number format, bold, italic, wrapping) over a part of the block, by offsets. */
 export interface BlockStyle extends BlockOffset {
   rows: number;
   columns: number;
   style: CellStyle;
 }
 
+/** A part of the block a chart draws, by offsets: the category labels and each series' values (one row each). */
+export interface BlockChartSeries {
+  name: string;
+  values: BlockOffset & { rows: number; columns: number };
+  /** Drawn as columns, or as a line over them. */
+  kind: 'columns' | 'line';
+}
+
+/** A native chart of the block, over ranges its formulas spill, so it follows recalculation. */
+export interface BlockChart {
+  name: 'cashflows' | 'expansion';
+  title: string;
+  /** The chart's place, by offsets: top-left cell and size in cells. */
+  place: BlockOffset & { rows: number; columns: number };
+  categories: BlockOffset & { rows: number; columns: number };
+  series: BlockChartSeries[];
+  /** The text alternative: what the chart shows, for people who cannot see it. */
+  description: string;
+}
+
 /** Everything the block shows for one case, wherever it is written. */
 export interface BlockPlan {
   sizes: BlockSizes;
-  /** Rows and columns the block covers, spills included. */
+  /** Rows and columns the block covers, spills and charts included. */
   rows: number;
   columns: number;
   labels: BlockLabel[];
@@ -134,6 +254,7 @@ export interface BlockPlan {
   note: BlockOffset;
   figures: BlockFigure[];
   styles: BlockStyle[];
+  charts: BlockChart[];
   verdict: Verdict;
 }
 
@@ -141,39 +262,91 @@ export interface BlockPlan {
  * How big the spilled parts of the block are for this result.
  *
  * @example
- *   blockSizes(result) // { reasons: 6, summaryRows: 31, cashflowColumns: 5, currency: 'USD' }
+ *   blockSizes(result) // { reasons: 9, actionRows: 8, cashflowColumns: 5, currency: 'USD' }
  */
 export function blockSizes(result: CaseResult): BlockSizes {
   return {
     reasons: result.reasons.length,
-    summaryRows: SUMMARY_SPILL_ROWS,
+    actionRows: 1 + Math.max(1, result.actions.length),
     cashflowColumns: result.cashflows.length + 1,
     currency: result.assumptions.currency,
   };
 }
 
 /**
- * The cells a block of these sizes covers at `at`, spills included.
+ * The cells a block of these sizes covers at `at`, spills and charts included.
  *
  * @example
- *   blockFootprint({ sheet: 'S', row: 0, column: 0 }, { reasons: 6, summaryRows: 20, cashflowColumns: 5, currency: 'USD' })
- *   // { sheet: 'S', row: 0, column: 0, rows: 35, columns: 5 }
+ *   blockFootprint({ sheet: 'S', row: 0, column: 0 }, { reasons: 9, actionRows: 8, cashflowColumns: 5, currency: 'USD' })
+ *   // { sheet: 'S', row: 0, column: 0, rows: 46, columns: 17 }
  */
 export function blockFootprint(at: CellAddress, sizes: BlockSizes): RangeAddress {
-  const listRows = Math.max(1, sizes.reasons, sizes.summaryRows);
+  const left = LAYOUT.actions[0] + sizes.actionRows;
+  const right = LAYOUT.reasons[0] + Math.max(1, sizes.reasons);
   return {
     sheet: at.sheet,
     row: at.row,
     column: at.column,
-    rows: LAYOUT.summary[0] + listRows,
+    rows: Math.max(left, right),
     columns: Math.max(FIXED_COLUMNS, LAYOUT.cashflows[1] + sizes.cashflowColumns),
   };
 }
 
+/** What a PILOT formula is given, under the parameter names its function declares. */
+type Given<Id extends PilotFunctionId> = Partial<Record<DeclarationOf<Id>['params'][number]['name'], FormulaArg>>;
+
+/**
+ * A table as the block hands it over: `IF(ISBLANK(t),"",t)`, so its blank cells arrive as "" on
+ * every platform (see the file's comment).
+ *
+ * @example
+ *   renderFormula({ fn: 'PILOT.NPV', args: [blankSafe(metrics), blankSafe(costs)] }, excelTableRef)
+ *   // '=PILOT.NPV(IF(ISBLANK(Metrics[#All]),"",Metrics[#All]),IF(ISBLANK(Costs[#All]),"",Costs[#All]))'
+ */
+export function blankSafe(table: TableArg): FormulaArg {
+  return { call: { fn: 'IF', args: [{ call: { fn: 'ISBLANK', args: [table] } }, { text: '' }, table] } };
+}
+
+/**
+ * A PILOT call with every parameter its declaration has, in order: each table given is handed
+ * over blank-safe, anything else as given. A parameter with nothing given is `""` ("no table")
+ * when a later one is given or it is required, so no slot is ever empty; trailing optional ones
+ * are left out.
+ */
+function pilotCall<Id extends PilotFunctionId>(id: Id, given: Given<Id>): FormulaSpec {
+  const fn = pilotFunction(id);
+  if (fn === undefined) throw new Error(`PILOT.${id} is not in the function catalogue`);
+  // The entry's parameters are the declaration's, so each name is one Given<Id> knows.
+  const args = fn.params.map((p) => {
+    const arg = given[p.name as keyof Given<Id>] as FormulaArg | undefined;
+    if (arg === undefined) return undefined;
+    return 'table' in arg ? blankSafe(arg) : arg;
+  });
+  let last = args.length;
+  while (last > 0 && args[last - 1] === undefined && fn.params[last - 1].optional) last--;
+  return { fn: `PILOT.${fn.id}`, args: args.slice(0, last).map((arg) => arg ?? { text: '' }) };
+}
+
+/** An Excel function call, or a binary operator (`+`, `-`, `<=`) written between its two arguments. */
+function call(fn: string, ...args: FormulaArg[]): FormulaSpec {
+  return { fn, args };
+}
+
+const text = (t: string): FormulaArg => ({ text: t });
+const num = (n: number): FormulaArg => ({ number: n });
+const nested = (spec: FormulaSpec): FormulaArg => ({ call: spec });
+
+/** The value half-way tolerances the check cells allow: half a cent on an NPV, and an IRR to 1e-6. */
+const NPV_TOLERANCE = 0.005;
+const IRR_TOLERANCE = 1e-6;
+
+/** Texts the check cells show. */
+export const CHECK = { agrees: 'agrees', differs: 'differs', excelNone: "Excel's IRR finds none from its guess: see the root", none: 'agrees: no IRR' } as const;
+
 /**
  * The block planned for a case: every label and figure, each figure's formula over the chosen
  * tables and its value for `result`, the formats of the figures (money in the case currency,
- * fractions as percentages, months, multiples) and the block's size.
+ * fractions as percentages, months, multiples), the charts and the block's size.
  *
  * @example
  *   const plan = planBlock(inputs, evaluateCase(sampleCase()));
@@ -182,62 +355,208 @@ export function blockFootprint(at: CellAddress, sizes: BlockSizes): RangeAddress
 export function planBlock(inputs: BlockInputs, result: CaseResult): BlockPlan {
   const sizes = blockSizes(result);
   const { rows, columns } = blockFootprint({ sheet: '', row: 0, column: 0 }, sizes);
-  // Each formula takes the tables its function declares, in the declared order; a table not
-  // chosen is an empty slot (a required one is still written: SPEC §4 makes readiness required).
-  const figure = <Id extends CaseFigureId>(
-    name: FigureName,
-    [row, column]: readonly [number, number],
-    id: Id,
-    options: FigureOptions<Id>,
-    given: Given<Id>,
-  ): BlockFigure => ({ name, row, column, call: call(id, given), outcome: caseFigure(id, result, options) });
-  const figures: BlockFigure[] = [
-    figure('verdict', LAYOUT.verdict, 'VERDICT', {}, inputs),
-    ...THRESHOLDS.map((which) => figure(which, LAYOUT.thresholds[which], 'THRESHOLD', { which }, { ...inputs, which: { text: which } })),
-    figure('timeline', LAYOUT.timeline, 'TIMELINE', {}, inputs),
-    figure('cashflows', LAYOUT.cashflows, 'CASHFLOWS', {}, inputs),
-    figure('summary', LAYOUT.summary, 'SUMMARY', {}, inputs),
-    figure('reasons', LAYOUT.reasons, 'REASONS', {}, inputs),
+  const figures: BlockFigure[] = [];
+  const add = (name: FigureName, [row, column]: readonly [number, number], spec: FormulaSpec, outcome: PilotOutcome, label?: string): void => {
+    figures.push({ name, row, column, call: spec, outcome, ...(label === undefined ? {} : { label }) });
+  };
+  const pilot = <Id extends CaseFigureId>(id: Id, options: FigureOptions<Id>, given: Given<Id>): [FormulaSpec, PilotOutcome] => [
+    pilotCall(id, given),
+    caseFigure(id, result, options),
   ];
+  // A figure PILOT.SUMMARY holds (as text where it does not exist: "never", "none (…)"), by its row.
+  const summary = summaryTable(result);
+  const summaryRow = (label: string): [FormulaSpec, PilotOutcome] => {
+    const k = summary.findIndex((line) => line[0] === label);
+    if (k < 0) throw new Error(`PILOT.SUMMARY has no row "${label}"`);
+    return [call('INDEX', nested(pilotCall('SUMMARY', inputs)), num(k + 1), num(2)), { ok: true, value: summary[k][1] }];
+  };
+  // A threshold that no input reaches is "never" (#N/A from PILOT.THRESHOLD) rather than an error.
+  const threshold = (which: ThresholdKind): [FormulaSpec, PilotOutcome] => {
+    const [spec, outcome] = pilot('THRESHOLD', { which }, { ...inputs, which: text(which) });
+    const never = !outcome.ok && outcome.error.code === '#N/A';
+    return [call('IFNA', nested(spec), text('never')), never ? { ok: true, value: 'never' } : outcome];
+  };
+
+  add('verdict', LAYOUT.verdict, ...pilot('VERDICT', {}, inputs));
+  add('npv', LAYOUT.npv, ...pilot('NPV', {}, inputs));
+  add('roi', LAYOUT.roi, ...summaryRow('ROI (risk-adjusted)'));
+  add('payback', LAYOUT.payback, ...summaryRow('Payback (months)'));
+  add('expansion', LAYOUT.expansion, ...summaryRow('Cost expansion (× pilot)'));
+  add('timeline', LAYOUT.timeline, ...pilot('TIMELINE', {}, inputs));
+  const [irrSpec, irrOutcome] = pilot('IRR', {}, inputs);
+  add('irr', LAYOUT.irr, call('IFERROR', nested(irrSpec), text('none')), irrOutcome.ok ? irrOutcome : { ok: true, value: 'none' });
+  add('actions', LAYOUT.actions, ...pilot('ACTIONS', {}, inputs));
+  for (const which of THRESHOLDS) add(which, LAYOUT.thresholds[which], ...threshold(which));
+  add('discountRate', LAYOUT.discountRate, ...summaryRow('Discount rate'));
+  add('cashflows', LAYOUT.cashflows, ...pilot('CASHFLOWS', {}, inputs));
+  DETAIL_ROWS.forEach((row, i) => add('detail', [LAYOUT.details[0] + i, LAYOUT.details[1] + 1], ...summaryRow(row.label), row.label));
+  add('reasons', LAYOUT.reasons, ...pilot('REASONS', {}, inputs));
+  figures.push(...reconciliation(result, sizes));
+
   return {
     sizes,
     rows,
     columns,
-    labels: LABELS.map(([row, column, text]) => ({ row, column, text })),
+    labels: LABELS.map(([row, column, label]) => ({ row, column, text: label })),
     note: { row: LAYOUT.note[0], column: LAYOUT.note[1] },
     figures,
     styles: blockStyles(sizes),
+    charts: blockCharts(result, sizes),
     verdict: result.verdict,
   };
 }
 
-/** The block's looks: bold title, verdict and list headers, an italic note, and each figure's number format. */
-function blockStyles(sizes: BlockSizes): BlockStyle[] {
-  const at = ([row, column]: readonly [number, number], rows: number, columns: number, style: CellStyle): BlockStyle => ({ row, column, rows, columns, style });
+/**
+ * The reconciliation a CFO can audit without trusting the add-in: beside PILOT.NPV, Excel's own
+ * `Year 0 + NPV(rate, Years 1…n)` on the spilled Net row; beside PILOT.IRR, Excel's `IRR` on the
+ * same row and `Year 0 + NPV(IRR, Years 1…n)`, which is ≈ 0 when the rate is a root (even where
+ * Excel's IRR finds none from its 10% guess); and a check cell for each. The rate is the case's
+ * Discount rate as PILOT.SUMMARY gives it, so a changed assumption follows.
+ */
+function reconciliation(result: CaseResult, sizes: BlockSizes): BlockFigure[] {
+  const years = sizes.cashflowColumns - 2;
+  const netRow = LAYOUT.cashflows[0] + NET_ROW;
+  const year0 = offsetRef(netRow, LAYOUT.cashflows[1] + 1, 1, 1);
+  const later = offsetRef(netRow, LAYOUT.cashflows[1] + 2, 1, Math.max(1, years));
+  const netRange = offsetRef(netRow, LAYOUT.cashflows[1] + 1, 1, years + 1);
+  const at = ([r, c]: readonly [number, number]): FormulaArg => offsetRef(r, c, 1, 1);
+  const isNumber = (arg: FormulaArg): FormulaArg => nested(call('ISNUMBER', arg));
+  const absDiff = (a: FormulaArg, b: FormulaArg): FormulaArg => nested(call('ABS', nested(call('-', a, b))));
+  const within = (a: FormulaArg, tolerance: number): FormulaArg => nested(call('<=', a, num(tolerance)));
+
+  const nets = result.cashflows.map((f) => f.net);
+  const rate = result.assumptions.discountRate;
+  const excelNpv = nets[0] + npv(rate, nets.slice(1));
+  const excelIrr = irr(nets);
+  const root = result.irr === null ? null : nets[0] + npv(result.irr, nets.slice(1));
+  const agree = (ok: boolean): string => (ok ? CHECK.agrees : CHECK.differs);
+  const irrCheck =
+    result.irr === null ? (excelIrr === null ? CHECK.none : CHECK.differs) : excelIrr === null ? CHECK.excelNone : agree(Math.abs(result.irr - excelIrr) <= IRR_TOLERANCE);
+  const value = (v: number | string): PilotOutcome => ({ ok: true, value: v });
+  const figure = (name: FigureName, [row, column]: readonly [number, number], spec: FormulaSpec, outcome: PilotOutcome): BlockFigure => ({ name, row, column, call: spec, outcome });
+
   return [
-    at(LAYOUT.title, 1, 1, { bold: true }),
-    at(LAYOUT.note, 1, 1, { italic: true }),
-    at(LAYOUT.verdict, 1, 1, { bold: true }),
-    at(LAYOUT.thresholds.adoption, 1, 1, { numberFormat: '0.0%' }),
-    at(LAYOUT.thresholds.volume, 2, 1, { numberFormat: '0.00"×"' }),
-    at(LAYOUT.thresholds.realization, 1, 1, { numberFormat: '0.0%' }),
-    at(LAYOUT.timeline, 2, 2, { numberFormat: '0 "months"' }),
-    at(LAYOUT.cashflows, CASHFLOW_ROWS, Math.max(1, sizes.cashflowColumns), { numberFormat: moneyFormat(sizes.currency) }),
-    at(LAYOUT.summaryLabel, 1, FIXED_COLUMNS, { bold: true }),
-    ...summaryFormats(sizes.currency),
+    figure('excelNpv', LAYOUT.excelNpv, call('+', year0, nested(call('NPV', at(LAYOUT.discountRate), later))), value(excelNpv)),
+    figure(
+      'npvCheck',
+      LAYOUT.npvCheck,
+      call('IF', within(absDiff(at(LAYOUT.npv), at(LAYOUT.excelNpv)), NPV_TOLERANCE), text(CHECK.agrees), text(CHECK.differs)),
+      value(agree(Math.abs(result.npv - excelNpv) <= NPV_TOLERANCE)),
+    ),
+    figure('excelIrr', LAYOUT.excelIrr, call('IFERROR', nested(call('IRR', netRange)), text('none')), value(excelIrr ?? 'none')),
+    figure(
+      'irrCheck',
+      LAYOUT.irrCheck,
+      call(
+        'IF',
+        isNumber(at(LAYOUT.irr)),
+        nested(call('IF', isNumber(at(LAYOUT.excelIrr)), nested(call('IF', within(absDiff(at(LAYOUT.irr), at(LAYOUT.excelIrr)), IRR_TOLERANCE), text(CHECK.agrees), text(CHECK.differs))), text(CHECK.excelNone))),
+        nested(call('IF', isNumber(at(LAYOUT.excelIrr)), text(CHECK.differs), text(CHECK.none))),
+      ),
+      value(irrCheck),
+    ),
+    figure(
+      'irrRoot',
+      LAYOUT.irrRoot,
+      // Rounded to the cent: what is left at a root is rounding noise (2.9e-11), which would show as ($0.00).
+      call('IF', isNumber(at(LAYOUT.irr)), nested(call('ROUND', nested(call('+', year0, nested(call('NPV', at(LAYOUT.irr), later)))), num(2))), text('')),
+      value(root === null ? '' : roundCents(root)),
+    ),
+    figure(
+      'rootCheck',
+      LAYOUT.rootCheck,
+      call('IF', isNumber(at(LAYOUT.irrRoot)), nested(call('IF', within(nested(call('ABS', at(LAYOUT.irrRoot))), NPV_TOLERANCE), text(CHECK.agrees), text(CHECK.differs))), text('')),
+      value(root === null ? '' : agree(Math.abs(roundCents(root)) <= NPV_TOLERANCE)),
+    ),
   ];
 }
 
-/** The summary spill's Value column formatted row by row, as the catalogue describes its rows (runs of one kind together). */
-function summaryFormats(currency: string): BlockStyle[] {
-  const [top, left] = LAYOUT.summary;
+/** An amount rounded to the cent, half away from zero as Excel's ROUND, never -0. */
+function roundCents(x: number): number {
+  const r = Math.sign(x) * Math.round(Math.abs(x) * 100) / 100;
+  return r === 0 ? 0 : r;
+}
+
+/** A range of the block by offsets, as a formula argument: the renderer moves it to where the block goes. */
+function offsetRef(row: number, column: number, rows: number, columns: number): FormulaArg {
+  return { ref: { sheet: '', row, column, rows, columns } };
+}
+
+/** The charts: yearly Net as columns with the cumulative line, and pilot against production cost (with the alarm). */
+function blockCharts(result: CaseResult, sizes: BlockSizes): BlockChart[] {
+  const [top, left] = LAYOUT.cashflows;
+  const years = sizes.cashflowColumns - 1;
+  const row = (r: number) => ({ row: top + r, column: left + 1, rows: 1, columns: years });
+  const place = ([r, c, h, w]: readonly [number, number, number, number]) => ({ row: r, column: c, rows: h, columns: w });
+  const currency = result.assumptions.currency;
+  const alarm = result.assumptions.expansionAlarm;
+  const [dTop, dLeft] = LAYOUT.details;
+  const detail = (label: string) => ({ row: dTop + DETAIL_ROWS.findIndex((r) => r.label === label), column: dLeft + 1, rows: 1, columns: 1 });
+  return [
+    {
+      name: 'cashflows',
+      title: `Cash flows by year (${currency})`,
+      place: place(CHART_PLACES.cashflows),
+      categories: row(0),
+      series: [
+        { name: 'Net', values: row(NET_ROW), kind: 'columns' },
+        { name: 'Cumulative', values: row(NET_ROW + 1), kind: 'line' },
+      ],
+      description: `Net cash flow in each year from Year 0 to Year ${years - 1} as columns, with the cumulative cash flow as a line; the cumulative ends at ${result.cashflows[result.cashflows.length - 1]?.cumulative.toFixed(0)} ${currency}.`,
+    },
+    {
+      name: 'expansion',
+      title: `Pilot against production's first year (alarm at ${alarm}×)`,
+      place: place(CHART_PLACES.expansion),
+      categories: { ...detail('Pilot cost'), rows: 3 },
+      series: [{ name: currency, values: { ...detail('Pilot cost'), rows: 3 }, kind: 'columns' }],
+      description: `The pilot's cost, production's one-time cost and production's annual cost as columns; production's first year is ${result.expansion === null ? 'not comparable (no pilot cost)' : `${result.expansion.toFixed(2)}× the pilot`}, and the alarm is at ${alarm}×.`,
+    },
+  ];
+}
+
+/** The block's looks: bold headings, the verdict, an italic note, wrapped actions, and each figure's number format. */
+function blockStyles(sizes: BlockSizes): BlockStyle[] {
+  const at = ([row, column]: readonly [number, number], rows: number, columns: number, style: CellStyle): BlockStyle => ({ row, column, rows, columns, style });
+  const money = moneyFormat(sizes.currency);
+  const format = (kind: Parameters<typeof figureFormat>[0]): CellStyle => ({ numberFormat: figureFormat(kind, sizes.currency) ?? 'General' });
+  return [
+    at(LAYOUT.title, 1, 4, { bold: true }),
+    at(LAYOUT.note, 1, 1, { italic: true }),
+    at(LAYOUT.verdict, 1, 1, { bold: true }),
+    at(LAYOUT.npv, 1, 2, { numberFormat: money }),
+    at(LAYOUT.roi, 1, 1, format('fraction')),
+    at(LAYOUT.payback, 1, 1, format('months')),
+    at(LAYOUT.expansion, 1, 1, format('multiple')),
+    at(LAYOUT.timeline, 1, 1, { numberFormat: '0" –"' }),
+    at([LAYOUT.timeline[0], LAYOUT.timeline[1] + 1], 1, 1, { numberFormat: '0" months"' }),
+    at(LAYOUT.irr, 1, 2, format('fraction')),
+    at(LAYOUT.irrRoot, 1, 1, { numberFormat: moneyFormat(sizes.currency).replace(/#,##0/g, '#,##0.00') }),
+    at(LAYOUT.actionsLabel, 1, 1, { bold: true }),
+    at(LAYOUT.actions, 1, 3, { bold: true }),
+    at([LAYOUT.actions[0] + 1, LAYOUT.actions[1]], Math.max(1, sizes.actionRows - 1), 3, { wrap: true }),
+    at(LAYOUT.thresholdsLabel, 1, 1, { bold: true }),
+    at(LAYOUT.thresholds.adoption, 1, 1, format('fraction')),
+    at(LAYOUT.thresholds.volume, 2, 1, format('multiple')),
+    at(LAYOUT.thresholds.realization, 1, 1, format('fraction')),
+    at(LAYOUT.discountRate, 1, 1, format('fraction')),
+    at([LAYOUT.cashflows[0], LAYOUT.cashflows[1] - 1], 1, 1, { bold: true }),
+    at([LAYOUT.cashflows[0] + 1, LAYOUT.cashflows[1] + 1], CASHFLOW_ROWS - 1, Math.max(1, sizes.cashflowColumns - 1), { numberFormat: money }),
+    at(LAYOUT.detailsLabel, 1, 1, { bold: true }),
+    ...detailFormats(sizes.currency),
+    at(LAYOUT.reasonsLabel, 1, 1, { bold: true }),
+  ];
+}
+
+/** The details' values formatted row by row, as the catalogue describes PILOT.SUMMARY's rows (runs of one kind together). */
+function detailFormats(currency: string): BlockStyle[] {
+  const [top, left] = LAYOUT.details;
   const styles: BlockStyle[] = [];
   let start = 0;
-  for (let i = 1; i <= SUMMARY_ROWS.length; i++) {
-    if (i < SUMMARY_ROWS.length && SUMMARY_ROWS[i].kind === SUMMARY_ROWS[start].kind) continue;
-    const numberFormat = figureFormat(SUMMARY_ROWS[start].kind, currency);
-    // Row 0 of the spill is its header; figure i sits on row i + 1.
-    if (numberFormat !== null) styles.push({ row: top + 1 + start, column: left + 1, rows: i - start, columns: 1, style: { numberFormat } });
+  for (let i = 1; i <= DETAILS_HEIGHT; i++) {
+    if (i < DETAILS_HEIGHT && DETAIL_ROWS[i].kind === DETAIL_ROWS[start].kind) continue;
+    const numberFormat = figureFormat(DETAIL_ROWS[start].kind, currency);
+    if (numberFormat !== null) styles.push({ row: top + start, column: left + 1, rows: i - start, columns: 1, style: { numberFormat } });
     start = i;
   }
   return styles;
@@ -248,9 +567,51 @@ function summaryFormats(currency: string): BlockStyle[] {
  *
  * @example
  *   columnWidth(0) // 230
+ *   columnWidth(4) // 16: the gap between the answer and the proof
  */
 export function columnWidth(c: number): number {
-  return c === 0 ? COLUMN_WIDTHS.labels : c === 1 ? COLUMN_WIDTHS.values : COLUMN_WIDTHS.others;
+  if (c === 0 || c === RIGHT) return COLUMN_WIDTHS.labels;
+  if (c === 1 || c === RIGHT + 1) return COLUMN_WIDTHS.values;
+  if (c === 2 || c === 3) return COLUMN_WIDTHS.checks;
+  if (c === RIGHT - 1) return COLUMN_WIDTHS.gap;
+  return COLUMN_WIDTHS.others;
+}
+
+/** Every formula cell of the block, whatever the case: the figures' fixed offsets. */
+function formulaOffsets(): (readonly [number, number])[] {
+  return [
+    LAYOUT.verdict,
+    LAYOUT.npv,
+    LAYOUT.excelNpv,
+    LAYOUT.npvCheck,
+    LAYOUT.roi,
+    LAYOUT.payback,
+    LAYOUT.expansion,
+    LAYOUT.timeline,
+    LAYOUT.irr,
+    LAYOUT.excelIrr,
+    LAYOUT.irrCheck,
+    LAYOUT.irrRoot,
+    LAYOUT.rootCheck,
+    LAYOUT.actions,
+    ...Object.values(LAYOUT.thresholds),
+    LAYOUT.discountRate,
+    LAYOUT.cashflows,
+    ...DETAIL_ROWS.map((_, i): readonly [number, number] => [LAYOUT.details[0] + i, LAYOUT.details[1] + 1]),
+    LAYOUT.reasons,
+  ];
+}
+
+/**
+ * Whether a formula is one the block writes: a PILOT call, or the reconciliation beside it
+ * (Excel's NPV and IRR on the Net row, and the checks, which say "agrees" or "differs").
+ *
+ * @example
+ *   isBlockFormula('=IFNA(PILOT.THRESHOLD(…),"never")') // true
+ *   isBlockFormula('=SUM(A1:A3)')                         // false
+ */
+export function isBlockFormula(formula: string): boolean {
+  return /^=/.test(formula.trim()) && /PILOT\.|NPV\(|IRR\(|"agrees"/i.test(formula);
 }
 
 /**
@@ -261,36 +622,20 @@ export function columnWidth(c: number): number {
  *   ownOffsets().find((o) => o.text === 'Verdict') // { row: 1, column: 0, text: 'Verdict' }
  */
 export function ownOffsets(): (BlockOffset & { text: string | null })[] {
-  const formulas = [LAYOUT.verdict, ...Object.values(LAYOUT.thresholds), LAYOUT.timeline, LAYOUT.cashflows, LAYOUT.summary, LAYOUT.reasons];
   return [
-    ...LABELS.map(([row, column, text]) => ({ row, column, text })),
+    ...LABELS.map(([row, column, label]) => ({ row, column, text: label })),
     { row: LAYOUT.note[0], column: LAYOUT.note[1], text: LIVE_NOTE },
-    ...formulas.map(([row, column]) => ({ row, column, text: null })),
+    ...formulaOffsets().map(([row, column]) => ({ row, column, text: null })),
   ];
 }
 
 /**
- * The block's spilling formula cells when its top-left is at `at`: timeline, cash flows,
- * summary, reasons, in that order.
+ * The block's spilling formula cells when its top-left is at `at`: timeline, actions, cash flows,
+ * reasons, in that order.
  *
  * @example
  *   spillAnchors({ sheet: 'Pilot Gate', row: 0, column: 0 })[0] // the timeline cell, B7
  */
 export function spillAnchors(at: CellAddress): CellAddress[] {
-  return [LAYOUT.timeline, LAYOUT.cashflows, LAYOUT.summary, LAYOUT.reasons].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
-}
-
-/** What a block formula is given, under the parameter names its function declares. */
-type Given<Id extends PilotFunctionId> = Partial<Record<DeclarationOf<Id>['params'][number]['name'], FormulaArg>>;
-
-/**
- * A PILOT call with every parameter the declaration has, in its order: each takes what is given
- * under its name, else an empty slot (renderFormula keeps a required one and drops optional
- * ones at the end).
- */
-function call<Id extends PilotFunctionId>(id: Id, given: Given<Id>): FormulaSpec {
-  const fn = pilotFunction(id);
-  if (fn === undefined) throw new Error(`PILOT.${id} is not in the function catalogue`);
-  // The entry's parameters are the declaration's, so each name is one Given<Id> knows.
-  return { fn: `PILOT.${fn.id}`, args: fn.params.map((p) => given[p.name as keyof Given<Id>] ?? { omitted: true }) };
+  return [LAYOUT.timeline, LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
 }

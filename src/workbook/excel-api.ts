@@ -52,8 +52,36 @@ export interface XlRange {
   getSpillingToRangeOrNullObject(): XlRange;
 }
 
+/** ExcelApi 1.7: a series' values, categories and type are set after the chart is added. */
+export interface XlChartSeries {
+  name: string;
+  chartType: string;
+  setValues(sourceData: XlRange): void;
+  setXAxisValues(sourceData: XlRange): void;
+}
+
+export interface XlChartSeriesCollection {
+  getItemAt(index: number): XlChartSeries;
+  add(name?: string): XlChartSeries;
+}
+
+export interface XlChart {
+  name: string;
+  readonly title: { text: string };
+  readonly series: XlChartSeriesCollection;
+  setPosition(startCell: XlRange | string, endCell?: XlRange | string): void;
+  delete(): void;
+}
+
+export interface XlChartCollection {
+  readonly items: XlChart[];
+  load(propertyNames: string): XlChartCollection;
+  add(type: 'ColumnClustered', sourceData: XlRange, seriesBy?: 'Auto' | 'Columns' | 'Rows'): XlChart;
+}
+
 export interface XlWorksheet {
   readonly name: string;
+  readonly charts: XlChartCollection;
   load(propertyNames: string): XlWorksheet;
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;

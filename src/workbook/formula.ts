@@ -3,12 +3,14 @@
  * it, choosing how a table is referred to.
  */
 import { pilotFunction } from '../functions/catalogue';
-import { qualifiedA1 } from './a1';
+import { qualifiedA1, rangeA1, sameSheet } from './a1';
 import type { FormulaArg, FormulaSpec, TableArg } from './port';
 
 /**
- * The formula text of a call, `=FN(arg, …)`, with table arguments rendered by `refer`. Text is
- * quoted with doubled quotes. An omitted argument is an empty slot: a PILOT function's required
+ * The formula text of a call, `=FN(arg, …)`, with table arguments rendered by `refer` and calls
+ * nested inside it rendered the same way. Text is quoted with doubled quotes; a range on `home`
+ * (the sheet the formula is written on) is written without its sheet name, as a person would
+ * type it. An omitted argument is an empty slot: a PILOT function's required
  * arguments are always written (`=PILOT.VERDICT(Metrics[#All],Costs[#All],)`, the slot read as
  * "no Readiness table"), since Excel answers a call with fewer arguments than the function
  * declares as required with #N/A; omitted optional arguments at the end are dropped.
@@ -19,25 +21,36 @@ import type { FormulaArg, FormulaSpec, TableArg } from './port';
  *   renderFormula({ fn: 'PILOT.VERDICT', args: [m, c, { omitted: true }, { omitted: true }] }, excelTableRef)
  *   // '=PILOT.VERDICT(Metrics[#All],Costs[#All],)'
  */
-export function renderFormula(spec: FormulaSpec, refer: (arg: TableArg) => string): string {
+export function renderFormula(spec: FormulaSpec, refer: (arg: TableArg) => string, home?: string): string {
+  return `=${renderCall(spec, refer, home)}`;
+}
+
+/** Operators a FormulaSpec may name as its `fn`, written between their two arguments. */
+const OPERATORS = new Set(['+', '-', '*', '/', '&', '=', '<>', '<', '<=', '>', '>=']);
+
+function renderCall(spec: FormulaSpec, refer: (arg: TableArg) => string, home: string | undefined): string {
+  if (OPERATORS.has(spec.fn) && spec.args.length === 2) return spec.args.map((arg) => renderArg(arg, refer, home)).join(spec.fn);
   const params = pilotFunction(spec.fn)?.params ?? [];
   const args = [...spec.args];
   const kept = params.reduce((count, p, i) => (p.optional ? count : i + 1), 0);
   while (args.length > kept && isOmitted(args[args.length - 1])) args.pop();
-  const text = args.map((arg) => renderArg(arg, refer));
+  const text = args.map((arg) => renderArg(arg, refer, home));
   // `F()` reads as a call with no argument at all: a lone empty slot is written as two, `F(,)`.
   if (text.length === 1 && text[0] === '' && params.length > 1) text.push('');
-  return `=${spec.fn}(${text.join(',')})`;
+  return `${spec.fn}(${text.join(',')})`;
 }
 
 function isOmitted(arg: FormulaArg): boolean {
   return 'omitted' in arg;
 }
 
-function renderArg(arg: FormulaArg, refer: (arg: TableArg) => string): string {
+function renderArg(arg: FormulaArg, refer: (arg: TableArg) => string, home: string | undefined): string {
   if ('omitted' in arg) return '';
   if ('text' in arg) return `"${arg.text.replace(/"/g, '""')}"`;
   if ('number' in arg) return String(arg.number);
+  if ('boolean' in arg) return arg.boolean ? 'TRUE' : 'FALSE';
+  if ('call' in arg) return renderCall(arg.call, refer, home);
+  if ('ref' in arg) return home !== undefined && sameSheet(home, arg.ref.sheet) ? rangeA1(arg.ref, true) : qualifiedA1(arg.ref, true);
   return refer(arg);
 }
 

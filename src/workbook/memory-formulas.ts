@@ -1,9 +1,11 @@
 /**
  * PILOT formulas for the workbook held in memory: the calls the output block writes
- * (`=PILOT.VERDICT(Metrics[#All],Costs[#All],)`, `=PILOT.THRESHOLD(…,"cost")`), computed by the
- * same runner and catalogue as Excel's custom functions, over the tables they name. So a test of
- * the task pane on this host sees the verdict Excel would show, spills included. Any other
- * formula reads #NAME?, as an unknown function does in Excel.
+ * (`=PILOT.VERDICT(IF(ISBLANK(Metrics[#All]),"",Metrics[#All]),…)`, `=IFNA(PILOT.THRESHOLD(…),"never")`,
+ * `=INDEX(PILOT.SUMMARY(…),6,2)`), computed by the same runner and catalogue as Excel's custom
+ * functions, over the tables they name. So a test of the task pane on this host sees the verdict
+ * Excel would show, spills included. It reads PILOT calls and the few functions the block wraps
+ * them in (IF(ISBLANK(…)), IFNA, IFERROR, INDEX); any other formula reads #NAME?, as an unknown
+ * function does in Excel.
  */
 import { CaseCache } from '../functions/cache';
 import { runPilotFunction } from '../functions/runner';
@@ -12,15 +14,18 @@ import { parseA1 } from './a1';
 import type { Calculate, MemoryWorkbook } from './memory';
 import type { RangeAddress } from './port';
 
-/** Splits a call's arguments at the commas outside quoted text and quoted sheet names. */
+/** Splits a call's arguments at the commas outside quoted text, quoted sheet names and parentheses. */
 function splitArguments(text: string): string[] {
   const args: string[] = [];
   let current = '';
   let quote: string | null = null;
+  let depth = 0;
   for (const ch of text) {
     if (quote === null && (ch === '"' || ch === "'")) quote = ch;
     else if (ch === quote) quote = null;
-    if (ch === ',' && quote === null) {
+    else if (quote === null && ch === '(') depth++;
+    else if (quote === null && ch === ')') depth--;
+    if (ch === ',' && quote === null && depth === 0) {
       args.push(current.trim());
       current = '';
       continue;
@@ -37,11 +42,8 @@ function gridOf(book: MemoryWorkbook, range: RangeAddress): Grid {
   );
 }
 
-/** One argument as Excel hands it over: a table or range as rows of values, text, a number, or null for an empty slot. */
-function argumentValue(book: MemoryWorkbook, text: string): unknown {
-  if (text === '') return null;
-  if (text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/""/g, '"');
-  if (/^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return Number(text);
+/** A reference as Excel hands it over: a table or range as rows of values. */
+function reference(book: MemoryWorkbook, text: string): unknown {
   const table = /^([A-Za-z_][A-Za-z0-9_.]*)\[#All\]$/.exec(text);
   if (table) {
     const found = book.tables.find((t) => t.name.toLowerCase() === table[1].toLowerCase());
@@ -53,6 +55,47 @@ function argumentValue(book: MemoryWorkbook, text: string): unknown {
     // Not a reference this host knows: Excel would show #NAME? for the formula.
     return { code: '#NAME?' };
   }
+}
+
+/** What an expression gives: a value, rows of values, or an Excel error `{ code }`. */
+type Value = unknown;
+
+function isError(value: Value): value is { code: string } {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { code?: unknown }).code === 'string';
+}
+
+/** One expression as Excel would evaluate it, as far as the block's formulas need. */
+function evaluate(book: MemoryWorkbook, text: string, context: { cases: CaseCache }): Value {
+  if (text === '') return null;
+  if (text.startsWith('"') && text.endsWith('"')) return text.slice(1, -1).replace(/""/g, '"');
+  if (/^[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(text)) return Number(text);
+  const call = /^([A-Za-z.]+)\((.*)\)$/s.exec(text);
+  if (!call) return reference(book, text);
+  const name = call[1].toUpperCase();
+  const args = splitArguments(call[2]);
+  if (name.startsWith('PILOT.')) {
+    const outcome = runPilotFunction(name.slice('PILOT.'.length), args.map((a) => evaluate(book, a, context)), context);
+    if (!outcome.ok) return { code: outcome.error.code };
+    return outcome.value;
+  }
+  const blank = /^ISBLANK\((.*)\)$/i.exec(args[0] ?? '');
+  if (name === 'IF' && blank && args.length === 3 && args[1] === '""' && args[2] === blank[1]) {
+    // IF(ISBLANK(t),"",t): the table with its blank cells as "".
+    const value = evaluate(book, args[2], context);
+    return Array.isArray(value) ? value.map((row: Cell[]) => row.map((cell) => (cell === null ? '' : cell))) : value === null ? '' : value;
+  }
+  if ((name === 'IFNA' || name === 'IFERROR') && args.length === 2) {
+    const value = evaluate(book, args[0], context);
+    return isError(value) && (name === 'IFERROR' || value.code === '#N/A') ? evaluate(book, args[1], context) : value;
+  }
+  if (name === 'INDEX' && args.length === 3) {
+    const value = evaluate(book, args[0], context);
+    if (isError(value)) return value;
+    const rows = Array.isArray(value) ? (value as Cell[][]) : [[value as Cell]];
+    const cell = rows[Number(evaluate(book, args[1], context)) - 1]?.[Number(evaluate(book, args[2], context)) - 1];
+    return cell === undefined ? { code: '#REF!' } : cell;
+  }
+  return { code: '#NAME?' };
 }
 
 /**
@@ -67,11 +110,9 @@ function argumentValue(book: MemoryWorkbook, text: string): unknown {
 export function pilotFormulas(): Calculate {
   const context = { cases: new CaseCache() };
   return (formula, book) => {
-    const call = /^=\s*PILOT\.([A-Za-z]+)\((.*)\)\s*$/.exec(formula);
-    if (!call) return [['#NAME?']];
-    const args = splitArguments(call[2]).map((arg) => argumentValue(book, arg));
-    const outcome = runPilotFunction(call[1], args, context);
-    if (!outcome.ok) return [[outcome.error.code]];
-    return Array.isArray(outcome.value) ? outcome.value : [[outcome.value]];
+    const value = evaluate(book, /^=\s*(.*?)\s*$/s.exec(formula)?.[1] ?? '', context);
+    if (isError(value)) return [[value.code]];
+    if (Array.isArray(value)) return value as Grid;
+    return [[value as Cell]];
   };
 }

@@ -13,6 +13,7 @@ import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
   CellAddress,
+  ChartSpec,
   CellStyle,
   ColourRule,
   HostTheme,
@@ -23,7 +24,7 @@ import type {
   WorkbookSurvey,
   WriteOp,
 } from './port';
-import { WorkbookError } from './port';
+import { WorkbookError, copyChart } from './port';
 
 export interface MemoryCell {
   value: Cell;
@@ -65,6 +66,8 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly tables: MemoryTable[] = [];
   readonly names = new Map<string, RangeAddress>();
   readonly rules: { range: RangeAddress; rules: ColourRule[] }[] = [];
+  /** The charts written, by sheet and name (`Pilot Gate!PilotGate_CashFlows`), as the write operation gave them. */
+  readonly charts = new Map<string, ChartSpec>();
   selection: RangeAddress | null = null;
   activeSheet: string | null = null;
   /** How many write phases ran (one per `write`), for tests of "one block, one write". */
@@ -202,7 +205,7 @@ export class MemoryWorkbook implements WorkbookPort {
             if (cell === null) return;
             if (typeof cell === 'object') {
               const target = this.ensure(sheet, row, column);
-              target.formula = renderFormula(cell.formula, excelTableRef);
+              target.formula = renderFormula(cell.formula, excelTableRef, sheet.name);
               target.value = null;
             } else {
               this.type(sheet, row, column, cell);
@@ -235,6 +238,12 @@ export class MemoryWorkbook implements WorkbookPort {
         this.selection = { ...op.range };
         this.activeSheet = this.sheet(op.range.sheet).name;
         return;
+      case 'chart': {
+        const key = `${this.sheet(op.sheet).name}!${op.name}`;
+        if (op.chart) this.charts.set(key, copyChart(op.chart));
+        else this.charts.delete(key);
+        return;
+      }
     }
   }
 

@@ -7,7 +7,7 @@
 import type { Cell, Grid, TableName } from '../model/types';
 import { MAX_ROWS, parseA1, sameSheet } from './a1';
 import { cutAtBlankRow } from './plain-range';
-import type { OfficeHost, XlContext, XlRange, XlWorkbook } from './excel-api';
+import type { OfficeHost, XlChart, XlContext, XlRange, XlWorkbook } from './excel-api';
 import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
@@ -29,6 +29,8 @@ import { WorkbookError } from './port';
 const SCREEN_UPDATING_SET = '1.9';
 /** ExcelApi 1.12: getSpillingToRangeOrNullObject. */
 const SPILL_SET = '1.12';
+/** ExcelApi 1.7: a chart series' values, categories and type. */
+const CHART_SET = '1.7';
 const TABLE_STYLE = 'TableStyleMedium2';
 
 /**
@@ -154,11 +156,25 @@ export class OfficeWorkbook implements WorkbookPort {
 
   write(ops: WriteOp[]): Promise<void> {
     const screen = this.host.supports(SCREEN_UPDATING_SET);
+    const charts = this.host.supports(CHART_SET);
     return this.host.run(async (context) => {
       const wb = context.workbook;
+      // A chart is replaced by name; the sheets' charts are listed first (sheets added by this write have none).
+      const added = new Set(ops.flatMap((op) => (op.op === 'addSheet' ? [op.sheet.toLowerCase()] : [])));
+      const chartSheets = [...new Set(ops.flatMap((op) => (op.op === 'chart' && !added.has(op.sheet.toLowerCase()) ? [op.sheet] : [])))];
+      const listed = charts ? chartSheets.map((sheet) => ({ sheet, charts: wb.worksheets.getItem(sheet).charts.load('items/name') })) : [];
+      if (listed.length > 0) await context.sync();
+      const existing = (sheet: string, name: string): XlChart | undefined =>
+        listed.find((l) => sameSheet(l.sheet, sheet))?.charts.items.find((c) => c.name === name);
+
       wb.application.suspendApiCalculationUntilNextSync();
       if (screen) wb.application.suspendScreenUpdatingUntilNextSync();
-      for (const op of ops) queue(wb, op);
+      for (const op of ops) {
+        // Without ExcelApi 1.7 the block is written without its charts.
+        if (op.op === 'chart') {
+          if (charts) queueChart(wb, op, existing(op.sheet, op.name));
+        } else queue(wb, op);
+      }
       await context.sync();
     });
   }
@@ -177,6 +193,27 @@ export class OfficeWorkbook implements WorkbookPort {
     const lightness = background ? luminance(background) : null;
     return lightness === null ? null : { dark: lightness < 0.5 };
   }
+}
+
+/** Replaces the chart of that name (or adds it): a clustered column chart whose series are set one by one, a line series drawn as a line. */
+function queueChart(wb: XlWorkbook, op: Extract<WriteOp, { op: 'chart' }>, existing: XlChart | undefined): void {
+  existing?.delete();
+  if (op.chart === null || op.chart.series.length === 0) return;
+  const spec = op.chart;
+  const sheet = wb.worksheets.getItem(op.sheet);
+  const at = (r: RangeAddress): XlRange => sheet.getRangeByIndexes(r.row, r.column, r.rows, r.columns);
+  const chart = sheet.charts.add('ColumnClustered', at(spec.series[0].values), 'Auto');
+  chart.name = op.name;
+  chart.title.text = spec.title;
+  const p = spec.place;
+  chart.setPosition(at({ ...p, rows: 1, columns: 1 }), at({ ...p, row: p.row + p.rows - 1, column: p.column + p.columns - 1, rows: 1, columns: 1 }));
+  spec.series.forEach((s, i) => {
+    const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
+    series.name = s.name;
+    series.setValues(at(s.values));
+    series.setXAxisValues(at(spec.categories));
+    if (s.kind === 'line') series.chartType = 'Line';
+  });
 }
 
 /** Queues one write operation; nothing here syncs. */
@@ -199,7 +236,7 @@ function queue(wb: XlWorkbook, op: WriteOp): void {
       const range = at({ ...op.at, rows: op.cells.length, columns });
       if (op.numberFormats) range.numberFormat = pad(op.numberFormats, columns, 'General');
       // null leaves a cell as it is (Office.js skips nulls in a 2-D write).
-      range.formulas = pad(op.cells, columns, null).map((line) => line.map(excelCell));
+      range.formulas = pad(op.cells, columns, null).map((line) => line.map((cell) => excelCell(cell, op.at.sheet)));
       return;
     }
     case 'style': {
@@ -243,11 +280,14 @@ function queue(wb: XlWorkbook, op: WriteOp): void {
       at(op.range).select();
       return;
     }
+    case 'chart':
+      // Charts need the sheet's charts listed first: write() queues them with queueChart.
+      return;
   }
 }
 
-function excelCell(cell: WriteCell): unknown {
-  if (cell !== null && typeof cell === 'object') return renderFormula(cell.formula, excelTableRef);
+function excelCell(cell: WriteCell, sheet: string): unknown {
+  if (cell !== null && typeof cell === 'object') return renderFormula(cell.formula, excelTableRef, sheet);
   return cell;
 }
 

@@ -97,7 +97,19 @@ export interface TableArg {
   range: RangeAddress;
 }
 
-export type FormulaArg = TableArg | { text: string } | { number: number } | { omitted: true };
+/**
+ * One argument of a formula: a table (the host decides how it is referred to), text, a number, a
+ * truth value, an empty slot, a call of another function, or a range of cells on a sheet (one
+ * cell when it is 1 × 1), written with `$` signs so it stays where the block put it.
+ */
+export type FormulaArg =
+  | TableArg
+  | { text: string }
+  | { number: number }
+  | { boolean: boolean }
+  | { omitted: true }
+  | { call: FormulaSpec }
+  | { ref: RangeAddress };
 
 /** A call of one function, such as PILOT.VERDICT, that the host writes as a formula. */
 export interface FormulaSpec {
@@ -111,6 +123,8 @@ export interface CellStyle {
   numberFormat?: string;
   bold?: boolean;
   italic?: boolean;
+  /** Text wraps within the column (the row grows to show it). */
+  wrap?: boolean;
   /** `#RRGGBB`. */
   fill?: string;
   /** `#RRGGBB`. */
@@ -140,7 +154,45 @@ export type WriteOp =
   /** A workbook-level name referring to `range`; `defined`: the name exists already and is replaced. */
   | { op: 'name'; name: string; range: RangeAddress; defined: boolean }
   /** Show the sheet and select a range on it. */
-  | { op: 'show'; range: RangeAddress };
+  | { op: 'show'; range: RangeAddress }
+  /** The chart of that name on the sheet, replaced (or added); `chart` null takes it away. */
+  | { op: 'chart'; sheet: string; name: string; chart: ChartSpec | null };
+
+/** One series of a chart: its values (one row or one column of cells) drawn as columns or as a line. */
+export interface ChartSeries {
+  name: string;
+  values: RangeAddress;
+  kind: 'columns' | 'line';
+}
+
+/**
+ * A native chart over ranges of a sheet, so it follows the cells as they recalculate: the
+ * categories along its axis, its series, where it sits (over a range of cells), a title and a
+ * text alternative for people who cannot see it.
+ */
+export interface ChartSpec {
+  title: string;
+  place: RangeAddress;
+  categories: RangeAddress;
+  series: ChartSeries[];
+  description: string;
+}
+
+/**
+ * A copy of a chart that shares nothing with it, for hosts that keep what they were given.
+ *
+ * @example
+ *   const kept = copyChart(op.chart);
+ */
+export function copyChart(chart: ChartSpec): ChartSpec {
+  return {
+    title: chart.title,
+    place: { ...chart.place },
+    categories: { ...chart.categories },
+    series: chart.series.map((s) => ({ ...s, values: { ...s.values } })),
+    description: chart.description,
+  };
+}
 
 /** Office's theme, as the host reports it; null when the host says nothing. */
 export interface HostTheme {

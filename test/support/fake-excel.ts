@@ -9,6 +9,7 @@
  *  - a batch that ends with unsynced commands is an error (the adapter must sync itself).
  * It does not calculate: a formula cell's value is whatever the test says it calculated to.
  */
+import { FakeCharts, type FakeChartRecord } from './fake-charts';
 import type {
   OfficeHost,
   XlApplication,
@@ -79,6 +80,8 @@ export class FakeExcel {
   readonly names = new Map<string, { name: string; formula: string }>();
   readonly rules: FakeRule[] = [];
   readonly spills = new Map<string, RangeAddress>();
+  /** Charts added through the API, in the order they were added. */
+  readonly charts: FakeChartRecord[] = [];
   selection: RangeAddress | null = null;
   activeSheet: string | null = null;
   /** context.sync() calls since the last reset. */
@@ -360,6 +363,10 @@ class FakeWorksheets implements XlWorksheetCollection {
 
 class FakeWorksheet implements XlWorksheet {
   private readonly loaded = new Loaded('Worksheet');
+
+  get charts(): FakeCharts {
+    return new FakeCharts(this.ctx, () => this.ctx.book.mustSheet(this.sheetName).name);
+  }
 
   constructor(
     private readonly ctx: FakeContext,

@@ -5,7 +5,7 @@ import { webDarkTheme } from '@fluentui/react-components';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { App } from '../../src/taskpane/App';
 import { createUseCases } from '../../src/usecases';
-import { BLOCK_NAME, LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
+import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
 import { pilotFormulas } from '../../src/workbook/memory-formulas';
@@ -71,7 +71,8 @@ describe('the task pane on an in-memory workbook', () => {
     expect(status()).toMatch(/Output block written to 'Pilot Gate'!A1:/);
     // The block's verdict cell is a live formula, and Excel (here, the test's calculator) shows the engine's verdict.
     const verdictCell = { sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] };
-    expect(book.cell(verdictCell)?.formula).toMatch(/^=PILOT\.VERDICT\(Metrics\[#All\],Costs\[#All\],Readiness\[#All\],Assumptions\[#All\],Ownership\[#All\]\)$/);
+    const safe = (t: string) => `IF(ISBLANK(${t}[#All]),"",${t}[#All])`;
+    expect(book.cell(verdictCell)?.formula).toBe(`=PILOT.VERDICT(${['Metrics', 'Costs', 'Readiness', 'Assumptions', 'Ownership'].map(safe).join(',')})`);
     expect(book.valueAt(verdictCell)).toBe('NOT READY');
   });
 
@@ -116,9 +117,9 @@ describe('the task pane on an in-memory workbook', () => {
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
     await insertTemplate(user);
     await evaluate(user);
-    // Below the summary's spill (a header and a row per figure): not in the way.
-    book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.summary[0] + SUMMARY_SPILL_ROWS + 2, column: LAYOUT.summary[1] }, [['far away, not in the way']]);
-    book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 1 }, [['my own figure']]);
+    // Below the reasons' spill (the sample has nine): not in the way.
+    book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.reasons[0] + 9 + 2, column: LAYOUT.reasons[1] }, [['far away, not in the way']]);
+    book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.payback[0], column: LAYOUT.payback[1] }, [['my own figure']]);
     const writes = book.writes;
 
     await evaluate(user);
@@ -128,7 +129,7 @@ describe('the task pane on an in-memory workbook', () => {
 
     await user.click(dialogButton(dialog, 'Put it on a new sheet'));
     await waitFor(() => expect(status()).toMatch(/Output block written to 'Pilot Gate \(2\)'!A1/));
-    expect(book.valueAt({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 1 })).toBe('my own figure');
+    expect(book.valueAt({ sheet: 'Pilot Gate', row: LAYOUT.payback[0], column: LAYOUT.payback[1] })).toBe('my own figure');
     expect(book.cell({ sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] })?.formula ?? null).toBeNull();
     expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
   });

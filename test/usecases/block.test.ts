@@ -4,8 +4,8 @@ import type { CaseResult } from '../../src/model';
 import {
   BLOCK_NAME,
   CASHFLOW_ROWS,
+  DETAIL_ROWS,
   LAYOUT,
-  SUMMARY_SPILL_ROWS,
   blockFootprint,
   planBlock,
   spillAnchors,
@@ -15,14 +15,14 @@ import { findConflicts, retireBlock } from '../../src/usecases/block-conflicts';
 import { renderLiveBlock, type LiveBlockOptions } from '../../src/usecases/block-render';
 import { figureFormat, moneyFormat } from '../../src/usecases/formats';
 import { excelTableRef, renderFormula } from '../../src/workbook/formula';
-import type { CellAddress, RangeAddress, WriteOp } from '../../src/workbook/port';
+import type { CellAddress, RangeAddress, TableArg, WriteOp } from '../../src/workbook/port';
 
 const table = (name: string) => ({
   table: { kind: 'table' as const, name, sheet: name },
   range: { sheet: name, row: 0, column: 0, rows: 5, columns: 4 },
 });
 const INPUTS: BlockInputs = { metrics: table('Metrics'), costs: table('Costs'), readiness: table('Readiness') };
-const SIZES: BlockSizes = { reasons: 9, summaryRows: 24, cashflowColumns: 5, currency: 'USD' };
+const SIZES: BlockSizes = { reasons: 9, actionRows: 8, cashflowColumns: 5, currency: 'USD' };
 const AT: CellAddress = { sheet: 'Pilot Gate', row: 0, column: 0 };
 /** The seed sample of SPEC §7: a 3-year horizon (Year 0 … 3, so 5 cash-flow columns) in USD. */
 const RESULT = evaluateCase(sampleCase());
@@ -44,9 +44,11 @@ function opsOf<K extends WriteOp['op']>(ops: WriteOp[], kind: K): Extract<WriteO
 }
 
 describe('the output block', () => {
-  it('covers its lists below the fixed part and the cash flows across', () => {
-    expect(blockFootprint(AT, SIZES)).toEqual({ sheet: 'Pilot Gate', row: 0, column: 0, rows: 15 + 24, columns: 6 });
-    expect(blockFootprint(AT, { ...SIZES, reasons: 40, cashflowColumns: 12 })).toMatchObject({ rows: 55, columns: 13 });
+  it('covers the actions down the left, the reasons down the right, the cash flows across and the charts', () => {
+    // The reasons start on row 38 (37 from the top), the actions' header on row 12 (11).
+    expect(blockFootprint(AT, SIZES)).toEqual({ sheet: 'Pilot Gate', row: 0, column: 0, rows: 37 + 9, columns: 17 });
+    expect(blockFootprint(AT, { ...SIZES, reasons: 40, cashflowColumns: 16 })).toMatchObject({ rows: 77, columns: 6 + 16 });
+    expect(blockFootprint(AT, { ...SIZES, reasons: 1, actionRows: 40 })).toMatchObject({ rows: 11 + 40 });
   });
 
   it('puts every formula at its fixed offset, omitting tables not given', () => {
@@ -55,14 +57,15 @@ describe('the output block', () => {
     const [cells] = opsOf(ops, 'cells');
     expect(cells.at).toEqual({ sheet: 'S', row: 4, column: 2 });
     const cellAt = ([r, c]: readonly [number, number]) => cells.cells[r][c];
+    const safe = (t: TableArg) => ({ call: { fn: 'IF', args: [{ call: { fn: 'ISBLANK', args: [t] } }, { text: '' }, t] } });
     expect(cellAt(LAYOUT.verdict)).toEqual({
-      formula: { fn: 'PILOT.VERDICT', args: [INPUTS.metrics, INPUTS.costs, INPUTS.readiness, { omitted: true }, { omitted: true }] },
+      formula: { fn: 'PILOT.VERDICT', args: [safe(INPUTS.metrics), safe(INPUTS.costs), safe(INPUTS.readiness!)] },
     });
     expect(cellAt(LAYOUT.thresholds.realization)).toEqual({
-      formula: { fn: 'PILOT.THRESHOLD', args: [INPUTS.metrics, INPUTS.costs, { text: 'realization' }, { omitted: true }] },
+      formula: { fn: 'IFNA', args: [{ call: { fn: 'PILOT.THRESHOLD', args: [safe(INPUTS.metrics), safe(INPUTS.costs), { text: 'realization' }] } }, { text: 'never' }] },
     });
     expect(cellAt(LAYOUT.title)).toBe('Pilot Gate');
-    expect(spillAnchors({ sheet: 'S', row: 4, column: 2 })[1]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });
+    expect(spillAnchors({ sheet: 'S', row: 4, column: 2 })[2]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });
     const footprint = blockFootprint({ sheet: 'S', row: 4, column: 2 }, planBlock(INPUTS, RESULT).sizes);
     expect(opsOf(ops, 'name')).toEqual([{ op: 'name', name: BLOCK_NAME, range: footprint, defined: false }]);
     expect(opsOf(ops, 'addSheet')).toEqual([]);
@@ -72,54 +75,53 @@ describe('the output block', () => {
     const widths = (ops: WriteOp[]) => opsOf(ops, 'columnWidth').map((o) => `${o.sheet}:${o.column}=${o.width}`);
     const at = { sheet: 'S', row: 4, column: 2 };
     const first = live(at, { newSheet: false, previous: null, nameDefined: false });
-    // Labels, values, then the cash flows' five columns (the reasons' column among them).
-    expect(widths(first)).toEqual(['S:2=230', 'S:3=110', 'S:4=100', 'S:5=100', 'S:6=100', 'S:7=100']);
+    // The answer (labels, figures, two check columns), a narrow gap, the proof, then the years and the charts.
+    expect(widths(first)).toEqual(['S:2=230', 'S:3=110', 'S:4=100', 'S:5=100', 'S:6=16', 'S:7=230', 'S:8=110', ...Array.from({ length: 10 }, (_, i) => `S:${9 + i}=100`)]);
     const footprint = blockFootprint(at, planBlock(INPUTS, RESULT).sizes);
-    expect(footprint.columns).toBe(6);
+    expect(footprint.columns).toBe(17);
     const again = live(at, { newSheet: false, previous: footprint, nameDefined: true });
     expect(widths(again)).toEqual([]);
-    // A longer horizon (5 years: Year 0 … 5): only the new year columns.
-    const longer = live(at, { newSheet: false, previous: footprint, nameDefined: true }, INPUTS, withHorizon(5));
-    expect(widths(longer)).toEqual(['S:8=100', 'S:9=100']);
-    expect(widths(live(AT, { newSheet: true, previous: null, nameDefined: false }))).toHaveLength(6);
+    // A longer horizon (12 years: Year 0 … 12, past the charts): only the new year columns.
+    const longer = live(at, { newSheet: false, previous: footprint, nameDefined: true }, INPUTS, withHorizon(12));
+    expect(widths(longer)).toEqual(['S:19=100', 'S:20=100', 'S:21=100']);
+    expect(widths(live(AT, { newSheet: true, previous: null, nameDefined: false }))).toHaveLength(17);
   });
 
-  it('formats each summary figure by its kind, from the catalogue’s description of the summary rows', () => {
+  it('formats each figure by its kind: the headline, the thresholds, the proof and the details', () => {
     const ops = live(AT, { newSheet: true, previous: null, nameDefined: false });
     const formats = new Map<string, string>();
     for (const s of opsOf(ops, 'style')) {
       if (s.style.numberFormat === undefined) continue;
       for (let r = 0; r < s.range.rows; r++) for (let c = 0; c < s.range.columns; c++) formats.set(`${s.range.row + r},${s.range.column + c}`, s.style.numberFormat);
     }
-    const [top, left] = LAYOUT.summary;
-    // The spill as PILOT.SUMMARY returns it: a header, then a row per figure.
-    const spill = summaryTable(evaluateCase(sampleCase()));
-    expect(spill).toHaveLength(SUMMARY_SPILL_ROWS);
-    const shown = spill.slice(1).map(([label], i) => `${label}: ${formats.get(`${top + 1 + i},${left + 1}`) ?? 'General'}`);
-    expect(shown).toEqual(SUMMARY_ROWS.map((row) => `${row.label}: ${figureFormat(row.kind, 'USD') ?? 'General'}`));
-    expect(shown).toEqual(
-      expect.arrayContaining([
-        'Verdict: General',
-        'NPV: $#,##0.00;-$#,##0.00',
-        'IRR: 0.0%',
-        'ROI (risk-adjusted): 0.0%',
-        'Payback (months): 0.0 "months"',
-        'Cost expansion (× pilot): 0.00"×"',
-        'Adoption threshold: 0.0%',
-        'Volume threshold (× planned): 0.00"×"',
-        'Cost threshold (× planned): 0.00"×"',
-        'Realization threshold: 0.0%',
-        'Readiness score: 0.0%',
-        'Readiness progress: 0.0%',
-        'Blockers: General',
-      ]),
-    );
-    // Nothing below the spill is formatted.
-    expect(formats.has(`${top + SUMMARY_SPILL_ROWS},${left + 1}`)).toBe(false);
+    const formatAt = ([r, c]: readonly [number, number]) => formats.get(`${r},${c}`) ?? 'General';
+    expect(
+      Object.fromEntries((['npv', 'roi', 'payback', 'expansion', 'irr', 'discountRate'] as const).map((name) => [name, formatAt(LAYOUT[name])])),
+    ).toEqual({ npv: '$#,##0_);($#,##0)', roi: '0.0%', payback: '0.0 "months"', expansion: '0.00"×"', irr: '0.0%', discountRate: '0.0%' });
+    expect(Object.values(LAYOUT.thresholds).map(formatAt)).toEqual(['0.0%', '0.00"×"', '0.00"×"', '0.0%']);
+    // The details, row by row, as the catalogue describes PILOT.SUMMARY's rows; nothing below them.
+    const [top, left] = LAYOUT.details;
+    const shown = DETAIL_ROWS.map((row, i) => `${row.label}: ${formatAt([top + i, left + 1])}`);
+    expect(shown).toEqual(DETAIL_ROWS.map((row) => `${row.label}: ${figureFormat(row.kind, 'USD') ?? 'General'}`));
+    expect(shown).toEqual(expect.arrayContaining(['PV benefits: $#,##0_);($#,##0)', 'Readiness score: 0.0%', 'Blockers: General', 'Transition months: 0.0 "months"']));
+    expect(formats.has(`${top + DETAIL_ROWS.length},${left + 1}`)).toBe(false);
+  });
+
+  it('shows each figure once: no summary row is repeated between the headline, the thresholds, the proof and the details', () => {
+    const plan = planBlock(INPUTS, RESULT);
+    const labels = plan.labels.map((l) => l.text);
+    expect(new Set(labels).size).toBe(labels.length);
+    const details = DETAIL_ROWS.map((row) => row.label);
+    for (const above of ['Verdict', 'NPV', 'IRR', 'ROI (risk-adjusted)', 'Payback (months)', 'Cost expansion (× pilot)', 'Adoption threshold', 'Discount rate']) {
+      expect(details).not.toContain(above);
+    }
+    // Every other figure of PILOT.SUMMARY is among the details, so nothing is lost either.
+    expect(SUMMARY_ROWS.length - details.length).toBe(13);
+    expect(summaryTable(RESULT)).toHaveLength(SUMMARY_ROWS.length + 1);
   });
 
   it.each([
-    ['money', 'CHF', '#,##0.00 "CHF";-#,##0.00 "CHF"'],
+    ['money', 'CHF', '"CHF "#,##0_);("CHF "#,##0)'],
     ['fraction', 'USD', '0.0%'],
     ['months', 'USD', '0.0 "months"'],
     ['multiple', 'USD', '0.00"×"'],
@@ -128,7 +130,7 @@ describe('the output block', () => {
     expect(figureFormat(kind, currency)).toBe(format);
   });
 
-  it('writes the required readiness argument as an empty slot when no Readiness table was chosen (SPEC §4)', () => {
+  it('writes "" for a Readiness table not chosen, never an empty slot, and hands every table over blank-safe (SPEC §4)', () => {
     const ops = live(AT, { newSheet: true, previous: null, nameDefined: false }, { metrics: table('Metrics'), costs: table('Costs') });
     const [cells] = opsOf(ops, 'cells');
     const formulaAt = ([r, c]: readonly [number, number]): string => {
@@ -136,13 +138,17 @@ describe('the output block', () => {
       if (cell === null || typeof cell !== 'object') throw new Error(`no formula at ${r},${c}`);
       return renderFormula(cell.formula, excelTableRef);
     };
-    expect(formulaAt(LAYOUT.verdict)).toBe('=PILOT.VERDICT(Metrics[#All],Costs[#All],)');
-    expect(formulaAt(LAYOUT.summary)).toBe('=PILOT.SUMMARY(Metrics[#All],Costs[#All],)');
-    expect(formulaAt(LAYOUT.reasons)).toBe('=PILOT.REASONS(Metrics[#All],Costs[#All],)');
-    expect(formulaAt(LAYOUT.timeline)).toBe('=PILOT.TIMELINE(,)');
+    const m = 'IF(ISBLANK(Metrics[#All]),"",Metrics[#All])';
+    const c = 'IF(ISBLANK(Costs[#All]),"",Costs[#All])';
+    // A table not chosen is "" ("no table"), never an empty slot; trailing optional ones are left out.
+    expect(formulaAt(LAYOUT.verdict)).toBe(`=PILOT.VERDICT(${m},${c},"")`);
+    expect(formulaAt(LAYOUT.actions)).toBe(`=PILOT.ACTIONS(${m},${c},"")`);
+    expect(formulaAt(LAYOUT.reasons)).toBe(`=PILOT.REASONS(${m},${c},"")`);
+    expect(formulaAt(LAYOUT.timeline)).toBe('=PILOT.TIMELINE("")');
+    expect(formulaAt(LAYOUT.roi)).toBe(`=INDEX(PILOT.SUMMARY(${m},${c},""),6,2)`); // the header, Verdict, NPV, Discount rate, IRR, then ROI
     // Functions without a readiness argument do not get one.
-    expect(formulaAt(LAYOUT.cashflows)).toBe('=PILOT.CASHFLOWS(Metrics[#All],Costs[#All])');
-    expect(formulaAt(LAYOUT.thresholds.cost)).toBe('=PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost")');
+    expect(formulaAt(LAYOUT.cashflows)).toBe(`=PILOT.CASHFLOWS(${m},${c})`);
+    expect(formulaAt(LAYOUT.thresholds.cost)).toBe(`=IFNA(PILOT.THRESHOLD(${m},${c},"cost"),"never")`);
     const withAssumptions = live(AT, { newSheet: true, previous: null, nameDefined: false }, {
       metrics: table('Metrics'),
       costs: table('Costs'),
@@ -151,16 +157,18 @@ describe('the output block', () => {
     const [more] = opsOf(withAssumptions, 'cells');
     const verdict = more.cells[LAYOUT.verdict[0]][LAYOUT.verdict[1]];
     expect(verdict !== null && typeof verdict === 'object' && renderFormula(verdict.formula, excelTableRef)).toBe(
-      '=PILOT.VERDICT(Metrics[#All],Costs[#All],,Assumptions[#All])',
+      `=PILOT.VERDICT(${m},${c},"",IF(ISBLANK(Assumptions[#All]),"",Assumptions[#All]))`,
     );
+    expect(JSON.stringify(more.cells)).not.toMatch(/"omitted"/);
   });
 
   it('formats money in the case currency over the whole cash-flow spill, and colours the verdict by value', () => {
     // A case in euros: every amount of the result is in the case currency.
     const euros: CaseResult = { ...RESULT, assumptions: { ...RESULT.assumptions, currency: 'EUR' } };
     const ops = live(AT, { newSheet: true, previous: null, nameDefined: true }, INPUTS, euros);
-    const money = opsOf(ops, 'style').find((s) => s.style.numberFormat?.includes('€'));
-    expect(money?.range).toEqual({ sheet: 'Pilot Gate', row: LAYOUT.cashflows[0], column: LAYOUT.cashflows[1], rows: CASHFLOW_ROWS, columns: 5 });
+    const money = opsOf(ops, 'style').filter((s) => s.style.numberFormat?.includes('€')).map((s) => s.range);
+    expect(money).toContainEqual({ sheet: 'Pilot Gate', row: LAYOUT.cashflows[0] + 1, column: LAYOUT.cashflows[1] + 1, rows: CASHFLOW_ROWS - 1, columns: 4 });
+    expect(money).toContainEqual({ sheet: 'Pilot Gate', row: LAYOUT.npv[0], column: LAYOUT.npv[1], rows: 1, columns: 2 });
     const [rules] = opsOf(ops, 'colourRules');
     expect(rules.rules.map((r) => `${r.equals}:${r.fill}`)).toEqual(['SCALE:#C6EFCE', 'NOT READY:#FFEB9C', 'PIVOT:#FFEB9C', 'KILL:#FFC7CE']);
     expect(ops[0]).toEqual({ op: 'addSheet', sheet: 'Pilot Gate' });
@@ -178,9 +186,9 @@ describe('the output block', () => {
   });
 
   it.each([
-    ['USD', '$#,##0.00;-$#,##0.00'],
-    ['gbp', '"£"#,##0.00;-"£"#,##0.00'],
-    ['CHF', '#,##0.00 "CHF";-#,##0.00 "CHF"'],
+    ['USD', '$#,##0_);($#,##0)'],
+    ['gbp', '"£"#,##0_);("£"#,##0)'],
+    ['CHF', '"CHF "#,##0_);("CHF "#,##0)'],
   ])('money format for %s', (currency, format) => {
     expect(moneyFormat(currency)).toBe(format);
   });
@@ -205,23 +213,41 @@ describe('the block planned from a case’s result', () => {
     const net = (value('cashflows') as (string | number)[][])[3];
     expect(net[0]).toBe('Net');
     [-190000, 450561.14, 796017.14, 796017.14].forEach((v, i) => expect(net[i + 1] as number).toBeCloseTo(v, 2));
-    expect((value('summary') as (string | number)[][]).slice(0, 2)).toEqual([
-      ['Figure', 'Value'],
-      ['Verdict', 'NOT READY'],
-    ]);
+    // The headline: SPEC §7's NPV 1,475,525.91, ROI 221.89%, payback 13.072 months, expansion 3.175×.
+    expect(value('npv') as number).toBeCloseTo(1475525.91, 2);
+    expect(value('roi') as number).toBeCloseTo(2.2189, 4);
+    expect(value('payback') as number).toBeCloseTo(13.072, 3);
+    expect(value('expansion') as number).toBeCloseTo(3.175, 9);
+    expect(value('irr') as number).toBeCloseTo(2.7751, 4);
+    expect(value('discountRate')).toBe(0.1);
+    expect((value('actions') as string[][])[0]).toEqual(['Action', 'Owner', 'Source']);
+    expect((value('actions') as string[][])[1]).toEqual([expect.stringMatching(/^Get "Production data audited" to done/), 'Priya Raman', 'Readiness row 3, Status']);
     expect((value('reasons') as string[][])[0][0]).toMatch(/Production data audited/);
+    // The reconciliation: Excel's own NPV on the Net row, by hand: −190,000 + 450,561.14/1.1 + 796,017.14/1.1² + 796,017.14/1.1³.
+    const byHand = -190000 + 450561.142857 / 1.1 + 796017.142857 / 1.21 + 796017.142857 / 1.331;
+    expect(value('excelNpv') as number).toBeCloseTo(byHand, 2);
+    expect([value('npvCheck'), value('irrCheck'), value('irrRoot'), value('rootCheck')]).toEqual(['agrees', 'agrees', 0, 'agrees']);
   });
 
-  it('holds the error a cell shows where a figure does not exist, with its message', () => {
-    const never = planBlock(INPUTS, { ...RESULT, thresholds: { ...RESULT.thresholds, volume: 'never' } });
-    const volume = never.figures.find((f) => f.name === 'volume')!.outcome;
-    expect(volume.ok ? volume.value : [volume.error.code, volume.error.message]).toEqual(['#N/A', 'never: no volume up to 100× the plan makes NPV positive.']);
+  it('shows "never", "none" and "always positive" rather than errors where a figure does not exist', () => {
+    const none: CaseResult = { ...RESULT, irr: null, paybackMonths: null, thresholds: { ...RESULT.thresholds, volume: 'never', cost: 'always positive' } };
+    const p = planBlock(INPUTS, none);
+    const shown = (name: string) => p.figures.find((f) => f.name === name)!.outcome;
+    expect([shown('volume'), shown('cost'), shown('payback'), shown('irr')]).toEqual([
+      { ok: true, value: 'never' },
+      { ok: true, value: 'always positive' },
+      { ok: true, value: 'never' },
+      { ok: true, value: 'none' },
+    ]);
+    // Excel's IRR on the same Net row finds the root PILOT.IRR would: the check says they differ.
+    expect(shown('irrCheck')).toEqual({ ok: true, value: 'differs' });
+    expect(shown('irrRoot')).toEqual({ ok: true, value: '' });
   });
 
   it('is as large as the case’s spills: the reasons down, a column per year across', () => {
-    expect(plan.sizes).toEqual({ reasons: RESULT.reasons.length, summaryRows: SUMMARY_SPILL_ROWS, cashflowColumns: 5, currency: 'USD' });
-    expect([plan.rows, plan.columns]).toEqual([LAYOUT.summary[0] + Math.max(RESULT.reasons.length, SUMMARY_SPILL_ROWS), 6]);
-    expect(planBlock(INPUTS, withHorizon(10)).columns).toBe(LAYOUT.cashflows[1] + 12);
+    expect(plan.sizes).toEqual({ reasons: RESULT.reasons.length, actionRows: 1 + RESULT.actions.length, cashflowColumns: 5, currency: 'USD' });
+    expect([plan.rows, plan.columns]).toEqual([LAYOUT.reasons[0] + RESULT.reasons.length, 17]);
+    expect(planBlock(INPUTS, withHorizon(12)).columns).toBe(LAYOUT.cashflows[1] + 14);
   });
 });
 
@@ -246,6 +272,7 @@ describe('what is in the way of the block', () => {
     const formulas = grid(used.rows, used.columns, {
       '0,0': 'Pilot Gate',
       [`${LAYOUT.verdict}`]: '=PILOT.VERDICT(Metrics[#All],Costs[#All])',
+      [`${LAYOUT.npvCheck}`]: '=IF(ABS($B$3-$C$3)<=0.005,"agrees","differs")',
       [`${rr + 1},${rc}`]: 'a spilled reason',
     });
     const spills = [null, null, null, { sheet: 'Pilot Gate', row: rr, column: rc, rows: 9, columns: 1 }];

@@ -3,11 +3,11 @@
  * PILOT functions, as in the workbench): the block must be a set of calls Excel accepts, whatever
  * tables the person chose.
  */
-import { evaluate } from '../../src/usecases/evaluate';
+import { assess, evaluate } from '../../src/usecases/evaluate';
 import { findTables, insertTemplate } from '../../src/usecases/tables';
 import { evaluateCase } from '../../src/model';
 import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
-import { LAYOUT, SUMMARY_SPILL_ROWS } from '../../src/usecases/block';
+import { CHART_PLACES, LAYOUT } from '../../src/usecases/block';
 import type { RangeAddress } from '../../src/workbook/port';
 import { HyperFormulaWorkbook } from '../../src/workbook/hyperformula/workbook';
 
@@ -38,11 +38,12 @@ describe('evaluate with only the required tables', () => {
     if (outcome.kind !== 'written') throw new Error(`expected the block written, got ${outcome.kind}`);
     const expected = evaluateCase({ metrics: SAMPLE_METRICS, costs: SAMPLE_COSTS });
     const verdict = book.shown({ sheet: outcome.block.sheet, row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] });
-    expect(verdict.formula).toMatch(/^=PILOT\.VERDICT\([^,]+,[^,]+,\)$/);
+    // No slot left empty (SPEC §4): the Readiness table not chosen is "".
+    expect(verdict.formula).toBe('=PILOT.VERDICT(IF(ISBLANK(Pasted!$A$1:$I$5),"",Pasted!$A$1:$I$5),IF(ISBLANK(Pasted!$A$8:$E$16),"",Pasted!$A$8:$E$16),"")');
     expect(verdict.value).toBe(expected.verdict);
     expect(outcome.result.verdict).toBe(expected.verdict);
     const timeline = book.shown({ sheet: outcome.block.sheet, row: LAYOUT.timeline[0], column: LAYOUT.timeline[1] });
-    expect(timeline.formula).toBe('=PILOT.TIMELINE(,)');
+    expect(timeline.formula).toBe('=PILOT.TIMELINE("")');
     expect(timeline.value).toBe(expected.timeline.low);
     const firstReason = book.shown({ sheet: outcome.block.sheet, row: LAYOUT.reasons[0], column: LAYOUT.reasons[1] });
     expect(firstReason.value).toBe(expected.reasons[0]);
@@ -53,13 +54,22 @@ describe('evaluate with only the required tables', () => {
 });
 
 describe('the area evaluate checks for other people’s cells', () => {
-  it('reaches the last row of the summary’s spill, one row per figure', async () => {
+  it('reaches the last row of the reasons’ spill, and the area under the charts', async () => {
     const book = new HyperFormulaWorkbook({ sheets: ['Pilot Gate'] });
     const { sources } = await insertTemplate(book);
-    const lastSummaryRow = LAYOUT.summary[0] + SUMMARY_SPILL_ROWS - 1;
-    await book.write([{ op: 'cells', at: { sheet: 'Pilot Gate', row: lastSummaryRow, column: 0 }, cells: [['my note']] }]);
+    const assessed = await assess(book, sources);
+    if (assessed.kind !== 'evaluated') throw new Error('expected the case evaluated');
+    const lastReason = LAYOUT.reasons[0] + assessed.result.reasons.length - 1;
+    const [chartRow, chartColumn] = CHART_PLACES.expansion;
+    await book.write([
+      { op: 'cells', at: { sheet: 'Pilot Gate', row: lastReason, column: 0 }, cells: [['my note']] },
+      { op: 'cells', at: { sheet: 'Pilot Gate', row: chartRow, column: chartColumn + 4 }, cells: [['under a chart']] },
+    ]);
     const outcome = await evaluate(book, sources);
     expect(outcome.kind).toBe('conflict');
-    expect(outcome.kind === 'conflict' && outcome.conflicts).toEqual([{ sheet: 'Pilot Gate', row: lastSummaryRow, column: 0 }]);
+    expect(outcome.kind === 'conflict' && outcome.conflicts).toEqual([
+      { sheet: 'Pilot Gate', row: chartRow, column: chartColumn + 4 },
+      { sheet: 'Pilot Gate', row: lastReason, column: 0 },
+    ]);
   });
 });

@@ -68,18 +68,19 @@ describe('snapshot', () => {
 
   it('reaches as far as the case’s spills do now: a longer horizon takes more columns', () => {
     const input = sampleCase();
-    const longer = evaluateCase({ ...input, assumptions: [...input.assumptions!.filter((row) => row[0] !== 'Horizon'), ['Horizon', 6]] });
+    const longer = evaluateCase({ ...input, assumptions: [...input.assumptions!.filter((row) => row[0] !== 'Horizon'), ['Horizon', 12]] });
     const three = planSnapshot(planBlock(INPUTS, RESULT), BLOCK, [], NOW);
-    const six = planSnapshot(planBlock(INPUTS, longer), BLOCK, [], NOW);
-    // A label column, then Year 0 … Horizon, from the block's second column.
-    expect([three.copy.columns, six.copy.columns]).toEqual([1 + 1 + 3 + 1, 1 + 1 + 6 + 1]);
-    expect(noteLine(six.ops)).toBe(`Copied from 'Pilot Gate'!B3:J${3 + six.copy.rows - 1}; the live block there recalculates, this copy does not.`);
+    const twelve = planSnapshot(planBlock(INPUTS, longer), BLOCK, [], NOW);
+    // Three years fit beside the charts (17 columns); twelve run on: the proof's label column is
+    // the sixth, then the cash flows' label column and Year 0 … 12.
+    expect([three.copy.columns, twelve.copy.columns]).toEqual([17, 6 + 1 + 12 + 1]);
+    expect(noteLine(twelve.ops)).toBe(`Copied from 'Pilot Gate'!B3:U${3 + twelve.copy.rows - 1}; the live block there recalculates, this copy does not.`);
   });
 
   it('writes values and formats, the verdict coloured as it is, under a timestamp', () => {
     const plan = planSnapshot(planBlock(INPUTS, RESULT), BLOCK, ['Snapshot 2025-05-01 1430'], NOW);
     expect(plan.sheet).toBe('Snapshot 2025-05-01 1430 (2)');
-    expect(plan.copy).toMatchObject({ sheet: plan.sheet, row: 3, column: 0, columns: 6 });
+    expect(plan.copy).toMatchObject({ sheet: plan.sheet, row: 3, column: 0, columns: 17 });
     expect(cellsOf(plan.ops)[0].cells[0][0]).toBe('Pilot Gate snapshot: values as of 2025-05-01 14:30. No formulas: it reads the same in any Excel.');
     const copy = copyOf(plan.ops);
     expect(copy.at).toEqual({ sheet: plan.sheet, row: 3, column: 0 });
@@ -101,13 +102,13 @@ describe('snapshot', () => {
     const sources = await evaluated(book);
     // A person's note beside the adoption threshold, and their own words over a label.
     book.setValues({ sheet: 'Pilot Gate', row: LAYOUT.thresholds.adoption[0], column: 2 }, [['my note']]);
-    book.setValues({ sheet: 'Pilot Gate', row: 3, column: 0 }, [['Volume (my words)']]);
+    book.setValues({ sheet: 'Pilot Gate', row: 3, column: 0 }, [['ROI (my words)']]);
     const outcome = await snapshot(book, sources, NOW);
     if (outcome.kind !== 'written') throw new Error('expected a copy');
     const copied = [...book.findSheet(outcome.sheet)!.cells.values()].map((cell) => cell.value);
     expect(copied).not.toContain('my note');
-    expect(copied).not.toContain('Volume (my words)');
-    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + 3, column: 0 })).toBe('Volume needed (× planned)');
+    expect(copied).not.toContain('ROI (my words)');
+    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + 3, column: 0 })).toBe('ROI (risk-adjusted)');
   });
 
   it('lays the spills out from the case, on a host that cannot report spills', async () => {
@@ -116,31 +117,31 @@ describe('snapshot', () => {
     const sources = await evaluated(book);
     const outcome = await snapshot(book, sources, NOW);
     if (outcome.kind !== 'written') throw new Error('expected a copy');
-    const [sr, sc] = LAYOUT.summary;
+    const [dr, dc] = LAYOUT.details;
     const [rr, rc] = LAYOUT.reasons;
-    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + sr + 1, column: sc })).toBe('Verdict');
-    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + sr + 2, column: sc + 1 }) as number).toBeCloseTo(1475525.91, 2);
+    // SPEC §7: PV benefits 2,140,514.64, the first of the details.
+    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + dr, column: dc })).toBe('PV benefits');
+    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + dr, column: dc + 1 }) as number).toBeCloseTo(2140514.64, 2);
+    const [ar, ac] = LAYOUT.actions;
+    expect(book.valueAt({ sheet: outcome.sheet, row: 3 + ar + RESULT.actions.length, column: ac })).toBe(RESULT.actions[RESULT.actions.length - 1].action);
     expect(book.valueAt({ sheet: outcome.sheet, row: 3 + rr + RESULT.reasons.length - 1, column: rc })).toBe(RESULT.reasons[RESULT.reasons.length - 1]);
   });
 
-  it('copies error values as their text and says so in the note line; the block’s note speaks of the copy', () => {
+  it('copies a threshold no input reaches as "never", as the live block shows it, with no error value; the block’s note speaks of the copy', () => {
     const never: CaseResult = { ...RESULT, thresholds: { ...RESULT.thresholds, adoption: 'never', realization: 'never' } };
     const plan = planSnapshot(planBlock(INPUTS, never), BLOCK, [], NOW);
     const copy = copyOf(plan.ops);
     const { r, c } = at(LAYOUT.thresholds.adoption);
-    expect(copy.cells[r][c]).toBe('#N/A');
-    // Formatted as text, so Excel keeps the characters rather than making an error value of them.
-    expect(copy.numberFormats?.[r][c]).toBe('@');
-    expect(noteLine(plan.ops)).toMatch(
-      /^Copied from 'Pilot Gate'!B3:G\d+; the live block there recalculates, this copy does not\. Error values \(#N\/A\) are copied as text; in the live block each one's message says why\.$/,
-    );
+    expect(copy.cells[r][c]).toBe('never');
+    expect(noteLine(plan.ops)).toMatch(/^Copied from 'Pilot Gate'!B3:R\d+; the live block there recalculates, this copy does not\.$/);
     expect(copy.cells[LAYOUT.note[0]][LAYOUT.note[1]]).toBe(SNAPSHOT_NOTE);
   });
 
   it('sets every copied column wide enough for its figures', () => {
     const plan = planSnapshot(planBlock(INPUTS, RESULT), BLOCK, [], NOW);
     const widths = plan.ops.filter((o) => o.op === 'columnWidth').map((o) => (o.op === 'columnWidth' ? `${o.column}=${o.width}` : ''));
-    expect(widths).toEqual(['0=230', '1=110', '2=100', '3=100', '4=100', '5=100']);
+    // The answer (labels, figures, two check columns), a narrow gap, the proof, then years and charts.
+    expect(widths).toEqual(['0=230', '1=110', '2=100', '3=100', '4=16', '5=230', '6=110', ...Array.from({ length: 10 }, (_, i) => `${7 + i}=100`)]);
   });
 
   it('says there is no block to copy before one was written, and stops at input problems as Evaluate does', async () => {

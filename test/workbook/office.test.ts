@@ -2,7 +2,7 @@ import { SAMPLE_COSTS, SAMPLE_METRICS } from '../../src/model/sample';
 import { evaluate, placeBlock } from '../../src/usecases/evaluate';
 import { snapshot } from '../../src/usecases/snapshot';
 import { insertTemplate } from '../../src/usecases/tables';
-import { parseA1 } from '../../src/workbook/a1';
+import { parseA1, qualifiedA1 } from '../../src/workbook/a1';
 import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
 import { VERDICT_COLOURS } from '../../src/usecases/formats';
 import { OfficeWorkbook } from '../../src/workbook/office';
@@ -33,17 +33,17 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
       expect(fake.runs).toBe(2);
     });
 
-    it.each(sizes)('re-Evaluate at %i metric rows: read, inspect, write (3 syncs)', async (rows) => {
+    it.each(sizes)('re-Evaluate at %i metric rows: read, inspect, list the charts to replace, write (4 syncs)', async (rows) => {
       const fake = caseWorkbook(rows, MODERN);
       const port = new OfficeWorkbook(fake.host());
       await evaluate(port, CASE_SOURCES);
       fake.resetCounters();
       const outcome = await evaluate(port, CASE_SOURCES);
       expect(outcome.kind).toBe('written');
-      expect(fake.syncs).toBe(3);
-      // The write phase is the last sync, with calculation and screen updating held.
-      expect(fake.calculationHeld).toEqual([3]);
-      expect(fake.screenHeld).toEqual([3]);
+      expect(fake.syncs).toBe(4);
+      // The write phase ends with the last sync, with calculation and screen updating held.
+      expect(fake.calculationHeld).toEqual([4]);
+      expect(fake.screenHeld).toEqual([4]);
     });
 
     it('does not hold screen updating where ExcelApi 1.9 is missing (the fake throws if it is called)', async () => {
@@ -62,14 +62,25 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
       await evaluate(port, CASE_SOURCES);
       const [vr, vc] = LAYOUT.verdict;
       expect(fake.cell('Pilot Gate', vr, vc)?.formula).toBe(
-        '=PILOT.VERDICT(Metrics[#All],Costs[#All],Readiness[#All],Assumptions[#All])',
+        '=PILOT.VERDICT(IF(ISBLANK(Metrics[#All]),"",Metrics[#All]),IF(ISBLANK(Costs[#All]),"",Costs[#All]),IF(ISBLANK(Readiness[#All]),"",Readiness[#All]),IF(ISBLANK(Assumptions[#All]),"",Assumptions[#All]))',
       );
       const [tr, tc] = LAYOUT.thresholds.cost;
-      expect(fake.cell('Pilot Gate', tr, tc)?.formula).toBe('=PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost",Assumptions[#All])');
+      const safe = (t: string) => `IF(ISBLANK(${t}[#All]),"",${t}[#All])`;
+      expect(fake.cell('Pilot Gate', tr, tc)?.formula).toBe(`=IFNA(PILOT.THRESHOLD(${safe('Metrics')},${safe('Costs')},"cost",${safe('Assumptions')}),"never")`);
       const [cr, cc] = LAYOUT.cashflows;
-      expect(fake.cell('Pilot Gate', cr, cc)?.formula).toBe('=PILOT.CASHFLOWS(Metrics[#All],Costs[#All],Assumptions[#All])');
-      expect(fake.cell('Pilot Gate', cr + 3, cc + 2)?.numberFormat).toBe('$#,##0.00;-$#,##0.00');
-      expect(fake.cell('Pilot Gate', LAYOUT.thresholds.adoption[0], 1)?.numberFormat).toBe('0.0%');
+      expect(fake.cell('Pilot Gate', cr, cc)?.formula).toBe(`=PILOT.CASHFLOWS(${safe('Metrics')},${safe('Costs')},${safe('Assumptions')})`);
+      expect(fake.cell('Pilot Gate', cr + 3, cc + 2)?.numberFormat).toBe('$#,##0_);($#,##0)');
+      // Excel's own NPV on the spilled Net row (row 13: Year 0 in H, Years 1–3 in I:K), at the discount rate in G9.
+      expect(fake.cell('Pilot Gate', LAYOUT.excelNpv[0], LAYOUT.excelNpv[1])?.formula).toBe('=$H$13+NPV($G$9,$I$13:$K$13)');
+      expect(fake.cell('Pilot Gate', LAYOUT.thresholds.adoption[0], LAYOUT.thresholds.adoption[1])?.numberFormat).toBe('0.0%');
+      // The native charts, over the spilled ranges: yearly Net as columns, the cumulative as a line.
+      const cash = fake.charts.find((c) => c.name === 'PilotGate_CashFlows');
+      expect(cash).toMatchObject({ sheet: 'Pilot Gate', title: 'Cash flows by year (USD)' });
+      expect(cash?.series.map((s) => `${s.name}:${s.chartType}:${qualifiedA1(s.values!)}:${qualifiedA1(s.categories!)}`)).toEqual([
+        "Net:ColumnClustered:'Pilot Gate'!H13:K13:'Pilot Gate'!H10:K10",
+        "Cumulative:Line:'Pilot Gate'!H14:K14:'Pilot Gate'!H10:K10",
+      ]);
+      expect(fake.charts.map((c) => c.name).sort()).toEqual(['PilotGate_CashFlows', 'PilotGate_CostExpansion']);
       const rules = fake.rules.filter((r) => r.range.row === vr && r.range.column === vc);
       expect(rules.map((r) => r.rule.formula1).sort()).toEqual(['="KILL"', '="NOT READY"', '="PIVOT"', '="SCALE"']);
       expect(rules.find((r) => r.rule.formula1 === '="SCALE"')).toMatchObject({ fill: '#C6EFCE', rule: { operator: 'EqualTo' } });
@@ -83,10 +94,11 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
       fake.put('Pasted', 2, 1, SAMPLE_COSTS);
       const port = new OfficeWorkbook(fake.host());
       const sources = { ...CASE_SOURCES, Costs: { kind: 'range' as const, header: { sheet: 'Pasted', row: 2, column: 1, rows: 1, columns: 5 } } };
+      const costs = `Pasted!$B$3:$F$${3 + SAMPLE_COSTS.length - 1}`;
       await evaluate(port, sources);
       const [vr, vc] = LAYOUT.verdict;
       expect(fake.cell('Pilot Gate', vr, vc)?.formula).toBe(
-        `=PILOT.VERDICT(Metrics[#All],Pasted!$B$3:$F$${3 + SAMPLE_COSTS.length - 1},Readiness[#All],Assumptions[#All])`,
+        `=PILOT.VERDICT(IF(ISBLANK(Metrics[#All]),"",Metrics[#All]),IF(ISBLANK(${costs}),"",${costs}),IF(ISBLANK(Readiness[#All]),"",Readiness[#All]),IF(ISBLANK(Assumptions[#All]),"",Assumptions[#All]))`,
       );
     });
 
@@ -98,6 +110,8 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
       for (let i = 0; i < 3; i++) expect((await evaluate(port, CASE_SOURCES)).kind).toBe('written');
       expect(fake.names.get(BLOCK_NAME.toLowerCase())?.formula).toBe(first);
       expect(blockFormulas(fake)).toHaveLength(1);
+      // Each chart is replaced, not added again.
+      expect(fake.charts).toHaveLength(2);
       expect(fake.sheets.map((s) => s.name)).toEqual(['Metrics', 'Costs', 'Readiness', 'Assumptions', 'Pilot Gate']);
     });
 
@@ -141,7 +155,7 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
       expect(outcome.kind).toBe('conflict');
       if (outcome.kind !== 'conflict') return;
       await placeBlock(port, outcome.pending, 'replace');
-      expect(fake.cell('Pilot Gate', 3, 1)?.formula).toMatch(/^=PILOT\.THRESHOLD/);
+      expect(fake.cell('Pilot Gate', 3, 1)?.formula).toMatch(/^=INDEX\(PILOT\.SUMMARY\(/);
     });
 
     it('reports problems with their cells and writes nothing when the inputs are bad', async () => {
@@ -226,7 +240,7 @@ describe('OfficeWorkbook on a strict fake of Excel', () => {
         SAMPLE_METRICS.map((row) => row.map((c) => (c === null ? null : c))),
       );
       expect(fake.tables.find((t) => t.name === 'Costs2')).toMatchObject({ style: 'TableStyleMedium2' });
-      expect(fake.cell('Costs (2)', 1, 1)?.numberFormat).toBe('$#,##0;-$#,##0');
+      expect(fake.cell('Costs (2)', 1, 1)?.numberFormat).toBe('$#,##0_);($#,##0)');
       // The inserted tables evaluate as they stand.
       expect((await evaluate(port, sources)).kind).toBe('written');
     });

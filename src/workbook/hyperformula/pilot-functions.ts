@@ -61,6 +61,36 @@ const ERROR_CODE: Readonly<Record<ErrorType, string>> = {
   [ErrorType.ERROR]: '#ERROR!',
 };
 
+/**
+ * How an empty cell inside a range reaches the PILOT functions: `null` as Excel on the web passes
+ * it, or `0` as Excel on Windows has been seen to (github.com/OfficeDev/office-js issues 4702,
+ * 5262, 1951). The second lets a test show that the block's formulas, which hand every table
+ * over as IF(ISBLANK(t),"",t), give the same figures on both, and that a plain table reference
+ * would not.
+ */
+export type BlankCells = 'null' | 'zero';
+
+/** What the plugin reads from HyperFormula's `context` setting. */
+interface PilotContext {
+  pilotGate: { blankCells: BlankCells };
+}
+
+/**
+ * HyperFormula's `context` setting for an engine whose PILOT functions receive empty cells inside
+ * ranges as `blankCells` says.
+ *
+ * @example
+ *   HyperFormula.buildEmpty({ ...HYPERFORMULA_CONFIG, context: pilotContext('zero') })
+ */
+export function pilotContext(blankCells: BlankCells): PilotContext {
+  return { pilotGate: { blankCells } };
+}
+
+function blankCellsOf(context: unknown): BlankCells {
+  const setting = (context as Partial<PilotContext> | undefined)?.pilotGate?.blankCells;
+  return setting === 'zero' ? 'zero' : 'null';
+}
+
 /** One value of a range or argument as the runner reads Excel's: blanks null, rich numbers plain, errors with their code. */
 function cellIn(value: unknown): unknown {
   if (value === EmptyValue) return null;
@@ -70,9 +100,9 @@ function cellIn(value: unknown): unknown {
   return value;
 }
 
-/** An argument as Excel would pass it: a range as rows of values, an omitted one as undefined, an empty one as null. */
-function argumentIn(value: unknown): unknown {
-  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map(cellIn));
+/** An argument as Excel would pass it: a range as rows of values (its empty cells as `blanks` says), an omitted one as undefined, an empty one as null. */
+function argumentIn(value: unknown, blanks: BlankCells): unknown {
+  if (value instanceof SimpleRangeValue) return value.data.map((row) => row.map((cell) => (cell === EmptyValue && blanks === 'zero' ? 0 : cellIn(cell))));
   return value === undefined ? undefined : cellIn(value);
 }
 
@@ -109,7 +139,8 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
     const fn = pilotFunction(ast.procedureName);
     if (fn === undefined) return new CellError(ErrorType.NAME, `${ast.procedureName} is not a PILOT function.`);
     return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) => {
-      const outcome = runPilotFunction(fn.id, args.map(argumentIn), this.context);
+      const blanks = blankCellsOf(this.config.context);
+      const outcome = runPilotFunction(fn.id, args.map((arg) => argumentIn(arg, blanks)), this.context);
       return this.valueOut(outcome, fn, this.spillRoom(ast, state));
     });
   }
@@ -129,7 +160,8 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
   /** The arguments' values as they stand while the formula is being entered; null when some cannot be read yet. */
   private argumentsNow(ast: ProcedureAst, state: InterpreterState): unknown[] | null {
     try {
-      return ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state)));
+      const blanks = blankCellsOf(this.config.context);
+      return ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state), blanks));
     } catch {
       // A referenced formula not computed yet (the workbook is still being built): the catalogue's shape stands in.
       return null;

@@ -26,6 +26,7 @@ import type {
   AreaContents,
   CellAddress,
   CellStyle,
+  ChartSpec,
   ColourRule,
   HostTheme,
   InputSources,
@@ -37,14 +38,18 @@ import type {
   WriteOp,
 } from '../port';
 import { readLocal } from '../local-read';
-import { WorkbookError } from '../port';
+import { WorkbookError, copyChart } from '../port';
 import { hostEntry, personEntry } from './cell-entry';
 import type { Entry } from './cell-entry';
 import { displayText } from './number-format';
-import { registerPilotFunctions } from './pilot-functions';
+import { pilotContext, registerPilotFunctions, type BlankCells } from './pilot-functions';
 
-/** HyperFormula's settings: the GPL licence, full precision (no display rounding), no undo history. */
-export const HYPERFORMULA_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false, undoLimit: 0 } as const;
+/**
+ * HyperFormula's settings: the GPL licence, full precision (no display rounding), no undo
+ * history, and arrays computed element by element as Excel 365 does (the block hands each table
+ * over as IF(ISBLANK(t),"",t), which is an array).
+ */
+export const HYPERFORMULA_CONFIG = { licenseKey: 'gpl-v3', smartRounding: false, undoLimit: 0, useArrayArithmetic: true } as const;
 
 export interface WorkbookTable {
   name: string;
@@ -72,6 +77,14 @@ export interface HyperFormulaWorkbookOptions {
   /** Sheets of the new workbook, in tab order (none when omitted). */
   sheets?: string[];
   theme?: HostTheme | null;
+  /** How the PILOT functions receive an empty cell inside a range: null, as Excel on the web passes it (the default), or 0, as Excel on Windows has been seen to. */
+  blankCells?: BlankCells;
+}
+
+/** A chart written to the workbook, with the sheet it is on and its name. */
+export interface WorkbookChart extends ChartSpec {
+  sheet: string;
+  name: string;
 }
 
 interface CellFormat {
@@ -93,6 +106,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   readonly tables: WorkbookTable[] = [];
   private readonly names = new Map<string, RangeAddress>();
   private readonly rules: { range: RangeAddress; rules: ColourRule[] }[] = [];
+  private readonly chartList: WorkbookChart[] = [];
   /** Formats by sheet id, then by cell. */
   private readonly formats = new Map<number, Map<string, CellFormat>>();
   private readonly widths = new Map<number, Map<number, number>>();
@@ -107,7 +121,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
 
   constructor(options: HyperFormulaWorkbookOptions = {}) {
     registerPilotFunctions(HyperFormula);
-    this.hf = HyperFormula.buildEmpty({ ...HYPERFORMULA_CONFIG });
+    this.hf = HyperFormula.buildEmpty({ ...HYPERFORMULA_CONFIG, context: pilotContext(options.blankCells ?? 'null') });
     this.hostTheme = options.theme ?? null;
     for (const name of options.sheets ?? []) this.createSheet(name);
   }
@@ -314,6 +328,11 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     return offset === 0 ? { part: 'header', band: 0 } : { part: 'body', band: offset % 2 === 1 ? 0 : 1 };
   }
 
+  /** The charts on a sheet, in the order they were written. */
+  charts(sheet: string): WorkbookChart[] {
+    return this.chartList.filter((c) => sameSheet(c.sheet, sheet)).map((c) => ({ ...copyChart(c), sheet: c.sheet, name: c.name }));
+  }
+
   /** The table of that name (case-insensitive), if any. */
   table(name: string): WorkbookTable | undefined {
     return this.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
@@ -339,7 +358,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
             if (cell === null) return;
             const at = { sheet, row: op.at.row + r, column: op.at.column + c };
             if (typeof cell === 'object') {
-              this.put(at, { kind: 'formula', formula: renderFormula(cell.formula, (arg) => this.refer(arg)) });
+              this.put(at, { kind: 'formula', formula: renderFormula(cell.formula, (arg) => this.refer(arg), sheet) });
               formulaCells.push(this.address(at));
               return;
             }
@@ -379,6 +398,13 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       case 'show':
         this.show(op.range);
         return;
+      case 'chart': {
+        const sheet = this.requireSheet(op.sheet);
+        const i = this.chartList.findIndex((c) => sameSheet(c.sheet, sheet) && c.name === op.name);
+        if (i >= 0) this.chartList.splice(i, 1);
+        if (op.chart) this.chartList.push({ ...copyChart(op.chart), sheet, name: op.name });
+        return;
+      }
     }
   }
 
