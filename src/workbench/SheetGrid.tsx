@@ -67,6 +67,8 @@ function cellStyle(cell: ShownCell): CSSProperties {
     fontStyle: cell.style.italic ? 'italic' : undefined,
     backgroundColor: cell.style.fill,
     color: cell.style.fontColor,
+    // A wrapped cell (the block's actions) grows its row to show its text, as Excel's Wrap Text does.
+    ...(cell.style.wrap ? { whiteSpace: 'normal', height: 'auto', paddingTop: 2, paddingBottom: 2 } : {}),
   };
 }
 

@@ -174,7 +174,8 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await fillOf('B2')).toBe(AMBER);
     expect(await page.getByTestId('verdict').innerText()).toBe('NOT READY');
     await cell('B2').click();
-    expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(Metrics,Costs,Readiness,Assumptions,Ownership)');
+    const safe = (t: string) => `IF(ISBLANK(${t}),"",${t})`;
+    expect(await formulaBar().inputValue()).toBe(`=PILOT.VERDICT(${['Metrics', 'Costs', 'Readiness', 'Assumptions', 'Ownership'].map(safe).join(',')})`);
     await shot('05-evaluated-not-ready');
 
     // Change an input: production's model bill goes from $60,000 to $5,000,000 a year. The
@@ -194,9 +195,10 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(place(secondWrite)).toBe(place(firstWrite));
     expect(await page.getByRole('tab', { name: /^Pilot Gate/ }).count()).toBe(1);
     await cellShows('B2', 'KILL');
-    // Every spill sized afresh (no #SPILL!); the only errors are the thresholds no input can reach, as SPEC §3.5 says.
+    // Every spill sized afresh (no #SPILL!), and no error at all: a threshold no input can reach reads "never" (SPEC §3.5).
     const errors = await page.locator('#wb-grid td.wb-error').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-cell')} ${c.getAttribute('title')}`));
-    expect(errors).toEqual([expect.stringMatching(/^B3 #N\/A never: no adoption/), expect.stringMatching(/^B6 #N\/A never: no delivery/)]);
+    expect(errors).toEqual([]);
+    expect(await textOf('G4')).toBe('never');
     expect(await page.getByTestId('verdict').innerText()).toBe('KILL');
     await shot('07-evaluated-again-one-block');
 
@@ -237,13 +239,13 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await fillOf('B5')).toBe(RED);
     await cell('A1').click();
     expect(await formulaBar().inputValue()).toMatch(/^Pilot Gate snapshot: values as of /);
-    // Only the block's own cells: the note typed into its area (C3 there, C6 here) stays out.
-    expect(await textOf('C6')).toBe('');
-    expect(await textOf('A6')).toBe('Adoption needed to break even');
-    // An error is copied as its text, and the note line says so.
-    expect(await textOf('B6')).toBe('#N/A');
+    // Only the block's own cells: the note typed into its area (C3 there, C6 here) stays out, and
+    // Excel's own NPV, which the block puts there, is copied instead.
+    expect(await textOf('C6')).not.toBe('my note');
+    expect(await textOf('A6')).toBe('NPV');
+    expect(await textOf('C6')).toBe(await textOf('B6'));
     await cell('A2').click();
-    expect(await formulaBar().inputValue()).toMatch(/Error values \(#N\/A\) are copied as text/);
+    expect(await formulaBar().inputValue()).toMatch(/^Copied from 'Pilot Gate'!A1:[A-Z]+\d+; the live block there recalculates, this copy does not\.$/);
     await shot('09-snapshot-of-values');
   }, 120_000);
 
@@ -289,32 +291,48 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await page.keyboard.press('Enter');
     await statusSays(/Verdict: NOT READY/);
     await cellShows('B2', 'NOT READY');
-    // The adoption threshold of SPEC §7 (28.81%), as the block formats it.
-    await cellShows('B3', '28.8%');
-    // The summary's figures in their formats (SPEC §7: NPV $1,475,525.91, IRR 277.5%, payback 13.1 months).
-    await cellShows('A18', 'NPV');
-    await cellShows('B18', '$1,475,525.91');
-    await cellShows('B19', '277.5%');
-    await cellShows('B21', '13.1 months');
-    await cellShows('B30', '28.8%');
-    await cellShows('B31', '0.31×');
+    // The headline in its formats (SPEC §7: NPV $1,475,525.91, ROI 221.89%, payback 13.072 months, expansion 3.175×),
+    // Excel's own NPV and IRR beside PILOT's, and the thresholds (adoption 28.81%, volume 0.3107×).
+    await cellShows('A3', 'NPV');
+    await cellShows('B3', '$1,475,526');
+    await cellShows('C3', '$1,475,526');
+    await cellShows('D3', 'agrees');
+    await cellShows('B4', '221.9%');
+    await cellShows('B5', '13.1 months');
+    await cellShows('B6', '3.18×');
+    await cellShows('B8', '277.5%');
+    await cellShows('D8', 'agrees');
+    await cellShows('D9', 'agrees');
+    await cellShows('A11', 'What must be true first');
+    await cellShows('B13', 'Priya Raman');
+    await cellShows('G4', '28.8%');
+    await cellShows('G5', '0.31×');
     await shot('10-sample-evaluated-by-keyboard');
 
-    // Only the required tables: readiness is still a required argument (SPEC §4), written as an
-    // empty slot that reads "no Readiness table", so no cell says "Wrong number of arguments".
+    // The block at 1,280 px: the answer first, then the proof (thresholds, reconciliation, cash flows, details, charts).
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await cell('A1').click();
+    await shot('block-1280-answer');
+    await cell('M20').scrollIntoViewIfNeeded();
+    await shot('block-1280-proof');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // Only the required tables: readiness is still a required argument (SPEC §4), written as ""
+    // ("no Readiness table"), never an empty slot, so no cell says "Wrong number of arguments".
     for (const table of ['Readiness', 'Ownership', 'Assumptions']) {
       await page.getByRole('combobox', { name: `${table} (optional)` }).selectOption({ label: 'Not used' });
     }
     await clickButton('Evaluate');
     await statusSays(/Verdict: NOT READY\. Output block written to 'Pilot Gate'!A1:/);
     await cell('B2').click();
-    expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(Metrics,Costs,)');
+    expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(IF(ISBLANK(Metrics),"",Metrics),IF(ISBLANK(Costs),"",Costs),"")');
     await cellShows('B2', 'NOT READY');
     await cell('B7').click();
-    expect(await formulaBar().inputValue()).toBe('=PILOT.TIMELINE(,)');
-    await cellShows('B7', '4 months');
+    expect(await formulaBar().inputValue()).toBe('=PILOT.TIMELINE("")');
+    await cellShows('B7', '4 –');
+    await cellShows('C7', '6 months');
     expect(await page.locator('#wb-grid td.wb-error').count()).toBe(0);
-    await cellShows('D16', 'Readiness: "Executive sponsor" blocks production: not assessed.');
+    await cellShows('F38', 'Readiness: "Executive sponsor" blocks production: not assessed.');
     await shot('11-only-required-tables');
   }, 120_000);
 });
