@@ -115,26 +115,26 @@ describe("the help page's examples, read from the page", () => {
 describe('the function reference', () => {
   it('gives a function declared later its entry, with the errors of its arguments, with no change to the generator', () => {
     const later: FunctionDeclaration = {
-      id: 'ACTIONS',
-      description: 'What must be true first: spilled Action | Owner | Source.',
+      id: 'WATCHLIST',
+      description: 'A watch list: spilled Action | Owner | Source.',
       params: [
         { name: 'metrics', kind: 'table', optional: false, table: 'Metrics', description: 'The Metrics table.' },
         { name: 'limit', kind: 'number', optional: true, default: 5, range: { min: 1 }, description: 'How many actions at most.' },
       ],
       result: 'spill',
       returns: 'One action per row.',
-      examples: [{ formula: '=PILOT.ACTIONS(Metrics[#All])', result: [['Action', 'Owner', 'Source']] }],
+      examples: [{ formula: '=PILOT.WATCHLIST(Metrics[#All])', result: [['Action', 'Owner', 'Source']] }],
     };
     const doc = page([...PILOT_DECLARATIONS, later]);
-    const entry = doc.getElementById('PILOT.ACTIONS')!.closest('section')!;
-    expect(entry.querySelector('.signature')!.textContent).toBe('=PILOT.ACTIONS(metrics, [limit])');
+    const entry = doc.getElementById('PILOT.WATCHLIST')!.closest('section')!;
+    expect(entry.querySelector('.signature')!.textContent).toBe('=PILOT.WATCHLIST(metrics, [limit])');
     expect(entry.querySelector('.arguments')!.textContent).toContain('A number at least 1. Left out or blank: 5.');
     expect([...entry.querySelectorAll('.errors li')].map((li) => li.textContent)).toEqual([
       expect.stringMatching(/^#VALUE! when a table \(metrics\) has a problem/),
       '#VALUE! when a cell it reads holds an Excel error (such as #N/A) or a data type: the message names the cell.',
       '#VALUE! when limit is not a number it takes.',
     ]);
-    expect(doc.querySelector('.function-index a[href="#PILOT.ACTIONS"]')).not.toBeNull();
+    expect(doc.querySelector('.function-index a[href="#PILOT.WATCHLIST"]')).not.toBeNull();
   });
 
   it("refuses to link a function to a section the guide does not have", () => {
