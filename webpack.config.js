@@ -104,6 +104,31 @@ const ADDIN_ENTRIES = {
 };
 
 /**
+ * How the add-in's code is split so that the shared runtime page (taskpane.html), which Excel
+ * loads for the task pane, the custom functions and the ribbon commands at once, loads each
+ * module once: one webpack runtime for the page (so a module shared by two entries is one
+ * instance, not two), and the modules two entries share in chunks of their own (the engine and
+ * mathjs, which the functions and the pane both use; React and Fluent UI, which only the pane
+ * uses, stay in its entry). functions.html and commands.html load the same chunks, so they work
+ * on their own. The pane's charts are a chunk of their own, fetched after the pane is usable
+ * (src/taskpane/charts).
+ */
+function sharedRuntimeChunks() {
+  return {
+    runtimeChunk: { name: "runtime" },
+    splitChunks: {
+      chunks: "all",
+      // Few, named chunks: each is one request from the page, whatever the number of modules.
+      cacheGroups: {
+        default: false,
+        defaultVendors: false,
+        shared: { name: "shared", minChunks: 2, chunks: "initial", priority: 10, reuseExistingChunk: true, enforce: true },
+      },
+    },
+  };
+}
+
+/**
  * Fails the build when a module reachable from an add-in entry is forbidden, naming it and what
  * imported it; with a file name, also writes the path of every module the add-in entries reach
  * there (the tests read it).
@@ -310,6 +335,8 @@ function workbenchConfig(env, dev) {
         chunks: ["workbench"],
         contentSecurityPolicy: contentSecurityPolicy({ officeJs: false, dev }),
       }),
+      // Browsers ask for /favicon.ico whatever the page says: the add-in's icon answers (a PNG, which they all read).
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-32.png", to: "favicon.ico" }] }),
     ],
     performance: { hints: false },
   };
@@ -329,6 +356,12 @@ module.exports = async (env = {}, argv = {}) => {
     output: {
       path: outputPath,
       filename: "[name].js",
+      // Chunks shared by the entries (the engine, mathjs, React) and chunks fetched later (the
+      // pane's charts): from the add-in's own origin, next to the page that loads them.
+      chunkFilename: "[name].js",
+      // Relative to the page, which sits beside its chunks; not "auto", which reads the running
+      // script's address and so needs a document (a realm that loads functions.js alone has none).
+      publicPath: "",
       // `npm start` serves the workbench from dist/workbench/ beside the add-in.
       clean: dev ? { keep: /^workbench\// } : true,
       // webpack's runtime then reads globalThis, never `new Function("return this")` (see contentSecurityPolicy).
@@ -377,6 +410,7 @@ module.exports = async (env = {}, argv = {}) => {
       new ForbiddenModulesPlugin(env.moduleList),
       ...(dev ? [] : [new NoLocalhostPlugin()]),
     ],
+    optimization: sharedRuntimeChunks(),
     // Bundle sizes are measured and budgeted by `npm run bench`, not by webpack's warning.
     performance: { hints: false },
     devServer: {

@@ -120,8 +120,12 @@ describe('functions.json and functions.js in the production build', () => {
   it('registers every function when Excel loads functions.js, and a registered function works', () => {
     const registered = new Map<string, (...args: unknown[]) => unknown>();
     const runtime = { ...customFunctionsRuntime, associate: (id: string, fn: (...args: unknown[]) => unknown) => registered.set(id, fn) };
-    const bundle = fs.readFileSync(path.join(dir, 'functions.js'), 'utf8');
-    vm.runInNewContext(bundle, { CustomFunctions: runtime, self: {}, window: {}, console });
+    // The scripts functions.html loads, in its order (the runtime and the shared chunk first), in one realm.
+    const page = fs.readFileSync(path.join(dir, 'functions.html'), 'utf8');
+    const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^" >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+    expect(scripts[scripts.length - 1]).toBe('functions.js');
+    const realm = vm.createContext({ CustomFunctions: runtime, self: {}, window: {}, console });
+    for (const script of scripts) vm.runInContext(fs.readFileSync(path.join(dir, script), 'utf8'), realm);
     expect([...registered.keys()]).toEqual(PILOT_DECLARATIONS.map((d) => d.id));
     expect(registered.get('VALUE')!('2 h', 'min')).toBeCloseTo(120, 12);
     expect(registered.get('NPV')!(

@@ -93,7 +93,22 @@ describe('the production build', () => {
   it('loads the functions, the commands and the task pane in the shared runtime page', () => {
     const page = fs.readFileSync(path.join(build.dir, 'taskpane.html'), 'utf8');
     const scripts = [...page.matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]);
-    expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'functions.js', 'commands.js', 'taskpane.js']);
+    // One webpack runtime and one chunk of the modules the entries share (the engine, mathjs): each loaded once.
+    expect(scripts).toEqual(['https://appsforoffice.microsoft.com/lib/1/hosted/office.js', 'runtime.js', 'shared.js', 'functions.js', 'commands.js', 'taskpane.js']);
+    const bundle = (name: string): string => fs.readFileSync(path.join(build.dir, name), 'utf8');
+    // mathjs's unit parser is in the shared chunk and in no entry's own file.
+    expect(bundle('shared.js')).toMatch(/typed-function|createUnitClass|Unit\.parse/);
+    for (const entry of ['functions.js', 'commands.js', 'taskpane.js']) expect(bundle(entry).length).toBeLessThan(bundle('shared.js').length * 2);
+    expect(bundle('functions.js').length).toBeLessThan(10_000);
+  });
+
+  it('keeps Chart.js out of every page and in a chunk fetched later', () => {
+    const pages = ['taskpane.html', 'functions.html', 'commands.html'].map((p) => fs.readFileSync(path.join(build.dir, p), 'utf8'));
+    for (const page of pages) expect(page).not.toMatch(/charts\.js/);
+    expect(fs.readFileSync(path.join(build.dir, 'charts.js'), 'utf8')).toMatch(/BarController|indexAxis/);
+    for (const initial of ['runtime.js', 'shared.js', 'functions.js', 'commands.js', 'taskpane.js']) {
+      expect(fs.readFileSync(path.join(build.dir, initial), 'utf8')).not.toMatch(/pointRotation|BarController/);
+    }
   });
 
   it('bundles no HyperFormula, workbench, test or bench code', () => {
