@@ -39,6 +39,7 @@ function timed(port: WorkbookPort): { port: WorkbookPort; spent: () => number; r
       write: wrap(port.write.bind(port)),
       select: wrap(port.select.bind(port)),
       theme: () => port.theme(),
+      watch: (listener) => port.watch(listener),
     },
     spent: () => total,
     reset: () => (total = 0),

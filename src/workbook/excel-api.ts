@@ -153,4 +153,10 @@ export interface OfficeHost {
   supports(version: string): boolean;
   /** Office's theme colours, when the host has them. */
   officeTheme(): { bodyBackgroundColor?: string } | null;
+  /**
+   * Calls `listener` when any worksheet changes or recalculates (ExcelApi 1.9's
+   * worksheets.onChanged and onCalculated) and returns how to stop; absent where the host has no
+   * such events (the test fake).
+   */
+  watchWorksheets?(listener: (kind: 'edited' | 'calculated') => void): Promise<() => Promise<void>>;
 }

@@ -20,6 +20,8 @@ import type {
   InputSources,
   InputsRead,
   RangeAddress,
+  StopWatching,
+  WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
   WriteOp,
@@ -74,6 +76,7 @@ export class MemoryWorkbook implements WorkbookPort {
   writes = 0;
   private readonly hostTheme: HostTheme | null;
   private readonly calculate?: Calculate;
+  private readonly watchers = new Set<(change: WorkbookChange) => void>();
 
   constructor(options: MemoryWorkbookOptions = {}) {
     for (const name of options.sheets ?? ['Sheet1']) this.addSheet(name);
@@ -98,6 +101,7 @@ export class MemoryWorkbook implements WorkbookPort {
   setValues(at: CellAddress, grid: Grid): void {
     const sheet = this.sheet(at.sheet);
     grid.forEach((line, r) => line.forEach((value, c) => this.type(sheet, at.row + r, at.column + c, value)));
+    this.edited();
   }
 
   /** Adds an Excel table over `range` (header in its first row). */
@@ -174,6 +178,7 @@ export class MemoryWorkbook implements WorkbookPort {
   async write(ops: WriteOp[]): Promise<void> {
     this.writes++;
     for (const op of ops) this.apply(op);
+    this.edited();
   }
 
   async select(range: RangeAddress): Promise<void> {
@@ -184,6 +189,16 @@ export class MemoryWorkbook implements WorkbookPort {
 
   theme(): HostTheme | null {
     return this.hostTheme;
+  }
+
+  watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching } {
+    this.watchers.add(listener);
+    return { watching: true, stop: () => void this.watchers.delete(listener) };
+  }
+
+  /** Tells the watchers that cells changed (what this workbook calculates, it calculates when read). */
+  private edited(): void {
+    for (const watcher of [...this.watchers]) watcher({ kind: 'edited' });
   }
 
   private apply(op: WriteOp): void {

@@ -17,7 +17,9 @@ import type {
   InputSources,
   InputsRead,
   RangeAddress,
+  StopWatching,
   TableSource,
+  WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
   WriteCell,
@@ -31,6 +33,8 @@ const SCREEN_UPDATING_SET = '1.9';
 const SPILL_SET = '1.12';
 /** ExcelApi 1.7: a chart series' values, categories and type. */
 const CHART_SET = '1.7';
+/** ExcelApi 1.9: worksheets.onChanged and worksheets.onCalculated (the collection's events). */
+const EVENTS_SET = '1.9';
 const TABLE_STYLE = 'TableStyleMedium2';
 
 /**
@@ -46,6 +50,23 @@ export function officeHost(): OfficeHost {
     run: <T>(batch: (context: XlContext) => Promise<T>) => Excel.run((context) => batch(context)),
     supports: (version) => Office.context.requirements.isSetSupported('ExcelApi', version),
     officeTheme: () => Office.context.officeTheme ?? null,
+    watchWorksheets: async (listener) => {
+      const handlers = await Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
+        const added = [
+          sheets.onChanged.add(async () => listener('edited')),
+          sheets.onCalculated.add(async () => listener('calculated')),
+        ];
+        await context.sync();
+        return added;
+      });
+      // A handler is removed in the context it was added in.
+      return () =>
+        Excel.run(handlers[0].context, async (context) => {
+          for (const handler of handlers) handler.remove();
+          await context.sync();
+        });
+    },
   };
 }
 
@@ -186,6 +207,33 @@ export class OfficeWorkbook implements WorkbookPort {
       sheet.getRangeByIndexes(range.row, range.column, range.rows, range.columns).select();
       await context.sync();
     });
+  }
+
+  /**
+   * Listens to every worksheet's edits and recalculations where Excel has the events (ExcelApi
+   * 1.9); the registration is a round trip, so it completes after this returns, and a stop that
+   * comes first removes the handlers as soon as they exist.
+   */
+  watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching } {
+    const watchWorksheets = this.host.watchWorksheets;
+    if (!watchWorksheets || !this.host.supports(EVENTS_SET)) return { watching: false, stop: () => undefined };
+    let stopped = false;
+    const removal = watchWorksheets((kind) => {
+      if (!stopped) listener({ kind });
+    });
+    // The listener hears of a failed registration: the pane then says its card is as of the last Evaluate.
+    removal.catch((error: unknown) => {
+      if (!stopped) listener({ kind: 'stopped', why: error instanceof Error ? error.message : String(error) });
+      stopped = true;
+    });
+    return {
+      watching: true,
+      stop: () => {
+        if (stopped) return;
+        stopped = true;
+        void removal.then((remove) => remove(), () => undefined);
+      },
+    };
   }
 
   theme(): HostTheme | null {

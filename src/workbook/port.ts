@@ -200,6 +200,18 @@ export interface HostTheme {
 }
 
 /**
+ * Something changed in the workbook: cells edited (by a person, or written by a program) or
+ * formulas recalculated. Which cells is not said: the use cases read again what they need.
+ */
+export type WorkbookChange =
+  | { kind: 'edited' | 'calculated' }
+  /** The host stopped telling (its events could not be registered): why, for people. */
+  | { kind: 'stopped'; why: string };
+
+/** Stops listening; calling it again does nothing. */
+export type StopWatching = () => void;
+
+/**
  * A workbook as the use cases see it. Each call is one read phase or one write phase: the
  * number of round trips to the host does not grow with the size of the tables.
  */
@@ -216,6 +228,11 @@ export interface WorkbookPort {
   select(range: RangeAddress): Promise<void>;
   /** Office's light or dark theme; null when the host does not say. */
   theme(): HostTheme | null;
+  /**
+   * Calls `listener` after each change to the workbook, until stopped; false when this host
+   * cannot tell (an Excel without the events of ExcelApi 1.9), and then it never calls.
+   */
+  watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching };
 }
 
 /**

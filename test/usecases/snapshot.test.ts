@@ -52,6 +52,7 @@ function counted(book: MemoryWorkbook): { port: WorkbookPort; calls: string[] } 
     write: (ops) => (calls.push('write'), book.write(ops)),
     select: (range) => (calls.push('select'), book.select(range)),
     theme: () => book.theme(),
+    watch: (listener) => book.watch(listener),
   };
   return { port, calls };
 }

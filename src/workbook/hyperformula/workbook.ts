@@ -32,7 +32,9 @@ import type {
   InputSources,
   InputsRead,
   RangeAddress,
+  StopWatching,
   TableArg,
+  WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
   WriteOp,
@@ -116,6 +118,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private readonly sheetSelections = new Map<string, { range: RangeAddress; active: CellAddress }>();
   private active: string | null = null;
   private readonly listeners = new Set<() => void>();
+  /** The port's watchers: told of edits and writes (not of the selection). */
+  private readonly watchers = new Set<(change: WorkbookChange) => void>();
   private changes = 0;
   private readonly hostTheme: HostTheme | null;
 
@@ -191,6 +195,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       }
     }
     this.changed();
+    this.edited();
   }
 
   async select(range: RangeAddress): Promise<void> {
@@ -200,6 +205,11 @@ export class HyperFormulaWorkbook implements WorkbookPort {
 
   theme(): HostTheme | null {
     return this.hostTheme;
+  }
+
+  watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching } {
+    this.watchers.add(listener);
+    return { watching: true, stop: () => void this.watchers.delete(listener) };
   }
 
   // ---- what the grid asks ----
@@ -288,6 +298,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       this.hf.resumeEvaluation();
     }
     this.changed();
+    this.edited();
   }
 
   /** Empties the values and formulas of a range, keeping formats (the Delete key). */
@@ -299,6 +310,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       this.hf.resumeEvaluation();
     }
     this.changed();
+    this.edited();
   }
 
   /** The rows and columns a sheet uses from A1, spills included (0 × 0 when empty). */
@@ -604,6 +616,11 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   private changed(): void {
     this.changes++;
     for (const listener of [...this.listeners]) listener();
+  }
+
+  /** Cells were edited or written; HyperFormula has recalculated what depends on them by now, so one call says both. */
+  private edited(): void {
+    for (const watcher of [...this.watchers]) watcher({ kind: 'edited' });
   }
 }
 
