@@ -8,6 +8,7 @@ import type { Cell, Grid, TableName } from '../model/types';
 import { contains, qualifiedA1, sameSheet } from '../workbook/a1';
 import { cutAtBlankRow } from '../workbook/plain-range';
 import type { InputSources, RangeAddress, TableSource, WorkbookSurvey } from '../workbook/port';
+import { TEMPLATE } from './template';
 
 /** The case's tables in the order a person fills them. */
 export const ROLES: readonly TableName[] = ['Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions'];
@@ -75,8 +76,32 @@ export function findCandidates(survey: WorkbookSurvey): Record<TableName, Candid
     const tablesHere = survey.tables.filter((t) => sameSheet(t.range.sheet, sheet.name)).map((t) => t.range);
     for (const c of rangeCandidates(sheet.name, sheet.used, sheet.values, tablesHere)) found[c.role].push(c);
   }
-  for (const role of ROLES) found[role].sort((a, b) => b.score - a.score);
+  for (const role of ROLES) {
+    // A fresh copy of the template (the sample, untouched) is a place to start, not the person's
+    // case: any table of theirs that reads as the same role comes first.
+    for (const c of found[role]) if (isTemplateCopy(c, survey)) c.score -= TEMPLATE_COPY_PENALTY;
+    found[role].sort((a, b) => b.score - a.score);
+  }
   return found;
+}
+
+/** Takes a fresh template copy below every candidate of the person's (the best table name scores 1,000). */
+const TEMPLATE_COPY_PENALTY = 10_000;
+
+/**
+ * True when the candidate's cells are the template's sample for its role, cell for cell (as text,
+ * so `$3.40` and a number formatted as money compare alike only when written alike).
+ *
+ * @example
+ *   isTemplateCopy(found.Metrics[0], survey) // true right after Insert template
+ */
+export function isTemplateCopy(c: Candidate, survey: WorkbookSurvey): boolean {
+  const sample = TEMPLATE.find((t) => t.table === c.role)?.grid;
+  const sheet = survey.sheets.find((s) => sameSheet(s.name, c.range.sheet));
+  if (!sample || !sheet?.used || sample.length !== c.range.rows || sample[0].length !== c.range.columns) return false;
+  const top = c.range.row - sheet.used.row;
+  const left = c.range.column - sheet.used.column;
+  return sample.every((line, r) => line.every((cell, col) => cellText(sheet.values[top + r]?.[left + col] ?? null) === cellText(cell)));
 }
 
 /**

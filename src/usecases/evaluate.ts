@@ -13,6 +13,8 @@ import { BLOCK_NAME, DEFAULT_BLOCK_SHEET, blockFootprint, planBlock, spillAnchor
 import type { BlockInputs, BlockPlan } from './block';
 import { findConflicts, retireBlock } from './block-conflicts';
 import { renderLiveBlock } from './block-render';
+import { planCard } from './card';
+import type { DecisionCard } from './card';
 import { requireCaseTables } from './check';
 import { caseInput, formatWarnings, locate } from './inputs';
 import type { Finding } from './inputs';
@@ -20,7 +22,7 @@ import type { Finding } from './inputs';
 /** A case read from the workbook: evaluated, or stopped by the problems its cells have. */
 export type Assessment =
   | { kind: 'problems'; read: InputsRead; findings: Finding[] }
-  | { kind: 'evaluated'; read: InputsRead; result: CaseResult; warnings: Finding[] };
+  | { kind: 'evaluated'; read: InputsRead; result: CaseResult; card: DecisionCard; warnings: Finding[] };
 
 /** A block planned and rendered but not written, because cells in its way need the person's decision. */
 export interface PendingBlock {
@@ -38,8 +40,8 @@ export interface PendingBlock {
 
 export type Evaluation =
   | { kind: 'problems'; findings: Finding[] }
-  | { kind: 'conflict'; conflicts: CellAddress[]; pending: PendingBlock; result: CaseResult; warnings: Finding[] }
-  | { kind: 'written'; block: RangeAddress; result: CaseResult; warnings: Finding[] };
+  | { kind: 'conflict'; conflicts: CellAddress[]; pending: PendingBlock; result: CaseResult; card: DecisionCard; warnings: Finding[] }
+  | { kind: 'written'; block: RangeAddress; result: CaseResult; card: DecisionCard; warnings: Finding[] };
 
 /**
  * Reads the chosen tables in one read phase and evaluates the case; writes nothing. Problems
@@ -53,7 +55,8 @@ export async function assess(port: WorkbookPort, sources: InputSources): Promise
   requireCaseTables(sources);
   const read = await port.read(sources, BLOCK_NAME);
   try {
-    return { kind: 'evaluated', read, result: evaluateCase(caseInput(read)), warnings: formatWarnings(read) };
+    const result = evaluateCase(caseInput(read));
+    return { kind: 'evaluated', read, result, card: planCard(result, read), warnings: formatWarnings(read) };
   } catch (error) {
     if (error instanceof CaseInputError) return { kind: 'problems', read, findings: error.problems.map((p) => locate(p, read)) };
     throw error;
@@ -70,7 +73,7 @@ export async function assess(port: WorkbookPort, sources: InputSources): Promise
 export async function evaluate(port: WorkbookPort, sources: InputSources): Promise<Evaluation> {
   const assessed = await assess(port, sources);
   if (assessed.kind === 'problems') return { kind: 'problems', findings: assessed.findings };
-  const { read, result, warnings } = assessed;
+  const { read, result, card, warnings } = assessed;
   const plan = planBlock(blockInputs(read), result);
 
   const previous = read.block;
@@ -85,10 +88,10 @@ export async function evaluate(port: WorkbookPort, sources: InputSources): Promi
   if (!newSheet) {
     const contents = await port.inspect(union(footprint, previous), spillAnchors(at));
     const conflicts = findConflicts(plan, at, contents, previous);
-    if (conflicts.length > 0) return { kind: 'conflict', conflicts, pending: { ...pending, conflicts }, result, warnings };
+    if (conflicts.length > 0) return { kind: 'conflict', conflicts, pending: { ...pending, conflicts }, result, card, warnings };
   }
   await port.write(ops);
-  return { kind: 'written', block: footprint, result, warnings };
+  return { kind: 'written', block: footprint, result, card, warnings };
 }
 
 /**

@@ -11,11 +11,11 @@
  */
 import { andMore } from '../model/errors';
 import { cellA1 } from '../workbook/a1';
-import type { CellAddress, HostTheme, InputSources, RangeAddress, WorkbookPort } from '../workbook/port';
+import type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { checkInputs, type InputsCheck } from './check';
 import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type PendingBlock } from './evaluate';
 import { snapshot, type SnapshotCopy } from './snapshot';
-import { findTables, insertTemplate, renameHeader, selectionSource, type TablesFound } from './tables';
+import { findTables, insertTemplate, renameHeader, selectionSource, sourcesToEvaluate, type TablesFound } from './tables';
 
 export type { Assessment, Evaluation, PendingBlock } from './evaluate';
 export type { InputsCheck } from './check';
@@ -23,12 +23,15 @@ export { MissingTableError } from './check';
 export type { SnapshotCopy } from './snapshot';
 export { NoBlockError } from './snapshot';
 export type { TablesFound } from './tables';
-export { stillThere } from './tables';
+export { keptSources, stillThere } from './tables';
+export type { CardAction, CardCheck, CardFigure, CheckPart, DecisionCard, ReasonGroup } from './card';
+export { planCard } from './card';
+export type { CardCharts } from './card-charts';
 export type { Finding } from './inputs';
 export type { Candidate, ColumnMapping } from './discover';
 export { ROLES, SPECS, columnChoices, describeSource, mapColumns, sourceExtent, sourceKey } from './discover';
 export { VERDICT_COLOURS } from './formats';
-export type { CellAddress, HostTheme, InputSources, RangeAddress, TableSource } from '../workbook/port';
+export type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, TableSource, WorkbookChange } from '../workbook/port';
 export { qualifiedA1 } from '../workbook/a1';
 
 /** The use cases on one workbook. Every call reads and writes through the workbook's port. */
@@ -55,6 +58,10 @@ export interface UseCases {
   select(range: RangeAddress): Promise<void>;
   /** Office's light or dark theme, when the host says. */
   theme(): HostTheme | null;
+  /** The sources to evaluate: those given, or, when Metrics or Costs is missing, what Find tables proposes. */
+  sourcesToEvaluate(sources: InputSources): ReturnType<typeof sourcesToEvaluate>;
+  /** Calls `listener` after each change to the workbook (an edit, a recalculation); `watching` false where the host cannot tell. */
+  watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching };
 }
 
 /** What the use cases depend on: the workbook, and the clock (for snapshot stamps). */
@@ -84,6 +91,8 @@ export function createUseCases({ port, now }: UseCaseDependencies): UseCases {
     snapshot: (sources) => snapshot(port, sources, now()),
     select: (range) => port.select(range),
     theme: () => port.theme(),
+    sourcesToEvaluate: (sources) => sourcesToEvaluate(port, sources),
+    watch: (listener) => port.watch(listener),
   };
 }
 

@@ -4,6 +4,7 @@
 import type { TableName } from '../model/types';
 import { findCandidates, sourceFromSelection, sourceKey, suggestSources } from './discover';
 import type { Candidate } from './discover';
+import { sameSheet } from '../workbook/a1';
 import type { InputSources, RangeAddress, TableSource, WorkbookPort, WorkbookSurvey } from '../workbook/port';
 import { planTemplate } from './template';
 
@@ -63,6 +64,41 @@ export async function selectionSource(port: WorkbookPort): Promise<{ source: Tab
  */
 export async function renameHeader(port: WorkbookPort, range: RangeAddress, index: number, column: string): Promise<void> {
   await port.write([{ op: 'cells', at: { sheet: range.sheet, row: range.row, column: range.column + index }, cells: [[column]] }]);
+}
+
+/**
+ * The sources to read after a new survey: the ones chosen before that are still there, with a
+ * plain range taken at its new width when its header row grew (a column added at its right);
+ * for the rest, what the survey proposes.
+ *
+ * @example
+ *   keptSources(state.sources, await findTables(port)) // { Metrics: { kind: 'range', header: { …, columns: 10 } }, … }
+ */
+export function keptSources(previous: InputSources, found: TablesFound): InputSources {
+  const kept = stillThere(previous, found.survey);
+  for (const [table, source] of Object.entries(kept) as [TableName, TableSource][]) {
+    if (source.kind !== 'range') continue;
+    const at = source.header;
+    const grown = found.candidates[table].find(
+      (c) => c.source.kind === 'range' && sameSheet(c.range.sheet, at.sheet) && c.range.row === at.row && c.range.column === at.column,
+    );
+    if (grown) kept[table] = grown.source;
+  }
+  return { ...found.sources, ...kept };
+}
+
+/**
+ * The sources to evaluate: those chosen, or, when Metrics or Costs is not chosen yet, what Find
+ * tables proposes for every table not chosen (with the survey, so the pane can say which it used).
+ *
+ * @example
+ *   const { sources, found } = await sourcesToEvaluate(port, {});
+ *   found?.sources.Metrics // { kind: 'table', name: 'Metrics', sheet: 'Metrics' }
+ */
+export async function sourcesToEvaluate(port: WorkbookPort, sources: InputSources): Promise<{ sources: InputSources; found: TablesFound | null }> {
+  if (sources.Metrics && sources.Costs) return { sources, found: null };
+  const found = await findTables(port);
+  return { sources: { ...found.sources, ...stillThere(sources, found.survey) }, found };
 }
 
 /**
