@@ -1,3 +1,4 @@
+import { Suspense, lazy } from 'react';
 import {
   Body1,
   Caption1,
@@ -7,6 +8,7 @@ import {
   Subtitle2,
   Title3,
   makeStyles,
+  teamsHighContrastTheme,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -15,20 +17,28 @@ import { HELP_PAGE } from '../help/address';
 import type { UseCases } from '../usecases';
 import { ActionButton } from './components/ActionButton';
 import { Announcer } from './components/Announcer';
-import { ClobberDialog } from './components/ClobberDialog';
+import { DecisionCard } from './components/DecisionCard';
 import { FindingsList } from './components/FindingsList';
 import { TablesSection } from './components/TablesSection';
-import { VerdictView } from './components/VerdictView';
 import { useHostTheme } from './hooks/useHostTheme';
+import type { ThemeMode } from './hooks/useHostTheme';
+import { useKeepUp } from './hooks/useKeepUp';
 import { useTaskPane } from './hooks/useTaskPane';
+
+// Chunks of their own, fetched after the pane is usable: the charts once there is a card (Chart.js),
+// the question about cells in the way (Fluent's dialog and its motion) once the pane has shown.
+const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './charts/Charts'));
+const ClobberDialog = lazy(() => import(/* webpackChunkName: "dialog" */ './components/ClobberDialog'));
+
+const THEMES = { light: webLightTheme, dark: webDarkTheme, 'high-contrast': teamsHighContrastTheme } as const satisfies Record<ThemeMode, unknown>;
 
 // The pane's own height and background sit on an element inside the provider: Fluent copies the
 // provider's class onto the layer it mounts dialogs in, and a full-height background there would
 // hide the page behind the dialog.
 const useStyles = makeStyles({
   pane: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  main: { display: 'grid', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '40rem' },
-  section: { display: 'grid', rowGap: tokens.spacingVerticalS },
+  main: { display: 'grid', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: '40rem', minWidth: 0, boxSizing: 'border-box' },
+  section: { display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   header: { display: 'grid', rowGap: tokens.spacingVerticalXS },
   headerLine: { margin: 0 },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
@@ -38,6 +48,11 @@ const useStyles = makeStyles({
 export interface AppProps {
   /** The use cases on the workbook: Excel's in the add-in, another host's in the workbench and the tests. */
   useCases: UseCases;
+  /**
+   * The pane's landmark: `main` where it is the page (Excel's task pane), `region` where a page
+   * of its own has the main content (the workbench), since a main landmark may not sit in another.
+   */
+  landmark?: 'main' | 'region';
 }
 
 /**
@@ -46,15 +61,17 @@ export interface AppProps {
  * @example
  *   createRoot(el).render(<App useCases={createUseCases({ port: new OfficeWorkbook(officeHost()), now: () => new Date() })} />);
  */
-export function App({ useCases }: AppProps) {
+export function App({ useCases, landmark = 'main' }: AppProps) {
   const styles = useStyles();
   const mode = useHostTheme(useCases);
   const [state, actions] = useTaskPane(useCases);
+  const watching = useKeepUp(useCases, actions.refreshFromSheet);
   const busy = state.busy !== null;
+  const Landmark = landmark === 'main' ? 'main' : 'section';
   return (
-    <FluentProvider theme={mode === 'dark' ? webDarkTheme : webLightTheme} data-theme={mode}>
+    <FluentProvider theme={THEMES[mode]} data-theme={mode}>
       <div className={styles.pane}>
-        <main className={styles.main}>
+        <Landmark className={styles.main} {...(landmark === 'region' ? { 'aria-label': 'Pilot Gate task pane' } : {})}>
           <header className={styles.header}>
             {/* Fluent's text is inline unless told otherwise: the title and its question are two lines. */}
             <Title3 as="h1" block className={styles.headerLine}>
@@ -98,7 +115,22 @@ export function App({ useCases }: AppProps) {
             <div className={styles.buttons}>
               <ActionButton action="evaluate" appearance="primary" busy={state.busy} label="Evaluate" busyLabel="Evaluating…" onClick={() => void actions.evaluate()} />
             </div>
-            {state.result && <VerdictView result={state.result} block={state.block} />}
+            <Caption1>With no tables chosen, Evaluate finds them first and says which it used.</Caption1>
+            {state.card && (
+              <DecisionCard
+                card={state.card}
+                freshness={state.freshness}
+                watching={watching}
+                block={state.block}
+                disabled={busy}
+                onSelect={(a) => void actions.selectAction(a)}
+              />
+            )}
+            {state.card && (
+              <Suspense fallback={<Caption1>Loading the charts…</Caption1>}>
+                <Charts charts={state.card.charts} theme={mode} />
+              </Suspense>
+            )}
           </section>
 
           <Divider />
@@ -122,9 +154,12 @@ export function App({ useCases }: AppProps) {
               : what each table accepts, how every figure is worked out, and each PILOT function.
             </Caption1>
           </footer>
-        </main>
+        </Landmark>
       </div>
-      <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />
+      {/* Mounted from the start (its chunk arrives once the pane shows), so it can close as Fluent's dialogs do. */}
+      <Suspense fallback={null}>
+        <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />
+      </Suspense>
     </FluentProvider>
   );
 }

@@ -44,7 +44,9 @@ async function evaluate(user: ReturnType<typeof userEvent.setup>): Promise<void>
 }
 
 // jsdom has no layout, so no ResizeObserver; Fluent's MessageBar watches its own size with one.
+// Nor has it a canvas: the charts keep their text alternatives, as in a browser that refuses canvas.
 beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = () => null;
   globalThis.ResizeObserver ??= class {
     observe(): void {}
     unobserve(): void {}
@@ -216,7 +218,7 @@ describe('the task pane on an in-memory workbook', () => {
     book.setValues({ sheet: 'Data', row: 0, column: 0 }, [['Name', 'Value'], ['Horizon', '5 years']]);
     book.selection = { sheet: 'Data', row: 1, column: 0, rows: 1, columns: 1 };
     render(<App useCases={createUseCases({ port: book, now: NOW })} />);
-    await user.click(button('Use the selection as the Costs table'));
+    await user.click(button('Use selection as the Costs table'));
     await waitFor(() => expect(status()).toMatch(/Costs now reads Data!A2:B2/));
   });
 
@@ -303,3 +305,58 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   const promise = new Promise<void>((r) => (resolve = r));
   return { promise, resolve };
 }
+
+describe('the decision card', () => {
+  it('evaluates with no tables chosen: finds them first and says which it used', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Pasted'], calculate: pilotFormulas() });
+    book.setValues({ sheet: 'Pasted', row: 0, column: 0 }, SAMPLE_METRICS);
+    book.setValues({ sheet: 'Pasted', row: SAMPLE_METRICS.length + 2, column: 0 }, SAMPLE_COSTS);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
+    await evaluate(user);
+    expect(status()).toMatch(/^Used Metrics \(Pasted!A1:I1 and the rows below\) and Costs \(Pasted!A8:E8 and the rows below\)\. Verdict: NOT READY/);
+    expect(screen.getByTestId('verdict').textContent).toBe('NOT READY');
+    // With no Readiness table the eight missing gates are one reason, not eight.
+    const reasons = [...screen.getByRole('list', { name: 'Reasons' }).children];
+    expect(reasons.filter((li) => /not assessed/.test(li.textContent ?? ''))).toHaveLength(1);
+    expect(reasons[0].querySelector('summary')?.textContent).toMatch(/^8 standard gates not assessed/);
+  });
+
+  it('shows the four checks with their rules, the figures, and what must be true first', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Budget'], calculate: pilotFormulas() });
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    const checks = within(screen.getByRole('list', { name: 'The four checks' })).getAllByRole('listitem').map((li) => li.textContent);
+    // SPEC §7: NPV 1,475,525.91, ROI 221.9%, payback 13.1 of 24 months; P and R fail; the best case pays.
+    expect(checks[0]).toMatch(/^✓Economics passed: NPV \$1,475,526 ≥ 0; ROI 221\.9% ≥ 0(\.0)?% hurdle; payback 13\.1 months ≤ 24(\.0)? months$/);
+    expect(checks.slice(1).map((c) => c?.slice(0, 20))).toEqual(['✗Proof not passed: 2', '✗Readiness not passe', '✓Best case passed: b']);
+    expect(screen.getByLabelText('Figures').textContent).toMatch(/^NPV\$1,475,526/);
+
+    // Choosing an action selects its cell, as a finding does.
+    const first = within(screen.getByRole('list', { name: 'What must be true first' })).getAllByRole('button')[0];
+    expect(first.textContent).toMatch(/Production data audited.*Owner: Priya Raman · Readiness row 3, Status \(Readiness!B3\)$/);
+    await user.click(first);
+    await waitFor(() => expect(status()).toBe('Selected Readiness!B3.'));
+    expect(book.selection).toEqual({ sheet: 'Readiness', row: 2, column: 1, rows: 1, columns: 1 });
+  });
+
+  it('keeps up with the sheet: an edit that turns the verdict shows without Evaluate', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Budget'], calculate: pilotFormulas() });
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    expect(screen.getByTestId('verdict').textContent).toBe('NOT READY');
+    // Production's model bill goes from $60,000 to $5,000,000 a year (Costs row 2, Annual in column D).
+    act(() => book.setValues({ sheet: 'Costs', row: 1, column: 3 }, [[5_000_000]]));
+    await waitFor(() => expect(screen.getByTestId('verdict').textContent).toBe('KILL'));
+    expect(screen.getByTestId('freshness').textContent).toBe('Updated from the sheet.');
+    expect(status()).toBe('The sheet changed: the verdict is now KILL.');
+    // An input the engine cannot read: the card says plainly that it is out of date.
+    act(() => book.setValues({ sheet: 'Costs', row: 1, column: 3 }, [['lots']]));
+    await waitFor(() => expect(screen.getByTestId('freshness').textContent).toMatch(/^Out of date: the inputs now have 1 problem: press Check inputs\.$/));
+    expect(screen.getByTestId('verdict').textContent).toBe('KILL');
+  });
+});

@@ -10,7 +10,7 @@ export interface ActionButtonProps {
   busyLabel: string;
   onClick(): void;
   appearance?: ButtonProps['appearance'];
-  /** A longer accessible name, when the visible label is short. */
+  /** A longer accessible name, when the visible label is short; it must begin with the label (WCAG 2.5.3, label in name). */
   ariaLabel?: string;
 }
 

@@ -4,12 +4,13 @@ import type { Conflict } from '../hooks/useTaskPane';
 
 /**
  * Asks before the block would overwrite anything that is not the block: replace those cells,
- * put the block on a new sheet, or cancel.
+ * put the block on a new sheet, or cancel. A chunk of its own (Fluent's dialog and its motion),
+ * fetched the first time cells are in the way.
  *
  * @example
  *   <ClobberDialog conflict={state.conflict} onChoose={actions.resolveConflict} />
  */
-export function ClobberDialog({ conflict, onChoose }: { conflict: Conflict | null; onChoose(choice: 'replace' | 'newSheet' | 'cancel'): void }) {
+export default function ClobberDialog({ conflict, onChoose }: { conflict: Conflict | null; onChoose(choice: 'replace' | 'newSheet' | 'cancel'): void }) {
   const cells = conflict?.cells ?? [];
   return (
     <Dialog open={conflict !== null} modalType="alert" onOpenChange={(_, data) => !data.open && onChoose('cancel')}>

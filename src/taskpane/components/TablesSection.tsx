@@ -13,7 +13,10 @@ const useStyles = makeStyles({
     paddingBlock: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  chooser: { display: 'grid', gridTemplateColumns: '1fr auto', columnGap: tokens.spacingHorizontalS, alignItems: 'end' },
+  // The chooser and its button side by side while they fit, the button below in a narrow pane.
+  chooser: { display: 'flex', flexWrap: 'wrap', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'end' },
+  field: { flexGrow: 1, flexBasis: '12rem', minWidth: 0 },
+  select: { minWidth: 0, maxWidth: '100%' },
 });
 
 const REQUIRED = new Set<TableName>(['Metrics', 'Costs']);
@@ -47,8 +50,9 @@ function TableChooser({ table, state, actions }: { table: TableName; state: Task
   return (
     <div className={styles.table} role="group" aria-label={`${table} table`}>
       <div className={styles.chooser}>
-        <Field label={`${table}${REQUIRED.has(table) ? ' (required)' : ' (optional)'}`}>
+        <Field className={styles.field} label={`${table}${REQUIRED.has(table) ? ' (required)' : ' (optional)'}`}>
           <Select
+            className={styles.select}
             value={source ? sourceKey(source) : ''}
             disabled={busy}
             onChange={(_, data) => actions.chooseSource(table, options.get(data.value)?.source ?? null)}
@@ -66,7 +70,7 @@ function TableChooser({ table, state, actions }: { table: TableName; state: Task
           busy={state.busy}
           label="Use selection"
           busyLabel="Reading…"
-          ariaLabel={`Use the selection as the ${table} table`}
+          ariaLabel={`Use selection as the ${table} table`}
           onClick={() => void actions.takeSelectionFor(table)}
         />
       </div>

@@ -1,15 +1,34 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CaseResult, TableName } from '../../model/types';
-import { qualifiedA1, stillThere } from '../../usecases';
-import type { CellAddress, Finding, InputSources, PendingBlock, RangeAddress, TableSource, TablesFound, UseCases } from '../../usecases';
+import { describeSource, keptSources, qualifiedA1 } from '../../usecases';
+import type {
+  CardAction,
+  CellAddress,
+  DecisionCard,
+  Finding,
+  InputSources,
+  PendingBlock,
+  RangeAddress,
+  TableSource,
+  TablesFound,
+  UseCases,
+} from '../../usecases';
 
 export type ActionName = 'template' | 'find' | 'selection' | 'mapping' | 'check' | 'evaluate' | 'place' | 'snapshot' | 'select';
+
+/** Whether the card shows what the sheet says now. */
+export type Freshness =
+  /** As evaluated (or as refreshed after the last change). */
+  | { kind: 'current'; refreshed: boolean }
+  /** The sheet changed and the card could not follow: why, for people. */
+  | { kind: 'stale'; why: string };
 
 /** Cells in the way of the block, waiting for the person's choice. */
 export interface Conflict {
   cells: CellAddress[];
   pending: PendingBlock;
   result: CaseResult;
+  card: DecisionCard;
   warnings: Finding[];
 }
 
@@ -25,6 +44,9 @@ export interface TaskPaneState {
   /** null until Check inputs (or Evaluate) ran. */
   findings: Finding[] | null;
   result: CaseResult | null;
+  /** The decision card of `result`. */
+  card: DecisionCard | null;
+  freshness: Freshness;
   block: RangeAddress | null;
   conflict: Conflict | null;
   snapshotSheet: string | null;
@@ -41,6 +63,10 @@ export interface TaskPaneActions {
   resolveConflict(choice: 'replace' | 'newSheet' | 'cancel'): Promise<void>;
   snapshot(): Promise<void>;
   select(finding: Finding): Promise<void>;
+  /** Selects the cell an action of the card comes from. */
+  selectAction(action: CardAction): Promise<void>;
+  /** Reads the sheet again after it changed and shows its verdict, without writing; quiet, and skipped while an action runs. */
+  refreshFromSheet(): Promise<void>;
 }
 
 const INITIAL: TaskPaneState = {
@@ -51,6 +77,8 @@ const INITIAL: TaskPaneState = {
   sources: {},
   findings: null,
   result: null,
+  card: null,
+  freshness: { kind: 'current', refreshed: false },
   block: null,
   conflict: null,
   snapshotSheet: null,
@@ -112,7 +140,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
           const named = (Object.keys(found.sources) as TableName[]).length;
           return {
             found,
-            sources: { ...found.sources, ...stillThere(stateRef.current.sources, found.survey) },
+            sources: keptSources(stateRef.current.sources, found),
             findings: null,
             status: named === 0 ? 'No tables found: insert the template, or select a table and use the selection.' : `Found ${named} of 5 tables.`,
           };
@@ -141,7 +169,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
           const found = await useCases.findTables();
           return {
             found,
-            sources: { ...found.sources, ...stillThere(stateRef.current.sources, found.survey) },
+            sources: keptSources(stateRef.current.sources, found),
             findings: null,
             status: `${table}: the header now reads "${column}".`,
           };
@@ -160,17 +188,29 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
         }),
       evaluate: () =>
         run('evaluate', 'Evaluating…', async () => {
-          const evaluation = await useCases.evaluate(stateRef.current.sources);
+          const { sources, found } = await useCases.sourcesToEvaluate(stateRef.current.sources);
+          const chosen = found ? { found, sources } : {};
+          // Said first when the pane chose the tables itself, so the person knows what was read.
+          const used = found ? `Used ${usedTables(sources)}. ` : '';
+          const evaluation = await useCases.evaluate(sources);
           if (evaluation.kind === 'problems') {
-            return { findings: evaluation.findings, result: null, status: `Not evaluated: ${problems(evaluation.findings.length)} to fix first.` };
+            return {
+              ...chosen,
+              findings: evaluation.findings,
+              result: null,
+              card: null,
+              status: `${used}Not evaluated: ${problems(evaluation.findings.length)} to fix first.`,
+            };
           }
           if (evaluation.kind === 'conflict') {
             return {
-              conflict: { cells: evaluation.conflicts, pending: evaluation.pending, result: evaluation.result, warnings: evaluation.warnings },
-              status: 'Cells in the way of the output block: choose where it goes.',
+              ...chosen,
+              conflict: { cells: evaluation.conflicts, pending: evaluation.pending, result: evaluation.result, card: evaluation.card, warnings: evaluation.warnings },
+              status: `${used}Cells in the way of the output block: choose where it goes.`,
             };
           }
-          return written(evaluation.result, evaluation.block, evaluation.warnings);
+          const done = written(evaluation.result, evaluation.card, evaluation.block, evaluation.warnings);
+          return { ...chosen, ...done, status: `${used}${done.status}` };
         }),
       resolveConflict: async (choice) => {
         const conflict = stateRef.current.conflict;
@@ -181,7 +221,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
         }
         await run('place', 'Writing the output block…', async () => {
           const block = await useCases.placeBlock(conflict.pending, choice);
-          return { ...written(conflict.result, block, conflict.warnings), conflict: null };
+          return { ...written(conflict.result, conflict.card, block, conflict.warnings), conflict: null };
         });
       },
       snapshot: () =>
@@ -196,6 +236,33 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
           await useCases.select(finding.where);
           return { status: `Selected ${finding.cell}.` };
         }),
+      selectAction: (action) =>
+        run('select', `Selecting ${action.cell ?? action.source}…`, async () => {
+          if (!action.where) throw new Error(`${action.source}: there is no cell to select; the row is missing from the table.`);
+          await useCases.select(action.where);
+          return { status: `Selected ${action.cell}.` };
+        }),
+      refreshFromSheet: async () => {
+        const { card, sources } = stateRef.current;
+        if (busyRef.current || !card) return;
+        let update: Partial<TaskPaneState>;
+        try {
+          const assessed = await useCases.assess(sources);
+          update =
+            assessed.kind === 'evaluated'
+              ? {
+                  result: assessed.result,
+                  card: assessed.card,
+                  freshness: { kind: 'current', refreshed: true },
+                  status: assessed.card.verdict === card.verdict ? stateRef.current.status : `The sheet changed: the verdict is now ${assessed.card.verdict}.`,
+                }
+              : { freshness: { kind: 'stale', why: `the inputs now have ${problems(assessed.findings.length)}: press Check inputs` } };
+        } catch (error) {
+          update = { freshness: { kind: 'stale', why: messageOf(error) } };
+        }
+        // An action that started meanwhile has the last word.
+        if (!busyRef.current) patch(update);
+      },
     }),
     [useCases, run, patch],
   );
@@ -203,13 +270,21 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
   return [state, actions];
 }
 
-function written(result: CaseResult, block: RangeAddress, warnings: Finding[]): Partial<TaskPaneState> {
+function written(result: CaseResult, card: DecisionCard, block: RangeAddress, warnings: Finding[]): Partial<TaskPaneState> & { status: string } {
   return {
     result,
+    card,
+    freshness: { kind: 'current', refreshed: false },
     block,
     findings: warnings,
     status: `Verdict: ${result.verdict}. Output block written to ${qualifiedA1(block)}.`,
   };
+}
+
+/** `Metrics (Table "Metrics" …) and Costs (…)`: the tables an Evaluate read. */
+function usedTables(sources: InputSources): string {
+  const named = (Object.entries(sources) as [TableName, TableSource][]).map(([table, source]) => `${table} (${describeSource(source)})`);
+  return named.length <= 1 ? named.join('') : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
 }
 
 /** "1 problem", "3 problems". */
