@@ -1,5 +1,6 @@
+import { useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
-import { cellA1, rangeA1 } from '../workbook/a1';
+import { cellA1, parseA1, rangeA1 } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
 import { editText } from '../workbook/hyperformula/cell-entry';
 import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
@@ -14,7 +15,8 @@ export interface FormulaBarProps {
 }
 
 /**
- * The name box (the selection's address) and the formula bar (the active cell's formula or
+ * The name box (the selection's address; type an address such as `B7`, `C2:D4` or
+ * `Costs!A1` and press Enter to go there) and the formula bar (the active cell's formula or
  * text, editable: Enter commits, Escape cancels), and the active cell's error message when it
  * holds an error, as Excel shows it on hover.
  *
@@ -22,6 +24,9 @@ export interface FormulaBarProps {
  *   <FormulaBar book={book} draft={draft} onDraft={setDraft} onCommit={commit} gridRef={gridRef} />
  */
 export function FormulaBar({ book, draft, onDraft, onCommit, gridRef }: FormulaBarProps) {
+  // What is typed into the name box, until Enter goes there or Escape gives up; null shows the selection.
+  const [typedAddress, setTypedAddress] = useState<string | null>(null);
+  const [addressError, setAddressError] = useState<string | null>(null);
   const sheet = book.activeSheet;
   const active: CellAddress | null = book.activeCellAddress;
   const selection: RangeAddress | null = book.selection;
@@ -30,6 +35,26 @@ export function FormulaBar({ book, draft, onDraft, onCommit, gridRef }: FormulaB
   const editingHere = draft !== null && draft.at.sheet === sheet && draft.at.row === active.row && draft.at.column === active.column;
   const text = editingHere ? draft.text : editText(cell, cell.numberFormat);
   const address = selection && selection.sheet === sheet ? rangeA1(selection) : cellA1(active.row, active.column);
+
+  const onNameKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      setTypedAddress(null);
+      setAddressError(null);
+      gridRef.current?.focus();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      try {
+        const range = parseA1(typedAddress ?? address, sheet);
+        book.setSelection(range, range);
+        setTypedAddress(null);
+        setAddressError(null);
+        gridRef.current?.focus();
+      } catch (error) {
+        setAddressError(`"${typedAddress}" is not an address on this workbook: type one such as B7, C2:D4 or Costs!A1. ${error instanceof Error ? error.message : ''}`.trim());
+      }
+    }
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'Enter') {
@@ -46,7 +71,19 @@ export function FormulaBar({ book, draft, onDraft, onCommit, gridRef }: FormulaB
   return (
     <div className="wb-bar-area">
       <div className="wb-bar">
-        <input className="wb-namebox" aria-label="Name box: the selected cells" readOnly value={address} />
+        <input
+          className="wb-namebox"
+          aria-label="Name box: the selected cells; type an address and press Enter to go there"
+          aria-invalid={addressError !== null || undefined}
+          aria-describedby={addressError ? 'wb-address-error' : undefined}
+          value={typedAddress ?? address}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => setTypedAddress(e.target.value)}
+          onFocus={(e) => e.target.select()}
+          onBlur={() => setTypedAddress(null)}
+          onKeyDown={onNameKeyDown}
+        />
         <label htmlFor="wb-formula" className="wb-fx">
           <span aria-hidden="true">fx</span>
           <span className="wb-sr-only">Formula bar</span>
@@ -65,6 +102,11 @@ export function FormulaBar({ book, draft, onDraft, onCommit, gridRef }: FormulaB
           }}
         />
       </div>
+      {addressError && (
+        <p id="wb-address-error" className="wb-cell-error" role="alert">
+          {addressError}
+        </p>
+      )}
       {cell.error && (
         <p id="wb-cell-error" className="wb-cell-error">
           <strong>{cell.error.code}</strong> {cell.error.message || 'This cell holds an error.'}

@@ -69,7 +69,7 @@ export function Workbench({ book, now, hint }: WorkbenchProps) {
         <SheetTabs book={book} />
       </section>
       <aside className="wb-pane" aria-label="Task pane">
-        <App useCases={useCases} />
+        <App useCases={useCases} landmark="region" />
       </aside>
     </div>
   );

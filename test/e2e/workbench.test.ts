@@ -335,4 +335,31 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await cellShows('F38', 'Readiness: "Executive sponsor" blocks production: not assessed.');
     await shot('11-only-required-tables');
   }, 120_000);
+
+  it('goes to an address typed into the name box, keeps €3 as text in a USD case, and serves /favicon.ico', async () => {
+    await page.goto(`${server.url}workbench.html`);
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
+    // The name box takes an address, on this sheet or another.
+    await nameBox().fill('C4');
+    await nameBox().press('Enter');
+    expect(await cell('C4').getAttribute('aria-selected')).toBe('true');
+    await nameBox().fill('Costs!D9');
+    await nameBox().press('Enter');
+    expect(await tab('Costs').getAttribute('aria-selected')).toBe('true');
+    expect(await nameBox().inputValue()).toBe('D9');
+    await nameBox().fill('Nowhere!A1');
+    await nameBox().press('Enter');
+    await page.getByRole('alert').filter({ hasText: /"Nowhere!A1" is not an address on this workbook/ }).waitFor();
+
+    // €3 typed into Monitoring's Annual (a money cell of a USD case) stays the text €3, and Check inputs says why.
+    await typeInto('D9', '€3');
+    await clickButton('Find tables');
+    await statusSays(/Found 5 of 5 tables/);
+    await clickButton('Check inputs');
+    await page.getByRole('button', { name: /^Problem at Costs!D9: .*"€3" is in EUR, but the case currency is USD/ }).waitFor();
+
+    const favicon = await page.request.get(`${server.url}favicon.ico`);
+    expect(favicon.status()).toBe(200);
+    expect((await favicon.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }, 120_000);
 });
