@@ -9,6 +9,7 @@ import { evaluateReadiness, metricsUnclear, withMetricPatterns } from './readine
 import { METRICS, readTable } from './tables';
 import { thresholds, type ThresholdCase } from './thresholds';
 import { defaultTransitionMonths, estimateTimeline } from './timeline';
+import type { RangedInput } from './ranges';
 import type { Assumptions, CaseInput, CaseResult, MetricResult, Problem, ReadinessResult, TimelineResult } from './types';
 import { decide, nonNegative, type VerdictInput } from './verdict';
 import { append } from './lists';
@@ -23,6 +24,8 @@ export interface PreparedCase {
   readiness: ReadinessResult;
   timeline: TimelineResult;
   transitionMonths: number;
+  /** The inputs with a Low / High range (SPEC §3.10): Metrics, then Costs, each in row order. */
+  ranges: RangedInput[];
   problems: Problem[];
   warnings: string[];
 }
@@ -46,12 +49,14 @@ export function prepareCase(input: CaseInput): PreparedCase {
   append(problems, table.problems);
   append(warnings, table.warnings);
   const metrics: MetricResult[] = [];
+  const ranges: RangedInput[] = [];
   if (table.problems.length === 0) {
     const ctx = { currency: assumptions.currency, basis: assumptions.basis, onTrackThreshold: assumptions.onTrackThreshold };
     for (const row of table.rows) {
       const evaluated = evaluateMetric(row, ctx);
       append(problems, evaluated.problems);
       if (evaluated.result) metrics.push(evaluated.result);
+      if (evaluated.range) ranges.push(evaluated.range);
     }
     if (table.rows.length === 0) warnings.push('Metrics: the table has no rows, so the case has no benefits.');
   }
@@ -59,6 +64,7 @@ export function prepareCase(input: CaseInput): PreparedCase {
   const costs = readCosts(input.costs, assumptions);
   append(problems, costs.problems);
   append(warnings, costs.warnings);
+  for (const range of costs.ranges) ranges.push(range);
 
   const gates = evaluateReadiness(input.readiness, input.ownership);
   append(problems, gates.problems);
@@ -69,7 +75,7 @@ export function prepareCase(input: CaseInput): PreparedCase {
   if (assumptions.transitionMonths === null && !input.readiness) {
     warnings.push(`No Readiness table and no Transition months: go-live is assumed after ${transitionMonths} months (the typical case).`);
   }
-  return { assumptions, assumptionRows: read.rows, metrics, costs, readiness: gates.result, timeline, transitionMonths, problems, warnings };
+  return { assumptions, assumptionRows: read.rows, metrics, costs, readiness: gates.result, timeline, transitionMonths, ranges, problems, warnings };
 }
 
 function sum(values: (number | null)[]): number {

@@ -4,6 +4,7 @@ import { COSTS, cellText, isBlank, readTable } from './tables';
 import type { Assumptions, Cell, CostLine, Grid, Money, Problem } from './types';
 import { formatMoney } from './format';
 import { parseMoney, parseMoneyPerYear, parseMultiple } from './values';
+import { checkCostRange, type CostRange, type RangeCells } from './ranges';
 
 export interface CostSummary {
   lines: CostLine[];
@@ -13,6 +14,8 @@ export interface CostSummary {
   oneTime: Money;
   /** R: production annual run cost at full adoption, before risk adjustment. */
   annualRun: Money;
+  /** The rows with a Low / High range (SPEC §3.10), in row order. */
+  ranges: CostRange[];
   problems: Problem[];
   warnings: string[];
 }
@@ -43,6 +46,7 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
     pilotTotal: 0,
     oneTime: 0,
     annualRun: 0,
+    ranges: [],
     problems: [...table.problems],
     warnings: [...table.warnings],
   };
@@ -114,6 +118,8 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
       ({ column }) => `${column} ${formatMoney(amounts[column]!, currency)}`,
     );
     if (credits.length > 0) out.warnings.push(`Costs row ${row}: "${category}" is a credit (${credits.join(', ')}), taken off the totals.`);
+    const range = checkCostRange({ row, label: category, oneTime: line.oneTime, annual: line.annual }, rangeCells(cells, currency, problem), currency, problem);
+    if (range) out.ranges.push(range);
     out.lines.push(line);
     out.pilotTotal += line.pilot;
     out.oneTime += line.oneTime;
@@ -138,6 +144,21 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
     }
   }
   return out;
+}
+
+/** A cost row's Low and High: amounts of money, each a problem on its cell when it is not one. */
+function rangeCells(cells: Record<string, Cell>, currency: string, problem: (column: string, message: string) => void): RangeCells {
+  const end = (column: 'Low' | 'High'): number | null => {
+    if (isBlank(cells[column])) return null;
+    try {
+      return parseMoney(cells[column], currency);
+    } catch (error) {
+      if (!(error instanceof ModelError)) throw error;
+      problem(column, `${error.message} (${column} is an end of the row's first-year production cost, One-time + Annual)`);
+      return null;
+    }
+  };
+  return { low: end('Low'), high: end('High'), lowGiven: !isBlank(cells.Low), highGiven: !isBlank(cells.High), lowText: cellText(cells.Low), highText: cellText(cells.High) };
 }
 
 /**

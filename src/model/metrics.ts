@@ -20,6 +20,7 @@ import {
   unitLabel,
 } from './units';
 import { parseDuration, parseQuantity, parseUnit, type Quantity } from './values';
+import { checkMetricRange, type MetricRange } from './ranges';
 
 /** What a metric needs from the case's assumptions. */
 export interface MetricContext {
@@ -31,6 +32,8 @@ export interface MetricContext {
 export interface MetricEvaluation {
   result: MetricResult | null;
   problems: Problem[];
+  /** The row's Low / High range (SPEC §3.10), when it has one and the row has no problem. */
+  range?: MetricRange;
 }
 
 /** A gap closed this close below the threshold still counts, so rounding noise cannot flip a tie (SPEC §3.2). */
@@ -119,10 +122,10 @@ class RowChecks {
   }
 
   /** Baseline, Target or Pilot as written (a bare number in the Unit column's unit); null when blank or bad. */
-  value(column: 'Baseline' | 'Target' | 'Pilot', what: string, unitColumn: UnitExpr | null): Quantity | null {
+  value(column: 'Baseline' | 'Target' | 'Pilot' | 'Low' | 'High', what: string, unitColumn: UnitExpr | null): Quantity | null {
     const cell = this.row.cells[column];
     if (isBlank(cell)) {
-      if (column !== 'Pilot') this.report(column, `the cell is blank: expected ${what}`);
+      if (column === 'Baseline' || column === 'Target') this.report(column, `the cell is blank: expected ${what}`);
       return null;
     }
     const q = this.attempt(column, parseQuantity, cell, unitColumn ?? NO_UNIT);
@@ -218,6 +221,10 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const b = checks.inMetricUnit('Baseline', baseline, reference, metricUnit);
   const t = checks.inMetricUnit('Target', target, reference, metricUnit);
   const p = checks.inMetricUnit('Pilot', pilot, reference, metricUnit);
+  const lowEnd = checks.value('Low', 'the low end of the range', unitColumn);
+  const highEnd = checks.value('High', 'the high end of the range', unitColumn);
+  const low = checks.inMetricUnit('Low', lowEnd, reference, metricUnit);
+  const high = checks.inMetricUnit('High', highEnd, reference, metricUnit);
 
   const declared = checks.attempt('Direction', parseDirection, cells.Direction);
   const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', readVolume, cells.Volume);
@@ -240,6 +247,14 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   if (gapClosed !== null && !Number.isFinite(gapClosed)) {
     checks.report('Target', `the target ${target!.text} is so close to the baseline ${baseline!.text} that the gap closed, (Baseline − Pilot) / (Baseline − Target), is too large to be a number: expected a target further from the baseline`);
   }
+  const ranged = !(improvement > 0)
+    ? null
+    : checkMetricRange(
+        { row: row.row, label: name, basis: ctx.basis, direction, baseline: b, target: t, pilot: p, improvement,
+          baselineText: baseline!.text, targetText: target!.text, pilotText: pilot?.text ?? '' },
+        { low, high, lowGiven: !isBlank(cells.Low), highGiven: !isBlank(cells.High), lowText: lowEnd?.text ?? '', highText: highEnd?.text ?? '' },
+        (column, message) => checks.report(column, message),
+      );
   const proven = gapClosed !== null && gapClosed >= ctx.onTrackThreshold - PROVEN_TOLERANCE;
   const used = ctx.basis === 'target' ? improvement : gapClosed === null ? 0 : improvement * clamp(gapClosed, 0, 1);
 
@@ -248,8 +263,13 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const money = annualValues(metricUnit, volume, valuePerUnit, used, improvement, currency);
   if (money.problem) checks.report(money.problem.column, money.problem.message);
   if (problems.length > 0) return { result: null, problems };
+  // A is linear in the improvement used, so a ranged metric's A moves by A-per-unit × the change.
+  const range: MetricRange | undefined = ranged
+    ? { ...ranged, annualValue: money.used ?? 0, valuePerImprovement: annualValues(metricUnit, volume, valuePerUnit, 1, 1, currency).used ?? 0 }
+    : undefined;
 
   return {
+    range,
     result: {
       name,
       row: row.row,

@@ -31,6 +31,12 @@ export interface ReadTable {
   warnings: string[];
 }
 
+/** SPEC §3.10: a range around the figure beside it, on Metrics and Costs. */
+const RANGE_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'Low', synonyms: ['Min', 'P10'] },
+  { name: 'High', synonyms: ['Max', 'P90'] },
+];
+
 /** SPEC §2.1. */
 export const METRICS: TableSpec = {
   table: 'Metrics',
@@ -44,6 +50,7 @@ export const METRICS: TableSpec = {
     { name: 'Direction', synonyms: ['Better'], words: true },
     { name: 'Volume', synonyms: ['Annual volume', 'Volume per year'] },
     { name: 'Value per unit', synonyms: ['Unit value', '$ per unit', 'Rate'] },
+    ...RANGE_COLUMNS,
   ],
 };
 
@@ -56,6 +63,7 @@ export const COSTS: TableSpec = {
     { name: 'One-time', synonyms: ['Production one-time', 'Build', 'Capex'] },
     { name: 'Annual', synonyms: ['Production annual', 'Run', 'Opex', 'Run rate'] },
     { name: 'Multiplier', synonyms: ['Expansion'] },
+    ...RANGE_COLUMNS,
   ],
 };
 

@@ -25,6 +25,8 @@ describe('tables read by header (SPEC §2)', () => {
           Direction: null,
           Volume: null,
           'Value per unit': '$45/h',
+          Low: null,
+          High: null,
         },
       },
     ]);

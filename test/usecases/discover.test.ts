@@ -73,7 +73,7 @@ describe('finding the tables', () => {
       { index: 5, header: '', column: null, repeated: false },
     ]);
     expect(mapColumns('Ownership', ['Function', 'R'])[1].column).toBe('Person named for this role');
-    expect(columnChoices('Costs')).toEqual(['Category', 'Pilot', 'One-time', 'Annual', 'Multiplier']);
+    expect(columnChoices('Costs')).toEqual(['Category', 'Pilot', 'One-time', 'Annual', 'Multiplier', 'Low', 'High']);
   });
 
   it('takes the selection as the table it lies in, or a range from its first row', async () => {
