@@ -1,6 +1,6 @@
 import { planActions } from './actions';
 import { readAssumptions } from './assumptions';
-import { economics, planNpv, type CashflowPlan } from './cashflow';
+import { casePlan, economics, planNpv, type CashflowPlan } from './cashflow';
 import { expansionMultiple, readCosts, type CostSummary } from './costs';
 import { CaseInputError, ModelError } from './errors';
 import { evaluateMetric } from './metrics';
@@ -10,7 +10,20 @@ import { METRICS, readTable } from './tables';
 import { thresholds, type ThresholdCase } from './thresholds';
 import { defaultTransitionMonths, estimateTimeline } from './timeline';
 import type { RangedInput } from './ranges';
-import type { Assumptions, CaseInput, CaseResult, MetricResult, Problem, ReadinessResult, TimelineResult } from './types';
+import { affordableTrials, DEFAULT_SEED, DEFAULT_TRIALS, simulate, SimulationModel, SimulationRun } from './simulate';
+import { tornado } from './tornado';
+import type {
+  Assumptions,
+  CaseInput,
+  CaseResult,
+  MetricResult,
+  Problem,
+  ReadinessResult,
+  Simulation,
+  SimulationOptions,
+  TimelineResult,
+  TornadoBar,
+} from './types';
 import { decide, nonNegative, type VerdictInput } from './verdict';
 import { append } from './lists';
 
@@ -85,6 +98,16 @@ function sum(values: (number | null)[]): number {
 }
 
 /**
+ * The cash-flow plan of a prepared case: ΣA of its metrics, its production costs, its assumptions.
+ *
+ * @example
+ *   preparedPlan(prepareCase(sampleCase())).annualBenefit // 1096685.71…
+ */
+export function preparedPlan(c: PreparedCase): CashflowPlan {
+  return casePlan({ annualBenefit: sum(c.metrics.map((m) => m.annualValue)), oneTime: c.costs.oneTime, annualRun: c.costs.annualRun }, c.transitionMonths, c.assumptions);
+}
+
+/**
  * Evaluates a prepared case whose problems are empty: the figures of SPEC §3.3–§3.8.
  *
  * @example
@@ -93,21 +116,13 @@ function sum(values: (number | null)[]): number {
 export function evaluatePrepared(c: PreparedCase): CaseResult {
   if (c.problems.length > 0) throw new CaseInputError(c.problems);
   const a = c.assumptions;
-  const plan: CashflowPlan = {
-    annualBenefit: sum(c.metrics.map((m) => m.annualValue)),
-    oneTime: c.costs.oneTime,
-    annualRun: c.costs.annualRun,
-    transitionMonths: c.transitionMonths,
-    horizonYears: a.horizonYears,
-    ramp: a.ramp,
-    benefitRisk: a.benefitRisk,
-    costRisk: a.costRisk,
-  };
+  const plan = preparedPlan(c);
   const annualBenefitTarget = sum(c.metrics.map((m) => m.annualValueTarget));
   const econ = economics(plan, a.discountRate);
   const bestCaseNpv = planNpv({ ...plan, annualBenefit: annualBenefitTarget, ramp: [1] }, a.discountRate);
   const thresholdCase: ThresholdCase = { plan, rate: a.discountRate, annualBenefitTarget };
   const solved = thresholds(thresholdCase);
+  const simulation = defaultSimulation(c, plan);
   const expansion = expansionMultiple(c.costs.pilotTotal, c.costs.oneTime, c.costs.annualRun);
   const budgetVariance = a.approvedBudget === null ? null : (c.costs.oneTime + c.costs.annualRun) / a.approvedBudget;
   const overflowing = ratioProblems(c, { expansion, budgetVariance, roi: econ.roi, pvBenefits: econ.pvBenefits });
@@ -131,8 +146,10 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     budgetVariance,
     timeline: c.timeline,
     transitionMonths: c.transitionMonths,
+    simulation: simulation.result,
   };
   const decision = decide(verdictInput);
+  const warnings = simulation.skipped === null ? c.warnings : [...c.warnings, simulation.skipped];
   const actions = planActions({ ...verdictInput, verdict: decision.verdict, assumptionRows: c.assumptionRows });
   return {
     verdict: decision.verdict,
@@ -160,8 +177,81 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     assumptions: a,
     checks: decision.checks,
     actions,
-    warnings: c.warnings,
+    simulation: simulation.result,
+    warnings,
   };
+}
+
+/** Ranged cases run fewer trials than this only to say they could not be simulated. */
+const MIN_TRIALS = 1_000;
+
+/**
+ * The simulation evaluateCase reports with ranges (SPEC §3.10): default trials and seed, or as
+ * many trials as one call can run within a second; none, with a warning saying why, when that is
+ * too few to mean anything.
+ */
+function defaultSimulation(c: PreparedCase, plan: CashflowPlan): { result: Simulation | null; skipped: string | null } {
+  if (c.ranges.length === 0) return { result: null, skipped: null };
+  const model = new SimulationModel(c, plan);
+  const trials = Math.min(DEFAULT_TRIALS, affordableTrials(model));
+  if (trials < MIN_TRIALS) {
+    return {
+      result: null,
+      skipped: `${model.drawn.length.toLocaleString('en-US')} ranged inputs are too many to simulate within a second (${trials} trials at most), so the reasons give no P(NPV ≥ 0): keep ranges on the inputs that matter.`,
+    };
+  }
+  return { result: simulate(model, trials, DEFAULT_SEED), skipped: null };
+}
+
+/** A prepared case without problems, else CaseInputError with every problem. */
+function usable(input: CaseInput): PreparedCase {
+  const c = prepareCase(input);
+  if (c.problems.length > 0) throw new CaseInputError(c.problems);
+  return c;
+}
+
+/**
+ * A Monte Carlo simulation of the case's ranged inputs (SPEC §3.10): each drawn from PERT over
+ * low / likely / high with a seeded generator, so the same seed gives the same figures on every
+ * platform; with no ranges every percentile is the NPV. Throws CaseInputError on bad input, and
+ * ModelError('#NUM!') for trials outside 1–100,000, a seed that is not a whole number from 0 to
+ * 2^53 − 1, or more work than one call can do within a second.
+ *
+ * @example
+ *   simulateCase(sampleCase()).npv.p50                              // 1475525.91… (no ranges: the NPV)
+ *   simulateCase(rangedCase, { trials: 5000, seed: 7 }).probabilityNpvNonNegative // the same everywhere
+ */
+export function simulateCase(input: CaseInput, options: SimulationOptions = {}): Simulation {
+  const c = usable(input);
+  return simulate(new SimulationModel(c, preparedPlan(c)), options.trials ?? DEFAULT_TRIALS, options.seed ?? DEFAULT_SEED);
+}
+
+/**
+ * simulateCase in steps, for a host that shows progress or lets a person cancel (a Web Worker):
+ * advance the run in batches, then read its result and, for a histogram, its sorted NPVs. The
+ * figures are simulateCase's for the same trials and seed. Throws as simulateCase.
+ *
+ * @example
+ *   const run = startSimulation(rangedCase, { trials: 10000 });
+ *   while (run.completed < run.trials) run.advance(1000); // post progress between batches
+ *   run.result().npv.p90
+ */
+export function startSimulation(input: CaseInput, options: SimulationOptions = {}): SimulationRun {
+  const c = usable(input);
+  return new SimulationRun(new SimulationModel(c, preparedPlan(c)), options.trials ?? DEFAULT_TRIALS, options.seed ?? DEFAULT_SEED);
+}
+
+/**
+ * The tornado (SPEC §3.10): each ranged input at its Low and at its High, every other input at
+ * its most likely, largest NPV swing first (ties in table, then row order); [] with no ranges.
+ * Throws CaseInputError on bad input.
+ *
+ * @example
+ *   tornadoCase(sampleCase()) // [] (the sample has no ranges)
+ */
+export function tornadoCase(input: CaseInput): TornadoBar[] {
+  const c = usable(input);
+  return tornado(new SimulationModel(c, preparedPlan(c)));
 }
 
 /**

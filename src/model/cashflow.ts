@@ -1,5 +1,5 @@
 import { irr, npv, paybackPeriods } from './finance';
-import type { Fraction, Money, MonthFlow, Months, YearFlow } from './types';
+import type { Assumptions, Fraction, Money, MonthFlow, Months, YearFlow } from './types';
 
 /** Everything the monthly engine of SPEC §3.4 needs, in the case currency, before risk adjustments. */
 export interface CashflowPlan {
@@ -15,6 +15,29 @@ export interface CashflowPlan {
   ramp: Fraction[];
   benefitRisk: Fraction;
   costRisk: Fraction;
+}
+
+/**
+ * The plan of a case: its benefits and costs under its assumptions.
+ *
+ * @example
+ *   casePlan({ annualBenefit: 1096685.71, oneTime: 190000, annualRun: 191000 }, 5, defaultAssumptions()).ramp // [0.1, 0.5, 1]
+ */
+export function casePlan(
+  figures: { annualBenefit: Money; oneTime: Money; annualRun: Money },
+  transitionMonths: Months,
+  a: Assumptions,
+): CashflowPlan {
+  return {
+    annualBenefit: figures.annualBenefit,
+    oneTime: figures.oneTime,
+    annualRun: figures.annualRun,
+    transitionMonths,
+    horizonYears: a.horizonYears,
+    ramp: a.ramp,
+    benefitRisk: a.benefitRisk,
+    costRisk: a.costRisk,
+  };
 }
 
 export interface Economics {

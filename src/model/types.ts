@@ -208,6 +208,44 @@ export interface Action {
   cell?: string | null;
 }
 
+/** NPV over the trials of a simulation (SPEC §3.10): percentiles as Excel's PERCENTILE.INC, and the mean. */
+export interface NpvDistribution {
+  p10: Money;
+  p50: Money;
+  p90: Money;
+  mean: Money;
+}
+
+/** A Monte Carlo simulation of the ranged inputs (SPEC §3.10, §5). */
+export interface Simulation {
+  trials: number;
+  seed: number;
+  npv: NpvDistribution;
+  /** The share of trials with NPV ≥ 0. */
+  probabilityNpvNonNegative: Fraction;
+  /** The share of trials whose payback exists and is within Max payback. */
+  probabilityPaybackWithinMax: Fraction;
+}
+
+export interface SimulationOptions {
+  /** Whole number from 1 to 100,000; 10,000 when not given. */
+  trials?: number;
+  /** Whole number from 0 to 2^53 − 1; 1 when not given. The same seed gives the same figures on every platform. */
+  seed?: number;
+}
+
+/** One bar of the tornado (SPEC §3.10): NPV with one ranged input at its Low and at its High, every other input at its most likely. */
+export interface TornadoBar {
+  table: 'Metrics' | 'Costs';
+  row: number;
+  /** The metric's name or the cost's category. */
+  label: string;
+  npvLow: Money;
+  npvHigh: Money;
+  /** |npvHigh − npvLow|. */
+  swing: Money;
+}
+
 export interface CaseResult {
   verdict: Verdict;
   /** Short sentences with figures, most decisive first. */
@@ -238,5 +276,7 @@ export interface CaseResult {
   checks: VerdictChecks;
   /** What must be true first (SPEC §3.9), most decisive first; none for SCALE. */
   actions: Action[];
+  /** The simulation of the ranged inputs (default trials and seed) when the case has ranges; null when it has none. */
+  simulation: Simulation | null;
   warnings: string[];
 }

@@ -7,6 +7,7 @@ import type {
   Money,
   MetricResult,
   ReadinessResult,
+  Simulation,
   Threshold,
   Thresholds,
   TimelineResult,
@@ -31,6 +32,8 @@ export interface VerdictInput {
   budgetVariance: number | null;
   timeline: TimelineResult;
   transitionMonths: number;
+  /** The simulation of the ranged inputs; null when the case has none (SPEC §3.10). */
+  simulation: Simulation | null;
 }
 
 export interface Decision {
@@ -208,6 +211,24 @@ function costReasons(v: VerdictInput): string[] {
   return [...lines, ...listed(estimates, 'estimated cost lines')];
 }
 
+/**
+ * With ranges, how sure the NPV is (SPEC §3.10): P(NPV ≥ 0) with P10, P50 and P90, and, when the
+ * economics pass at the most likely figures but NPV ≥ 0 in fewer than half the trials, that first.
+ */
+function sureReasons(s: Simulation | null, economicsPass: boolean, currency: string): string[] {
+  if (s === null) return [];
+  const trials = `${s.trials.toLocaleString('en-US')} trial${s.trials === 1 ? '' : 's'} of the ranged inputs`;
+  const lines: string[] = [];
+  if (economicsPass && s.probabilityNpvNonNegative < 0.5) {
+    lines.push(`The economics pass only at the most likely figures: NPV is below 0 in ${formatPercent(1 - s.probabilityNpvNonNegative)} of ${trials}.`);
+  }
+  const npv = s.npv;
+  lines.push(
+    `How sure: NPV ≥ 0 in ${formatPercent(s.probabilityNpvNonNegative)} of ${trials} (P10 ${formatMoney(npv.p10, currency)}, P50 ${formatMoney(npv.p50, currency)}, P90 ${formatMoney(npv.p90, currency)}; seed ${s.seed}).`,
+  );
+  return lines;
+}
+
 function patternReasons(r: ReadinessResult): string[] {
   return r.patterns.length === 0 ? [] : [`Stuck-pilot pattern${r.patterns.length === 1 ? '' : 's'}: ${r.patterns.join('; ')}.`];
 }
@@ -236,20 +257,22 @@ export function decide(v: VerdictInput): Decision {
   const timing = `Go-live after ${formatMonths(v.transitionMonths)} (${v.timeline.case} case, ${v.timeline.low}–${v.timeline.high} months${v.assumptions.transitionMonths === null ? '; set Transition months to override' : ''}).`;
   const costs = costReasons(v);
   const patterns = patternReasons(v.readiness);
+  const sure = sureReasons(v.simulation, checks.economics, cur);
 
   let verdict: Verdict;
   let reasons: string[];
   if (checks.economics && checks.proof && checks.ready) {
     verdict = 'SCALE';
-    reasons = [e.summary, 'Every monetary metric was proven by the pilot and every blocking gate passes.', ...promises, timing, ...costs, ...patterns];
+    reasons = [e.summary, ...sure, 'Every monetary metric was proven by the pilot and every blocking gate passes.', ...promises, timing, ...costs, ...patterns];
   } else if (checks.economics) {
     verdict = 'NOT READY';
-    reasons = [...blockerReasons(v.readiness), ...promises, ...unprovenReasons(v), `The economics pass: ${e.summary}`, ...costs, ...patterns, timing];
+    reasons = [...blockerReasons(v.readiness), ...promises, ...unprovenReasons(v), `The economics pass: ${e.summary}`, ...sure, ...costs, ...patterns, timing];
   } else if (checks.bestCase) {
     verdict = 'PIVOT';
     const t = v.thresholds;
     reasons = [
       ...e.failures,
+      ...sure,
       ...(['adoption', 'volume', 'cost', 'realization'] as const).filter((k) => typeof t[k] === 'number').map((k) => thresholdSentence(k, t[k])),
       `At best (every promised improvement at full adoption from go-live) NPV is ${formatMoney(v.bestCaseNpv, cur)}.`,
       ...costs,
@@ -271,6 +294,7 @@ export function decide(v: VerdictInput): Decision {
       `Even every promised improvement at full adoption from go-live does not pay back at the planned volume: best-case NPV ${formatMoney(v.bestCaseNpv, cur)}.`,
       volumeReason,
       ...e.failures,
+      ...sure,
       ...costs,
       ...patterns,
     ];
