@@ -122,7 +122,8 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
   const bestCaseNpv = planNpv({ ...plan, annualBenefit: annualBenefitTarget, ramp: [1] }, a.discountRate);
   const thresholdCase: ThresholdCase = { plan, rate: a.discountRate, annualBenefitTarget };
   const solved = thresholds(thresholdCase);
-  const simulation = defaultSimulation(c, plan);
+  const model = new SimulationModel(c, plan);
+  const simulation = defaultSimulation(model);
   const expansion = expansionMultiple(c.costs.pilotTotal, c.costs.oneTime, c.costs.annualRun);
   const budgetVariance = a.approvedBudget === null ? null : (c.costs.oneTime + c.costs.annualRun) / a.approvedBudget;
   const overflowing = ratioProblems(c, { expansion, budgetVariance, roi: econ.roi, pvBenefits: econ.pvBenefits });
@@ -146,7 +147,8 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     budgetVariance,
     timeline: c.timeline,
     transitionMonths: c.transitionMonths,
-    simulation: simulation.result,
+    // The reasons speak of how sure only when something is ranged.
+    simulation: c.ranges.length === 0 ? null : simulation.result,
   };
   const decision = decide(verdictInput);
   const warnings = simulation.skipped === null ? c.warnings : [...c.warnings, simulation.skipped];
@@ -178,6 +180,7 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     checks: decision.checks,
     actions,
     simulation: simulation.result,
+    tornado: tornado(model),
     warnings,
   };
 }
@@ -186,13 +189,11 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
 const MIN_TRIALS = 1_000;
 
 /**
- * The simulation evaluateCase reports with ranges (SPEC §3.10): default trials and seed, or as
- * many trials as one call can run within a second; none, with a warning saying why, when that is
- * too few to mean anything.
+ * The simulation evaluateCase reports (SPEC §3.10): default trials and seed (with no ranges, the
+ * point estimate), or as many trials as one call can run within a second; none, with a warning
+ * saying why, when that is too few to mean anything.
  */
-function defaultSimulation(c: PreparedCase, plan: CashflowPlan): { result: Simulation | null; skipped: string | null } {
-  if (c.ranges.length === 0) return { result: null, skipped: null };
-  const model = new SimulationModel(c, plan);
+function defaultSimulation(model: SimulationModel): { result: Simulation | null; skipped: string | null } {
   const trials = Math.min(DEFAULT_TRIALS, affordableTrials(model));
   if (trials < MIN_TRIALS) {
     return {
@@ -214,8 +215,8 @@ function usable(input: CaseInput): PreparedCase {
  * A Monte Carlo simulation of the case's ranged inputs (SPEC §3.10): each drawn from PERT over
  * low / likely / high with a seeded generator, so the same seed gives the same figures on every
  * platform; with no ranges every percentile is the NPV. Throws CaseInputError on bad input, and
- * ModelError('#NUM!') for trials outside 1–100,000, a seed that is not a whole number from 0 to
- * 2^53 − 1, or more work than one call can do within a second.
+ * ModelError('#VALUE!') for trials outside 1–100,000 or more than one call can run within a
+ * second, or a seed that is not a whole number from 0 to 2^53 − 1.
  *
  * @example
  *   simulateCase(sampleCase()).npv.p50                              // 1475525.91… (no ranges: the NPV)

@@ -151,27 +151,16 @@ export function paybackPeriods(flows: readonly Money[]): number | null {
     throw new ModelError('#VALUE!', 'Payback needs a cash-flow row with at least one period.');
   }
   assertFiniteFlows(flows, 'Payback');
-  return paybackOfFlows(flows);
-}
-
-/**
- * paybackPeriods on a non-empty row already known to hold finite numbers (a typed array will do):
- * the simulation calls it once a trial.
- *
- * @example
- *   paybackOfFlows(Float64Array.of(-100, 30, 30, 60)); // 3.6667
- */
-export function paybackOfFlows(flows: ArrayLike<Money>): number | null {
   let cumulative = 0;
   let lastNegative = -1; // last period whose cumulative is below zero
   let cumulativeAtLastNegative = 0;
-  for (let period = 0; period < flows.length; period++) {
-    cumulative += flows[period];
+  flows.forEach((flow, period) => {
+    cumulative += flow;
     if (cumulative < 0) {
       lastNegative = period;
       cumulativeAtLastNegative = cumulative;
     }
-  }
+  });
   if (lastNegative === -1) return 0;
   if (lastNegative === flows.length - 1) return null;
   const k = lastNegative + 1;

@@ -33,13 +33,13 @@ function rotl(x: number, k: number): number {
 /**
  * Checks a seed: a whole number from 0 to 2^53 − 1.
  *
- * @throws ModelError '#NUM!' otherwise.
+ * @throws ModelError '#VALUE!' otherwise.
  * @example
  *   checkedSeed(42) // 42
  */
 export function checkedSeed(seed: number): number {
   if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
-    throw new ModelError('#NUM!', `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}, got ${String(seed)}`);
+    throw new ModelError('#VALUE!', `the seed must be a whole number from 0 to ${MAX_SEED.toLocaleString('en-US')}, got ${String(seed)}`);
   }
   return seed;
 }

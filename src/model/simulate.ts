@@ -1,7 +1,7 @@
 /**
  * The Monte Carlo simulation of SPEC §3.10, fast: what does not depend on the drawn inputs is
- * worked out once (parsing, units, the ramp, discount factors, the monthly adoption), so a trial
- * costs a few operations per ranged input plus one pass over the months for payback.
+ * worked out once (parsing, units, the ramp, discount factors, the runs of the monthly row), so a
+ * trial costs a few operations per ranged input plus one step per run of months for payback.
  *
  * For fixed assumptions NPV is linear in ΣA, O and R (SPEC §3.4: every yearly flow is), so
  * NPV = NPV₀ + c_B·ΔΣA − c_O·ΔO − c_R·ΔR with the coefficients taken from the cash-flow engine
@@ -9,8 +9,9 @@
  * scales its row's One-time and Annual. Inputs held at their most likely value add exactly
  * nothing, so with no ranges every trial is the point estimate to the bit.
  */
-import { adoptionAt, planNpv, type CashflowPlan } from './cashflow';
-import { paybackOfFlows } from './finance';
+import { monthlyFlows, planNpv, type CashflowPlan } from './cashflow';
+import { paybackPeriods } from './finance';
+import { MonthlyRuns } from './payback-runs';
 import type { PreparedCase } from './case';
 import { ModelError } from './errors';
 import { pert, PertSampler, type Pert } from './pert';
@@ -24,24 +25,23 @@ export const MAX_TRIALS = 100_000;
 export const DEFAULT_SEED = 1;
 
 /**
- * How much work one call may do: trials × (drawn inputs × DRAW_WORK + months), in months of the
- * payback pass. A PERT draw with its trial's arithmetic costs about as much as 100 of those months;
- * `npm run bench` times a call at this budget (about half a second in Node on two shared cores), so
- * a recalculation stays within a second.
+ * How much work one call may do: trials × (drawn inputs + 1), in PERT draws (a trial's payback and
+ * bookkeeping cost about one more). A draw with its share of the trial's arithmetic takes about
+ * 0.4 µs in Node, so a call at the budget takes about half a second and a slower host or a busy
+ * machine still recalculates within one; `npm run bench` times a call at the budget.
  */
-export const WORK_BUDGET = 150_000_000;
-export const DRAW_WORK = 100;
+export const WORK_BUDGET = 1_500_000;
 
 /**
  * Checks a number of trials: a whole number from 1 to 100,000 (SPEC §3.10).
  *
- * @throws ModelError '#NUM!' otherwise.
+ * @throws ModelError '#VALUE!' otherwise.
  * @example
  *   checkedTrials(10000) // 10000
  */
 export function checkedTrials(trials: number): number {
   if (!Number.isInteger(trials) || trials < 1 || trials > MAX_TRIALS) {
-    throw new ModelError('#NUM!', `trials must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}, got ${String(trials)}`);
+    throw new ModelError('#VALUE!', `trials must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}, got ${String(trials)}`);
   }
   return trials;
 }
@@ -78,17 +78,12 @@ export class SimulationModel {
   /** NPV at the tie tolerance of the verdict (SPEC §3.8): a trial at or above it counts as NPV ≥ 0. */
   readonly npvFloor: Money;
   readonly maxPaybackMonths: Months;
-  /** The number of months of the monthly engine. */
-  readonly months: number;
 
   private readonly plan: CashflowPlan;
   private readonly benefitCoefficient: number;
   private readonly oneTimeCoefficient: number;
   private readonly runCoefficient: number;
-  /** Adoption in each month after go-live. */
-  private readonly adoption: Float64Array;
-  /** The monthly net row of the trial under way, reused from trial to trial. */
-  private readonly net: Float64Array;
+  private readonly runs: MonthlyRuns;
 
   constructor(c: PreparedCase, plan: CashflowPlan) {
     this.inputs = c.ranges;
@@ -105,12 +100,9 @@ export class SimulationModel {
     const scale = Math.max(Math.abs(this.benefitCoefficient * plan.annualBenefit), Math.abs(this.oneTimeCoefficient * plan.oneTime + this.runCoefficient * plan.annualRun), 1);
     this.npvFloor = -TIE_TOLERANCE * scale;
     this.maxPaybackMonths = c.assumptions.maxPaybackMonths;
-    this.months = plan.transitionMonths + 12 * plan.horizonYears;
-    const live = 12 * plan.horizonYears;
-    this.adoption = new Float64Array(live);
-    this.net = new Float64Array(this.months);
-    for (let j = 0; j < live; j++) this.adoption[j] = adoptionAt(plan.ramp, j);
-    this.pointPayback = this.payback(plan.annualBenefit, plan.oneTime, plan.annualRun);
+    this.runs = new MonthlyRuns(plan);
+    // The point estimate's payback as evaluateCase has it, month by month, to the bit.
+    this.pointPayback = paybackPeriods(monthlyFlows(plan).map((m) => m.net));
   }
 
   /**
@@ -138,7 +130,7 @@ export class SimulationModel {
     const p = this.plan;
     return {
       npv: this.npvAt(benefit, oneTime, run),
-      paybackMonths: this.payback(p.annualBenefit + benefit, p.oneTime + oneTime, p.annualRun + run),
+      paybackMonths: this.runs.payback(p.annualBenefit + benefit, p.oneTime + oneTime, p.annualRun + run),
     };
   }
 
@@ -162,30 +154,6 @@ export class SimulationModel {
     return this.pointNpv + this.benefitCoefficient * benefit - this.oneTimeCoefficient * oneTime - this.runCoefficient * run + 0;
   }
 
-  /**
-   * Payback in months (SPEC §3.4) for ΣA, O and R: the monthly net row worked out as
-   * cashflow.monthlyFlows does, operation for operation, over the adoption worked out once, into
-   * a row reused from trial to trial; then finance's payback on it.
-   */
-  payback(annualBenefit: Money, oneTime: Money, annualRun: Money): Months | null {
-    const p = this.plan;
-    const T = p.transitionMonths;
-    const monthlyBenefit = (annualBenefit / 12) * (1 - p.benefitRisk);
-    const monthlyRun = (annualRun / 12) * (1 + p.costRisk);
-    const initial = oneTime * (1 + p.costRisk);
-    const net = this.net;
-    for (let m = 0; m < this.months; m++) {
-      let cost = T === 0 ? (m === 0 ? initial : 0) : m < T ? initial / T : 0;
-      let benefit = 0;
-      if (m >= T) {
-        benefit = monthlyBenefit * this.adoption[m - T];
-        cost += monthlyRun;
-      }
-      net[m] = benefit - cost;
-    }
-    return paybackOfFlows(net);
-  }
-
   /** True when a payback is within Max payback, at the verdict's tolerance (SPEC §3.8). */
   withinMax(paybackMonths: Months | null): boolean {
     return paybackMonths !== null && paybackMonths <= this.maxPaybackMonths * (1 + TIE_TOLERANCE);
@@ -193,7 +161,7 @@ export class SimulationModel {
 
   /** The work of one trial, in the units of WORK_BUDGET. */
   get workPerTrial(): number {
-    return this.drawn.length * DRAW_WORK + this.months;
+    return this.drawn.length + 1;
   }
 }
 
@@ -242,9 +210,10 @@ export class SimulationRun {
     this.seed = checkedSeed(seed);
     const work = model.workPerTrial * this.trials;
     if (work > WORK_BUDGET) {
+      // #VALUE!, as for any trials out of range: Excel shows a message only with #VALUE! and #N/A.
       throw new ModelError(
-        '#NUM!',
-        `${this.trials.toLocaleString('en-US')} trials of ${model.drawn.length.toLocaleString('en-US')} ranged inputs over ${model.months} months are more than one call can run within a second: use at most ${affordableTrials(model).toLocaleString('en-US')} trials, or fewer ranges`,
+        '#VALUE!',
+        `${this.trials.toLocaleString('en-US')} trials of ${model.drawn.length.toLocaleString('en-US')} ranged inputs are more than one call can run within a second: use at most ${affordableTrials(model).toLocaleString('en-US')} trials, or fewer ranges`,
       );
     }
     this.npvs = new Float64Array(this.trials);

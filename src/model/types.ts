@@ -276,7 +276,13 @@ export interface CaseResult {
   checks: VerdictChecks;
   /** What must be true first (SPEC §3.9), most decisive first; none for SCALE. */
   actions: Action[];
-  /** The simulation of the ranged inputs (default trials and seed) when the case has ranges; null when it has none. */
+  /**
+   * The simulation of the ranged inputs at the default trials and seed (SPEC §3.10); with no
+   * ranges, the point estimate (`tornado` is then empty); null when the case has too many ranges
+   * to simulate within a second (a warning says so).
+   */
   simulation: Simulation | null;
+  /** The tornado of the ranged inputs, largest NPV swing first (SPEC §3.10); [] when the case has none. */
+  tornado: TornadoBar[];
   warnings: string[];
 }

@@ -4,11 +4,9 @@
 import { CaseInputError, DEFAULT_TRIALS, ModelError, evaluateCase, prepareCase, sampleCase, simulateCase, startSimulation } from '../../src/model';
 import type { CaseInput, Grid } from '../../src/model';
 import { preparedPlan } from '../../src/model/case';
-import { PertSampler, pert } from '../../src/model/pert';
-import { SeededRandom } from '../../src/model/random';
 import { SimulationModel, percentileInc } from '../../src/model/simulate';
 import { assumptionsGrid } from '../support/grids';
-import { rangedSampleCase, withValues } from '../support/ranges';
+import { drawTrials, rangedSampleCase, withValues } from '../support/ranges';
 
 /** SPEC §7's NPV, to the cent. */
 const SEVEN_NPV = 1475525.91;
@@ -17,16 +15,6 @@ function modelOf(input: CaseInput): SimulationModel {
   const c = prepareCase(input);
   expect(c.problems).toEqual([]);
   return new SimulationModel(c, preparedPlan(c));
-}
-
-/** Values drawn for each ranged input the way a trial draws them: in order, constants left at their most likely. */
-function drawTrials(model: SimulationModel, seed: number, trials: number): number[][] {
-  const sampler = new PertSampler(new SeededRandom(seed));
-  const out: number[][] = [];
-  for (let t = 0; t < trials; t++) {
-    out.push(model.inputs.map((r) => (r.high > r.low ? sampler.draw(pert(r.low, r.likely, r.high)) : r.likely)));
-  }
-  return out;
 }
 
 function expectRel(actual: number, expected: number, tolerance: number): void {
@@ -108,7 +96,7 @@ describe('simulateCase (SPEC §3.10)', () => {
   it('gives the figures of evaluateCase for the same drawn inputs, trial by trial (NPV and payback)', () => {
     for (const input of [rangedSampleCase(), oneRangedCost(), linearCase(true), targetCase()]) {
       const model = modelOf(input);
-      for (const values of drawTrials(model, 5, 6)) {
+      for (const values of drawTrials(model.inputs, 5, 6)) {
         const fast = model.outcome(values);
         const slow = evaluateCase(withValues(input, values));
         expectRel(fast.npv, slow.npv, 1e-10);
@@ -134,7 +122,7 @@ describe('simulateCase (SPEC §3.10)', () => {
     const model = modelOf(input);
     const run = startSimulation(input, { trials: 50, seed: 9 });
     run.advance(50);
-    const expected = drawTrials(model, 9, 50)
+    const expected = drawTrials(model.inputs, 9, 50)
       .map((values) => model.outcome(values).npv)
       .sort((a, b) => a - b);
     expect(Array.from(run.sortedNpv())).toEqual(expected);
@@ -224,9 +212,9 @@ describe('simulateCase (SPEC §3.10)', () => {
   it('refuses more work than a call can do within a second, saying how many trials it can run', () => {
     const many = { ...sampleCase(), metrics: rangedHours(50) };
     expect(simulateCase(many, { trials: DEFAULT_TRIALS }).trials).toBe(DEFAULT_TRIALS);
-    // The budget, 150,000,000 months of payback pass, a draw counting as 100: 50 draws and 41 months a trial.
+    // The budget, 1,500,000 draws, a trial's payback and bookkeeping counting as one more: 51 a trial.
     expect(() => simulateCase(many, { trials: 100_000 })).toThrow(
-      `100,000 trials of 50 ranged inputs over 41 months are more than one call can run within a second: use at most ${Math.floor(150e6 / (50 * 100 + 41)).toLocaleString('en-US')} trials, or fewer ranges`,
+      `100,000 trials of 50 ranged inputs are more than one call can run within a second: use at most ${Math.floor(1.5e6 / 51).toLocaleString('en-US')} trials, or fewer ranges`,
     );
   });
 });
@@ -249,7 +237,8 @@ describe('evaluateCase with ranges (SPEC §3.10, last paragraph)', () => {
     expect(result.reasons).toContain(
       `How sure: NPV ≥ 0 in 100% of 10,000 trials of the ranged inputs (P10 $${Math.round(s.npv.p10).toLocaleString('en-US')}, P50 $${Math.round(s.npv.p50).toLocaleString('en-US')}, P90 $${Math.round(s.npv.p90).toLocaleString('en-US')}; seed 1).`,
     );
-    expect(evaluateCase(sampleCase()).simulation).toBeNull();
+    // With no ranges the case's simulation is its point estimate, and the reasons say nothing of it.
+    expect(evaluateCase(sampleCase()).simulation).toEqual(simulateCase(sampleCase()));
     expect(evaluateCase(sampleCase()).reasons.join(' ')).not.toMatch(/How sure/);
   });
 
@@ -271,13 +260,13 @@ describe('evaluateCase with ranges (SPEC §3.10, last paragraph)', () => {
   });
 
   it('runs fewer trials when many ranges would take more than a second, and none, with a warning, when too few fit', () => {
-    // The budget, 150,000,000 months of payback pass, a draw counting as 100, 41 months a trial.
+    // The budget, 1,500,000 draws, a trial's payback and bookkeeping counting as one more.
     const some = evaluateCase({ ...sampleCase(), metrics: rangedHours(200) });
-    expect(some.simulation!.trials).toBe(Math.floor(150e6 / (200 * 100 + 41)));
+    expect(some.simulation!.trials).toBe(Math.floor(1.5e6 / 201));
     const none = evaluateCase({ ...sampleCase(), metrics: rangedHours(1600) });
     expect(none.simulation).toBeNull();
     expect(none.warnings).toContain(
-      `1,600 ranged inputs are too many to simulate within a second (${Math.floor(150e6 / (1600 * 100 + 41))} trials at most), so the reasons give no P(NPV ≥ 0): keep ranges on the inputs that matter.`,
+      `1,600 ranged inputs are too many to simulate within a second (${Math.floor(1.5e6 / 1601)} trials at most), so the reasons give no P(NPV ≥ 0): keep ranges on the inputs that matter.`,
     );
   });
 });

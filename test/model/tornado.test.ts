@@ -38,6 +38,7 @@ describe('tornadoCase (SPEC §3.10)', () => {
     const time = bars.find((b) => b.label === 'Processing time per document')!;
     expect(time.npvLow).toBe(evaluateCase(input).npv);
     for (let i = 1; i < bars.length; i++) expect(bars[i].swing).toBeLessThanOrEqual(bars[i - 1].swing);
+    expect(evaluateCase(input).tornado).toEqual(bars); // the case carries its tornado
   });
 
   it('equals evaluateCase under basis target, where the ranges bound the Targets', () => {
@@ -76,6 +77,7 @@ describe('tornadoCase (SPEC §3.10)', () => {
 
   it('is empty with no ranges, and throws CaseInputError on bad input', () => {
     expect(tornadoCase(sampleCase())).toEqual([]);
+    expect(evaluateCase(sampleCase()).tornado).toEqual([]);
     expect(() => tornadoCase({ ...sampleCase(), costs: [['Category', 'Pilot', 'Low'], ['Infrastructure', 100, 50]] })).toThrow(CaseInputError);
   });
 });

@@ -1,5 +1,8 @@
 import { prepareCase, sampleCase } from '../../src/model';
 import type { CaseInput, Cell, Grid } from '../../src/model';
+import { PertSampler, pert } from '../../src/model/pert';
+import { SeededRandom } from '../../src/model/random';
+import type { RangedInput } from '../../src/model/ranges';
 import { COSTS, METRICS, readTable } from '../../src/model/tables';
 
 /**
@@ -76,4 +79,19 @@ export function withValues(input: CaseInput, values: readonly number[]): CaseInp
     set('Annual', r.annual * factor);
   });
   return { ...input, metrics: withoutRanges(metrics, metricColumns), costs: withoutRanges(costs, costColumns) };
+}
+
+/**
+ * The values a simulation's trials draw, trial by trial: each ranged input in order from one
+ * seeded generator, constants (Low = High) left at their most likely, as SimulationRun draws them.
+ *
+ * @example
+ *   drawTrials(prepareCase(input).ranges, 1, 3) // three rows of one value per ranged input
+ */
+export function drawTrials(inputs: readonly RangedInput[], seed: number, trials: number): number[][] {
+  const sampler = new PertSampler(new SeededRandom(seed));
+  const perts = inputs.map((r) => pert(r.low, r.likely, r.high));
+  const out: number[][] = [];
+  for (let t = 0; t < trials; t++) out.push(inputs.map((r, i) => (r.high > r.low ? sampler.draw(perts[i]) : r.likely)));
+  return out;
 }
