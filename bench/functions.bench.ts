@@ -1,4 +1,4 @@
-// Recalculating a sheet that uses all fifteen PILOT functions over a 1,000-row Metrics table,
+// Recalculating a sheet that uses every PILOT function over a 1,000-row Metrics table,
 // in HyperFormula with the PILOT plugin: the time from an input edit to every formula updated.
 // (The functions bundle's gzipped size is reported by bundle.bench.ts, as "functions.js gzipped".)
 import { HyperFormula, type RawCellContent } from 'hyperformula';
@@ -45,6 +45,8 @@ function modelSheet(input: CaseInput): RawCellContent[][] {
   rows[16][1] = `=PILOT.CASHFLOWS(${M},${C},${A})`; // B17:F21, Net row C20:F20
   rows[22][1] = `=PILOT.SUMMARY(${M},${C},${R},${A})`;
   rows[22][4] = `=PILOT.REASONS(${M},${C},${R},${A})`;
+  rows[16][7] = `=PILOT.SIMULATE(${M},${C},${A})`; // H17:I23
+  rows[16][10] = `=PILOT.TORNADO(${M},${C},${A})`; // K17:N18
   return rows;
 }
 

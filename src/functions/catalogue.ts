@@ -14,6 +14,7 @@ import { CaseInputError, ModelError } from '../model/errors';
 import { evaluateReadiness } from '../model/readiness';
 import { estimateTimeline } from '../model/timeline';
 import type { CaseInput, CaseResult, Cell, Grid, ThresholdKind } from '../model/types';
+import { simulateCase } from '../model/case';
 import { parseValue } from '../model/values';
 import { expansionOf, paybackMonthsOf } from './amounts';
 import type { CaseCache } from './cache';
@@ -27,7 +28,7 @@ import {
   type SpillCell,
 } from './declarations';
 import { metricOf } from './one-metric';
-import { actionsTable, cashflowTable, summaryTable } from './spills';
+import { actionsTable, cashflowTable, simulationTable, summaryTable, tornadoTable } from './spills';
 
 export type { ParamKind, PilotFunctionId, ResultKind, SpillCell } from './declarations';
 export type { FigureKind } from './spills';
@@ -75,15 +76,18 @@ interface CaseTables {
 }
 
 /** The case the table arguments describe; a missing Metrics or Costs table is reported by the engine. */
-function evaluated(tables: CaseTables, context: FunctionContext): CaseResult {
-  const input: CaseInput = {
+function caseInput(tables: CaseTables): CaseInput {
+  return {
     metrics: tables.metrics ?? [],
     costs: tables.costs ?? [],
     readiness: tables.readiness,
     ownership: tables.ownership,
     assumptions: tables.assumptions,
   };
-  return context.cases.evaluate(input);
+}
+
+function evaluated(tables: CaseTables, context: FunctionContext): CaseResult {
+  return context.cases.evaluate(caseInput(tables));
 }
 
 const THRESHOLD_NEVER: Readonly<Record<ThresholdKind, string>> = {
@@ -106,7 +110,7 @@ function noIrr(result: CaseResult): ModelError {
 }
 
 /** The functions whose value an evaluated case holds, with the arguments they take besides its tables. */
-export type CaseFigureId = 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TIMELINE' | 'SUMMARY';
+export type CaseFigureId = 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TORNADO' | 'TIMELINE' | 'SUMMARY';
 type TableParam = 'metrics' | 'costs' | 'readiness' | 'assumptions' | 'ownership';
 export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<DeclarationOf<Id>>, TableParam>;
 
@@ -134,6 +138,7 @@ export const CASE_FIGURES: { readonly [Id in CaseFigureId]: (result: CaseResult,
   VERDICT: (result) => result.verdict,
   REASONS: (result) => result.reasons.map((reason) => [reason]),
   ACTIONS: (result) => actionsTable(result),
+  TORNADO: (result) => tornadoTable(result.tornado),
   TIMELINE: (result) => [[result.timeline.low, result.timeline.high]],
   SUMMARY: (result) => summaryTable(result),
 };
@@ -168,6 +173,13 @@ const ADAPTERS: { readonly [Id in PilotFunctionId]: Adapter<Id> } = {
   VERDICT: (tables, context) => CASE_FIGURES.VERDICT(evaluated(tables, context), {}),
   REASONS: (tables, context) => CASE_FIGURES.REASONS(evaluated(tables, context), {}),
   ACTIONS: (tables, context) => CASE_FIGURES.ACTIONS(evaluated(tables, context), {}),
+  SIMULATE: (args, context) => {
+    // The case's own simulation, cached with it, serves the default trials and seed; any other asks for its own.
+    const own = evaluated(args, context).simulation;
+    const same = own !== null && own.trials === args.trials && own.seed === args.seed;
+    return simulationTable(same ? own : simulateCase(caseInput(args), { trials: args.trials, seed: args.seed }));
+  },
+  TORNADO: (tables, context) => CASE_FIGURES.TORNADO(evaluated(tables, context), {}),
   TIMELINE: ({ readiness, assumptions }) => {
     const read = readAssumptions(assumptions);
     const gates = readiness === undefined ? null : evaluateReadiness(readiness, undefined);

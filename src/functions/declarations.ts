@@ -396,6 +396,69 @@ export const PILOT_DECLARATIONS = [
     ],
   }),
   declare({
+    id: 'SIMULATE',
+    description: `How sure the NPV is: a Monte Carlo simulation that draws every input with a Low and a High (Metrics and Costs columns) from PERT over low / most likely / high, with a seed, so the same seed gives the same figures on every platform. ${WITHOUT_READINESS}`,
+    params: [
+      ...ECONOMICS_PARAMS,
+      {
+        name: 'trials',
+        kind: 'number',
+        optional: true,
+        // The engine's DEFAULT_TRIALS and MAX_TRIALS (src/model/simulate.ts).
+        default: 10000,
+        range: { min: 1, max: 100000 },
+        expected: 'a whole number of trials from 1 to 100,000',
+        description: 'How many trials: 10,000 when omitted, at most 100,000.',
+      },
+      {
+        name: 'seed',
+        kind: 'number',
+        optional: true,
+        // The engine's DEFAULT_SEED and MAX_SEED (src/model/random.ts).
+        default: 1,
+        range: { min: 0, max: 9007199254740991 },
+        expected: 'a whole number from 0 to 9,007,199,254,740,991',
+        description: 'The seed of the draws: 1 when omitted; another seed gives other draws.',
+      },
+    ],
+    result: 'spill',
+    returns:
+      'A Figure | Value table: NPV P10, P50 and P90 (as PERCENTILE.INC), NPV mean, P(NPV ≥ 0) and P(payback ≤ Max payback); with no ranges every NPV figure is PILOT.NPV.',
+    spillShape: { rows: 7, columns: 2 },
+    // The sample has no ranges: the simulation is its point estimate.
+    examples: [
+      {
+        formula: `=PILOT.SIMULATE(${M},${C},${A})`,
+        result: [
+          ['Figure', 'Value'],
+          ['NPV P10', 1475525.91],
+          ['NPV P50', 1475525.91],
+          ['NPV P90', 1475525.91],
+          ['NPV mean', 1475525.91],
+          ['P(NPV ≥ 0)', 1],
+          ['P(payback ≤ max)', 1],
+        ],
+      },
+    ],
+  }),
+  declare({
+    id: 'TORNADO',
+    description: `The inputs with a Low and a High ranked by how far they move the NPV: each at its Low and at its High, every other input at its most likely. ${WITHOUT_READINESS}`,
+    params: ECONOMICS_PARAMS,
+    result: 'spill',
+    returns: 'An Input | NPV at low | NPV at high | Swing table, largest swing first (ties in table, then row order); a single "none" row when no Metrics or Costs row has a Low and a High.',
+    spillShape: { rows: 2, columns: 4 },
+    examples: [
+      {
+        formula: `=PILOT.TORNADO(${M},${C},${A})`,
+        result: [
+          ['Input', 'NPV at low', 'NPV at high', 'Swing'],
+          ['none', '', '', ''],
+        ],
+      },
+    ],
+  }),
+  declare({
     id: 'TIMELINE',
     guide: 'timeline-to-production',
     description: 'The timeline to production, spilled as a pair: months low, months high (best case 2–3, typical 4–6, complex 6–12).',

@@ -1,9 +1,10 @@
 /**
  * The tables the spilling PILOT functions return, read from a case's result: PILOT.CASHFLOWS'
- * Year 0 … n rows and PILOT.SUMMARY's Figure | Value list, with what kind of figure each
- * summary row is, so a sheet (the output block) can format it.
+ * Year 0 … n rows, PILOT.SUMMARY's Figure | Value list (with what kind of figure each summary
+ * row is, so a sheet such as the output block can format it), PILOT.SIMULATE's figures and
+ * PILOT.TORNADO's bars.
  */
-import type { Action, CaseResult } from '../model/types';
+import type { Action, CaseResult, Simulation, TornadoBar } from '../model/types';
 import type { SpillCell } from './declarations';
 
 /**
@@ -127,3 +128,35 @@ export function summaryTable(result: CaseResult): SpillCell[][] {
  *   SUMMARY_ROWS[1] // { label: 'NPV', kind: 'money' }
  */
 export const SUMMARY_ROWS: readonly { readonly label: string; readonly kind: FigureKind }[] = SUMMARY_FIGURES.map(([label, kind]) => ({ label, kind }));
+
+/**
+ * PILOT.SIMULATE's spill: a Figure | Value table of a simulation's NPV percentiles and mean and
+ * its two probabilities (as fractions).
+ *
+ * @example
+ *   simulationTable(simulateCase(sampleCase()))[1] // ['NPV P10', 1475525.91…]
+ */
+export function simulationTable(s: Simulation): SpillCell[][] {
+  return [
+    ['Figure', 'Value'],
+    ['NPV P10', s.npv.p10],
+    ['NPV P50', s.npv.p50],
+    ['NPV P90', s.npv.p90],
+    ['NPV mean', s.npv.mean],
+    ['P(NPV ≥ 0)', s.probabilityNpvNonNegative],
+    ['P(payback ≤ max)', s.probabilityPaybackWithinMax],
+  ];
+}
+
+/**
+ * PILOT.TORNADO's spill: an Input | NPV at low | NPV at high | Swing table, largest swing first;
+ * one row "none" when no input has a range.
+ *
+ * @example
+ *   tornadoTable([])[1] // ['none', '', '', '']
+ */
+export function tornadoTable(bars: readonly TornadoBar[]): SpillCell[][] {
+  const header: SpillCell[] = ['Input', 'NPV at low', 'NPV at high', 'Swing'];
+  if (bars.length === 0) return [header, ['none', '', '', '']];
+  return [header, ...bars.map((bar): SpillCell[] => [bar.label, bar.npvLow, bar.npvHigh, bar.swing])];
+}

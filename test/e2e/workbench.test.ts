@@ -14,6 +14,8 @@ import type { Traffic } from './support/network';
 import { serveDirectory } from './support/server';
 import type { StaticServer } from './support/server';
 import { workbenchBuild } from './support/workbench-build';
+import { pasteRanges, RANGED_TABLES, rangedWorkbenchCase } from './support/ranges';
+import { simulateCase, tornadoCase } from '../../src/model';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/workbench');
 /** Excel's Neutral and Bad fills (VERDICT_COLOURS), as the browser computes them. */
@@ -367,5 +369,37 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     const favicon = await page.request.get(`${server.url}favicon.ico`);
     expect(favicon.status()).toBe(200);
     expect((await favicon.body()).subarray(1, 4).toString('latin1')).toBe('PNG');
+  }, 120_000);
+
+  it('simulates in the page to the figures Node computes, bit for bit (the same seed everywhere)', async () => {
+    await page.goto(`${server.url}workbench.html`);
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
+    await pasteRanges(page);
+    expect([await textOf('F1'), await textOf('G9')]).toEqual(['Low', '24000']);
+    const input = rangedWorkbenchCase();
+
+    // In the Costs sheet, right of its ranges: the simulation with a seed of its own, then each figure against Node's.
+    await typeInto('I1', `=PILOT.SIMULATE(${RANGED_TABLES},10000,7)`, 'Figure');
+    const s = simulateCase(input, { trials: 10000, seed: 7 });
+    const figures = [s.npv.p10, s.npv.p50, s.npv.p90, s.npv.mean, s.probabilityNpvNonNegative, s.probabilityPaybackWithinMax];
+    expect(figures[0]).not.toBe(figures[2]);
+    for (const [i, figure] of figures.entries()) {
+      // String(x) is the shortest text that reads back as exactly x: equality in the page is equality to the bit.
+      await cell(`L${i + 2}`).click();
+      await formulaBar().fill(`=IF(J${i + 2}=${String(figure)},"same","differs")`);
+      await formulaBar().press('Enter');
+      await cellShows(`L${i + 2}`, 'same');
+    }
+
+    // The tornado below it: every bar's label, and its two NPVs to the bit.
+    await typeInto('I10', `=PILOT.TORNADO(${RANGED_TABLES})`, 'Input');
+    const bars = tornadoCase(input);
+    for (const [i, bar] of bars.entries()) expect(await textOf(`I${11 + i}`)).toBe(bar.label);
+    const same = bars.map((bar, i) => `J${11 + i}=${String(bar.npvLow)},K${11 + i}=${String(bar.npvHigh)}`).join(',');
+    await cell('L9').click();
+    await formulaBar().fill(`=IF(AND(${same}),"same","differs")`);
+    await formulaBar().press('Enter');
+    await cellShows('L9', 'same');
+    await shot('12-simulate-and-tornado');
   }, 120_000);
 });

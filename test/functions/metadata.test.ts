@@ -56,11 +56,29 @@ beforeAll(installCustomFunctionsRuntime);
 describe('functions.json written from the declarations', () => {
   const metadata = functionsJson(addinUrls().dev) as Metadata;
 
-  it('lists the fifteen functions Excel had before, in the same order, id and name alike, and PILOT.ACTIONS of SPEC §4 after REASONS', () => {
+  it('lists the fifteen functions Excel had before, in the same order, id and name alike, and ACTIONS, SIMULATE and TORNADO in SPEC §4\'s places', () => {
+    const ids = metadata.functions.map((f) => f.id);
     const before = BEFORE.functions.map((f) => f.id);
-    expect(metadata.functions.map((f) => f.id)).toEqual([...before.slice(0, before.indexOf('REASONS') + 1), 'ACTIONS', ...before.slice(before.indexOf('REASONS') + 1)]);
-    expect(metadata.functions).toHaveLength(16);
+    expect(ids.filter((id) => before.includes(id))).toEqual(before);
+    expect(before).toHaveLength(15);
+    expect(ids.slice(ids.indexOf('REASONS'), ids.indexOf('TIMELINE') + 1)).toEqual(['REASONS', 'ACTIONS', 'SIMULATE', 'TORNADO', 'TIMELINE']);
+    expect(ids).toHaveLength(18);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
+  });
+
+  it('gives PILOT.SIMULATE and PILOT.TORNADO whole tables, numbers for trials and seed, and a spill', () => {
+    const [simulate, tornado] = ['SIMULATE', 'TORNADO'].map((id) => shapeOf(metadata.functions.find((f) => f.id === id)!));
+    const tables = [
+      ['metrics', 'any', 'matrix', false],
+      ['costs', 'any', 'matrix', false],
+      ['assumptions', 'any', 'matrix', true],
+    ];
+    expect(simulate.parameters).toEqual([...tables, ['trials', 'number', 'scalar', true], ['seed', 'number', 'scalar', true]]);
+    expect(tornado.parameters).toEqual(tables);
+    expect([simulate.result, tornado.result]).toEqual([
+      ['any', 'matrix'],
+      ['any', 'matrix'],
+    ]);
   });
 
   it.each(BEFORE.functions.map((f) => [f.id, f] as const))('gives PILOT.%s the arguments, types, dimensionality and optionality it had', (id, before) => {

@@ -17,10 +17,10 @@ function failure(outcome: PilotOutcome) {
 }
 
 describe('runPilotFunction', () => {
-  it('knows the sixteen functions of SPEC §4 this catalogue holds, by id or by sheet name in any case', () => {
+  it('knows the eighteen functions of SPEC §4, by id or by sheet name in any case', () => {
     expect(PILOT_FUNCTIONS.map((f) => f.id)).toEqual([
       'VALUE', 'GAPCLOSED', 'METRICVALUE', 'EXPANSION', 'PAYBACK', 'CASHFLOWS', 'NPV', 'IRR', 'ROI',
-      'THRESHOLD', 'READINESS', 'VERDICT', 'REASONS', 'ACTIONS', 'TIMELINE', 'SUMMARY',
+      'THRESHOLD', 'READINESS', 'VERDICT', 'REASONS', 'ACTIONS', 'SIMULATE', 'TORNADO', 'TIMELINE', 'SUMMARY',
     ]);
     expect(pilotFunction('pilot.Npv')?.id).toBe('NPV');
     expect(failure(runPilotFunction('SQRT', [4], contextGiving(real)))).toMatchObject({ code: '#VALUE!', message: 'There is no function PILOT.SQRT.' });
@@ -82,6 +82,8 @@ describe('runPilotFunction', () => {
     const argsFor: Record<string, unknown[]> = {
       CASHFLOWS: [s.metrics, s.costs], // default 3-year horizon
       REASONS: [s.metrics, s.costs, s.readiness],
+      SIMULATE: [s.metrics, s.costs],
+      TORNADO: [s.metrics, s.costs], // no ranges: one row, "none"
       TIMELINE: [s.readiness],
       SUMMARY: [s.metrics, s.costs, s.readiness],
     };

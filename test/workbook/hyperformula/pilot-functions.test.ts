@@ -8,7 +8,8 @@ import { DetailedCellError, HyperFormula, type CellValue, type RawCellContent, t
 import { PILOT_FUNCTION_NAMES, PilotFunctionsPlugin, registerPilotFunctions } from '../../../src/workbook/hyperformula/pilot-functions';
 import { PILOT_FUNCTIONS } from '../../../src/functions/catalogue';
 import { qualifiedA1 } from '../../../src/workbook/a1';
-import { evaluateCase, sampleCase, type CaseInput, type Grid } from '../../../src/model';
+import { evaluateCase, sampleCase, simulateCase, tornadoCase, type CaseInput, type Grid } from '../../../src/model';
+import { rangedSampleCase } from '../../support/ranges';
 
 const CONFIG = { licenseKey: 'gpl-v3', smartRounding: false } as const;
 
@@ -46,6 +47,8 @@ const AT = {
   summary: [26, 1], // spills 32 × 2 down B:C
   reasons: [26, 4], // spills down E
   actions: [26, 6], // spills 3 columns down G:I
+  simulate: [16, 7], // spills 7 × 2: H17:I23
+  tornado: [16, 10], // spills down K:N
 } as const;
 
 interface Workbook {
@@ -101,6 +104,8 @@ function buildWorkbook(input: CaseInput = sampleCase()): Workbook {
   rows[AT.summary[0]][AT.summary[1]] = `=PILOT.SUMMARY(${M},${C},${R},${A})`;
   rows[AT.reasons[0]][AT.reasons[1]] = `=PILOT.REASONS(${M},${C},${R},${A})`;
   rows[AT.actions[0]][AT.actions[1]] = `=PILOT.ACTIONS(${M},${C},${R},${A})`;
+  rows[AT.simulate[0]][AT.simulate[1]] = `=PILOT.SIMULATE(${M},${C},${A},5000,7)`;
+  rows[AT.tornado[0]][AT.tornado[1]] = `=PILOT.TORNADO(${M},${C},${A})`;
 
   // Monthly net flows as a finance team would have them in a sheet; PILOT.PAYBACK reads the whole row.
   const monthly = [monthlyNet];
@@ -141,11 +146,11 @@ function edit(book: Workbook, sheet: string, a1Row: number, a1Column: string, co
 }
 
 describe('registerPilotFunctions', () => {
-  it('registers all sixteen PILOT functions under their sheet names, once however often it is called', () => {
+  it('registers all eighteen PILOT functions under their sheet names, once however often it is called', () => {
     registerPilotFunctions(HyperFormula);
     registerPilotFunctions(HyperFormula);
     const registered = HyperFormula.getRegisteredFunctionNames('enGB');
-    expect(PILOT_FUNCTION_NAMES).toHaveLength(16);
+    expect(PILOT_FUNCTION_NAMES).toHaveLength(18);
     for (const name of PILOT_FUNCTION_NAMES) {
       expect(registered).toContain(name);
       expect(HyperFormula.getFunctionPlugin(name)).toBe(PilotFunctionsPlugin);
@@ -233,6 +238,24 @@ describe('the seed sample as a HyperFormula workbook (SPEC §7)', () => {
   it('PILOT.PAYBACK on the monthly Net row is the case payback; on the yearly row, the coarser yearly figure', () => {
     expect(relativeGap(book.value('monthlyPayback'), book.summary().get('Payback (months)')!)).toBeLessThanOrEqual(1e-12);
     expect(book.value('yearlyPayback') as number).toBeCloseTo(12 * (1 + 190000 / 450561.142857143), 9);
+  });
+});
+
+describe('ranges (SPEC §3.10) in a HyperFormula workbook', () => {
+  it('PILOT.SIMULATE and PILOT.TORNADO spill the engine\'s figures to the bit, and follow an edited range', () => {
+    const input = rangedSampleCase();
+    const book = buildWorkbook(input);
+    const s = simulateCase(input, { trials: 5000, seed: 7 });
+    const figures = [s.npv.p10, s.npv.p50, s.npv.p90, s.npv.mean, s.probabilityNpvNonNegative, s.probabilityPaybackWithinMax];
+    expect(figures.map((_, i) => book.value('simulate', i + 1, 1))).toEqual(figures);
+    const bars = tornadoCase(input);
+    expect(bars.map((_, i) => [0, 1, 2, 3].map((c) => book.value('tornado', i + 1, c)))).toEqual(bars.map((b) => [b.label, b.npvLow, b.npvHigh, b.swing]));
+    // Monitoring's High from 24,000 to 240,000: its bar moves, and the simulation with it.
+    edit(book, 'Costs', 9, 'F', 240000);
+    const edited = { ...input, costs: input.costs.map((row, r) => (r === 8 ? [...row.slice(0, 5), 240000] : row)) };
+    expect(book.value('simulate', 2, 1)).toBe(simulateCase(edited, { trials: 5000, seed: 7 }).npv.p50);
+    expect(book.value('simulate', 2, 1)).not.toBe(s.npv.p50);
+    book.hf.destroy();
   });
 });
 
