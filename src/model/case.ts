@@ -122,12 +122,12 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
   const bestCaseNpv = planNpv({ ...plan, annualBenefit: annualBenefitTarget, ramp: [1] }, a.discountRate);
   const thresholdCase: ThresholdCase = { plan, rate: a.discountRate, annualBenefitTarget };
   const solved = thresholds(thresholdCase);
-  const model = new SimulationModel(c, plan);
-  const simulation = defaultSimulation(model);
   const expansion = expansionMultiple(c.costs.pilotTotal, c.costs.oneTime, c.costs.annualRun);
   const budgetVariance = a.approvedBudget === null ? null : (c.costs.oneTime + c.costs.annualRun) / a.approvedBudget;
   const overflowing = ratioProblems(c, { expansion, budgetVariance, roi: econ.roi, pvBenefits: econ.pvBenefits });
   if (overflowing.length > 0) throw new CaseInputError(overflowing);
+  const model = new SimulationModel(c, plan);
+  const simulation = defaultSimulation(model);
   const readiness: ReadinessResult = {
     ...c.readiness,
     patterns: withMetricPatterns(c.readiness.patterns, {
@@ -151,7 +151,7 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     simulation: c.ranges.length === 0 ? null : simulation.result,
   };
   const decision = decide(verdictInput);
-  const warnings = simulation.skipped === null ? c.warnings : [...c.warnings, simulation.skipped];
+  const warnings = simulation.skipped === null ? c.warnings : c.warnings.concat(simulation.skipped);
   const actions = planActions({ ...verdictInput, verdict: decision.verdict, assumptionRows: c.assumptionRows });
   return {
     verdict: decision.verdict,

@@ -234,7 +234,8 @@ export class SimulationRun {
    */
   advance(count: number): number {
     const { model, values, sampler } = this;
-    const end = Math.min(this.trials, this.done + Math.max(0, Math.floor(count)));
+    // A count that is no number runs nothing.
+    const end = Math.min(this.trials, this.done + (count > 0 ? Math.floor(count) : 0));
     if (model.drawn.length === 0) {
       // Nothing is drawn: every trial is the point estimate.
       this.npvs.fill(model.pointNpv, this.done, end);
@@ -255,12 +256,16 @@ export class SimulationRun {
   }
 
   /**
-   * Every trial's NPV, sorted ascending (for a histogram); only once every trial has run.
+   * A copy of every trial's NPV, sorted ascending (for a histogram); only once every trial has run.
    *
    * @example
    *   run.sortedNpv()[0] // the lowest NPV drawn
    */
   sortedNpv(): Float64Array {
+    return this.sortedInPlace().slice();
+  }
+
+  private sortedInPlace(): Float64Array {
     this.mustBeDone();
     if (!this.sorted) {
       this.npvs.sort();
@@ -276,7 +281,7 @@ export class SimulationRun {
    *   run.result().probabilityNpvNonNegative // 0.97…
    */
   result(): Simulation {
-    const sorted = this.sortedNpv();
+    const sorted = this.sortedInPlace();
     // Summed as distances from the point NPV, so a simulation without ranges has the point NPV as its mean, to the bit.
     const point = this.model.pointNpv;
     let spread = 0;

@@ -194,6 +194,7 @@ describe('simulateCase (SPEC §3.10)', () => {
   it('runs in batches to the figures of one call, for a host that shows progress', () => {
     const run = startSimulation(rangedSampleCase(), { trials: 5000, seed: 3 });
     expect(() => run.result()).toThrow(/has run 0 of 5000 trials/);
+    expect(run.advance(NaN)).toBe(0);
     expect(run.advance(1234)).toBe(1234);
     expect(run.advance(10_000)).toBe(5000);
     expect(run.result()).toEqual(simulateCase(rangedSampleCase(), { trials: 5000, seed: 3 }));
