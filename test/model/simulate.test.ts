@@ -236,7 +236,7 @@ describe('evaluateCase with ranges (SPEC §3.10, last paragraph)', () => {
     const s = simulateCase(rangedSampleCase());
     expect(result.simulation).toEqual(s);
     expect(result.reasons).toContain(
-      `How sure: NPV ≥ 0 in 100% of 10,000 trials of the ranged inputs (P10 $${Math.round(s.npv.p10).toLocaleString('en-US')}, P50 $${Math.round(s.npv.p50).toLocaleString('en-US')}, P90 $${Math.round(s.npv.p90).toLocaleString('en-US')}; seed 1).`,
+      `How sure: NPV ≥ 0 in 100.0% of 10,000 trials of the ranged inputs (P10 $${Math.round(s.npv.p10).toLocaleString('en-US')}, P50 $${Math.round(s.npv.p50).toLocaleString('en-US')}, P90 $${Math.round(s.npv.p90).toLocaleString('en-US')}; seed 1).`,
     );
     // With no ranges the case's simulation is its point estimate, and the reasons say nothing of it.
     expect(evaluateCase(sampleCase()).simulation).toEqual(simulateCase(sampleCase()));
@@ -254,8 +254,11 @@ describe('evaluateCase with ranges (SPEC §3.10, last paragraph)', () => {
     const p = result.simulation!.probabilityNpvNonNegative;
     expect(p).toBeLessThan(0.5);
     const economics = result.reasons.findIndex((r) => r.startsWith('The economics pass:'));
+    // The share below 0 to one decimal, rounded half up, from the count of trials: tenths of a percent are tens of trials.
+    const below = 10000 - Math.round(p * 10000);
+    const tenths = Math.floor((below + 5) / 10);
     expect(result.reasons[economics + 1]).toBe(
-      `The economics pass only at the most likely figures: NPV is below 0 in ${+((1 - p) * 100).toFixed(1)}% of 10,000 trials of the ranged inputs.`,
+      `The economics pass only at the most likely figures: NPV is below 0 in ${Math.floor(tenths / 10)}.${tenths % 10}% of 10,000 trials of the ranged inputs.`,
     );
     expect(result.reasons[economics + 2]).toMatch(/^How sure: NPV ≥ 0 in/);
   });
