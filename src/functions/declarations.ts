@@ -397,6 +397,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'SIMULATE',
+    guide: 'how-sure-ranges',
     description: `How sure the NPV is: a Monte Carlo simulation that draws every input with a Low and a High (Metrics and Costs columns) from PERT over low / most likely / high, with a seed, so the same seed gives the same figures on every platform. ${WITHOUT_READINESS}`,
     params: [
       ...ECONOMICS_PARAMS,
@@ -443,6 +444,7 @@ export const PILOT_DECLARATIONS = [
   }),
   declare({
     id: 'TORNADO',
+    guide: 'how-sure-ranges',
     description: `The inputs with a Low and a High ranked by how far they move the NPV: each at its Low and at its High, every other input at its most likely. ${WITHOUT_READINESS}`,
     params: ECONOMICS_PARAMS,
     result: 'spill',

@@ -21,16 +21,23 @@ import {
   SAMPLE_COSTS,
   SAMPLE_METRICS,
   SAMPLE_READINESS,
+  DEFAULT_SEED,
+  DEFAULT_TRIALS,
+  MAX_TRIALS,
   checkCase,
   evaluateCase,
   parseValue,
   sampleCase,
+  simulateCase,
+  tornadoCase,
   type CaseResult,
   type Cell,
   type Grid,
   type ThresholdKind,
 } from '../../src/model';
 import { readyCase, withRun } from '../support/cases';
+import { SAMPLE_COST_RANGES, SAMPLE_METRIC_RANGES, withSampleRanges } from '../support/ranges';
+import { WORK_BUDGET } from '../../src/model/simulate';
 import { cellProblem, figure, writtenFigure, type Expected } from './figures';
 
 export type GuideTable = Extract<Block, { kind: 'table' }>;
@@ -284,6 +291,40 @@ export function guideChecks(): Readonly<Record<string, GuideCheck>> {
       ]),
 
     'sample-monthly': (t) => expectTable(t, ['Months', 'Net per month'], monthlyRuns(sample)),
+
+    'simulation-limits': (t) =>
+      expectTable(t, ['Setting', 'Value'], [
+        ['Trials when not given', figure(DEFAULT_TRIALS)],
+        ['Trials at most', figure(MAX_TRIALS)],
+        ['Seed when not given', figure(DEFAULT_SEED)],
+        ['Values one call may draw', figure(WORK_BUDGET)],
+      ]),
+
+    'sample-ranges': (t) => {
+      const labelled = (grid: Grid, ranges: Cell[][]): Expected[][] => grid.slice(1).map((row, r) => [String(row[0]), sampleCell(ranges[r + 1][0]), sampleCell(ranges[r + 1][1])]);
+      return expectTable(t, ['Metrics row or Costs row', 'Low', 'High'], [...labelled(SAMPLE_METRICS, SAMPLE_METRIC_RANGES), ...labelled(SAMPLE_COSTS, SAMPLE_COST_RANGES)]);
+    },
+
+    'sample-simulation': (t) => {
+      const s = simulateCase(withSampleRanges());
+      return expectTable(t, ['Figure', 'Sample with ranges'], [
+        ['NPV P10', figure(s.npv.p10)],
+        ['NPV P50', figure(s.npv.p50)],
+        ['NPV P90', figure(s.npv.p90)],
+        ['NPV mean', figure(s.npv.mean)],
+        ['P(NPV ≥ 0)', figure(s.probabilityNpvNonNegative)],
+        ['P(payback ≤ max)', figure(s.probabilityPaybackWithinMax)],
+      ]);
+    },
+
+    'sample-tornado': (t) =>
+      expectTable(
+        t,
+        ['Input', 'NPV at low', 'NPV at high', 'Swing'],
+        tornadoCase(withSampleRanges())
+          .slice(0, 3)
+          .map((bar) => [bar.label, figure(bar.npvLow), figure(bar.npvHigh), figure(bar.swing)]),
+      ),
 
     'sample-payback': (t) => {
       const payback = sample.paybackMonths ?? NaN;

@@ -40,6 +40,34 @@ export function rangedSampleCase(): CaseInput {
   };
 }
 
+/** The Low and High a person writes beside each of the sample's metrics (around its Pilot figure), as the cells hold them. */
+export const SAMPLE_METRIC_RANGES: Cell[][] = [['Low', 'High'], ['1.5 min', '4 min'], ['0.4%', '1.2%'], ['$0.60', '$1.40'], [100, 220]];
+/** The Low and High beside each of the sample's costs (around its first-year production cost, One-time + Annual). */
+export const SAMPLE_COST_RANGES: Cell[][] = [
+  ['Low', 'High'],
+  [54000, 90000],
+  [45000, 80000],
+  [36000, 70000],
+  [50000, 120000],
+  [70000, 150000],
+  [35000, 60000],
+  [36000, 60000],
+  [14000, 24000],
+];
+
+/**
+ * The sample of SPEC §7 as pasted, with SAMPLE_METRIC_RANGES and SAMPLE_COST_RANGES beside its
+ * Metrics and Costs tables: the ranges of rangedSampleCase, written as a person writes them.
+ *
+ * @example
+ *   simulateCase(withSampleRanges()).npv.p50
+ */
+export function withSampleRanges(): CaseInput {
+  const sample = sampleCase();
+  const beside = (grid: Grid, ranges: Cell[][]): Grid => grid.map((row, r) => [...row, ...ranges[r]]);
+  return { ...sample, metrics: beside(sample.metrics, SAMPLE_METRIC_RANGES), costs: beside(sample.costs, SAMPLE_COST_RANGES) };
+}
+
 /** A copy of `grid` without its Low and High columns. */
 function withoutRanges(grid: Grid, columns: Record<string, number>): Grid {
   const drop = new Set([columns.Low, columns.High]);

@@ -4,28 +4,13 @@
  * same case as grids, for Node to compute what the page must show.
  */
 import type { Page } from 'playwright-core';
-import { sampleCase } from '../../../src/model';
-import type { CaseInput, Cell, Grid } from '../../../src/model';
-
-/** Around each metric's Pilot figure, in the units a person writes. */
-const METRIC_RANGES: Cell[][] = [['Low', 'High'], ['1.5 min', '4 min'], ['0.4%', '1.2%'], ['$0.60', '$1.40'], [100, 220]];
-/** Around each cost row's first-year production cost, One-time + Annual. */
-const COST_RANGES: Cell[][] = [
-  ['Low', 'High'],
-  [54000, 90000],
-  [45000, 80000],
-  [36000, 70000],
-  [50000, 120000],
-  [70000, 150000],
-  [35000, 60000],
-  [36000, 60000],
-  [14000, 24000],
-];
+import type { CaseInput } from '../../../src/model';
+import { SAMPLE_COST_RANGES, SAMPLE_METRIC_RANGES, withSampleRanges } from '../../support/ranges';
 
 /** Where the ranges go: the first columns right of the sample's tables. */
 const PASTED = [
-  { sheet: 'Metrics', at: 'J1', rows: METRIC_RANGES },
-  { sheet: 'Costs', at: 'F1', rows: COST_RANGES },
+  { sheet: 'Metrics', at: 'J1', rows: SAMPLE_METRIC_RANGES },
+  { sheet: 'Costs', at: 'F1', rows: SAMPLE_COST_RANGES },
 ] as const;
 
 /**
@@ -42,9 +27,8 @@ export const RANGED_TABLES = 'Metrics!A1:K5,Costs!A1:G9,Assumptions!A1:B13';
  *   simulateCase(rangedWorkbenchCase(), { seed: 7 }) // what =PILOT.SIMULATE(…,10000,7) shows in the page
  */
 export function rangedWorkbenchCase(): CaseInput {
-  const sample = sampleCase();
-  const beside = (grid: Grid, ranges: Cell[][]): Grid => grid.map((row, r) => [...row, ...ranges[r]]);
-  return { metrics: beside(sample.metrics, METRIC_RANGES), costs: beside(sample.costs, COST_RANGES), assumptions: sample.assumptions };
+  const { metrics, costs, assumptions } = withSampleRanges();
+  return { metrics, costs, assumptions };
 }
 
 /**
