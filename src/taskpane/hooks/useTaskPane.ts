@@ -101,6 +101,8 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
   });
   // Set at once, before React renders, so a second click cannot start a second action.
   const busyRef = useRef<ActionName | null>(null);
+  /** How many actions have started: a sheet refresh that began before the latest one drops its result. */
+  const startedRef = useRef(0);
   const patch = useCallback((p: Partial<TaskPaneState>) => setState((s) => ({ ...s, ...p })), []);
 
   /** Runs one action: marks it busy, clears the last error, turns a failure into a message. */
@@ -108,6 +110,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
     async (name: ActionName, working: string, body: () => Promise<Partial<TaskPaneState>>): Promise<void> => {
       if (busyRef.current) return;
       busyRef.current = name;
+      startedRef.current += 1;
       patch({ busy: name, status: working, error: null });
       try {
         const result = await body();
@@ -245,6 +248,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
       refreshFromSheet: async () => {
         const { card, sources } = stateRef.current;
         if (busyRef.current || !card) return;
+        const started = startedRef.current;
         let update: Partial<TaskPaneState>;
         try {
           const assessed = await useCases.assess(sources);
@@ -254,14 +258,15 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
                   result: assessed.result,
                   card: assessed.card,
                   freshness: { kind: 'current', refreshed: true },
-                  status: assessed.card.verdict === card.verdict ? stateRef.current.status : `The sheet changed: the verdict is now ${assessed.card.verdict}.`,
+                  // The status line is left as it is unless the verdict turned.
+                  ...(assessed.card.verdict === card.verdict ? {} : { status: `The sheet changed: the verdict is now ${assessed.card.verdict}.` }),
                 }
               : { freshness: { kind: 'stale', why: `the inputs now have ${problems(assessed.findings.length)}: press Check inputs` } };
         } catch (error) {
           update = { freshness: { kind: 'stale', why: messageOf(error) } };
         }
-        // An action that started meanwhile has the last word.
-        if (!busyRef.current) patch(update);
+        // An action that started meanwhile (running or already done) has the last word.
+        if (!busyRef.current && startedRef.current === started) patch(update);
       },
     }),
     [useCases, run, patch],
