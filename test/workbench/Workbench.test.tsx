@@ -175,6 +175,8 @@ describe('the pane on the grid', () => {
     await user.keyboard('5000000{Enter}');
     await user.click(screen.getByRole('tab', { name: 'Pilot Gate' }));
     expect(cell('B2').textContent).toBe('KILL');
-    expect(within(screen.getByRole('complementary')).getByTestId('verdict').textContent).toBe('NOT READY');
+    // The pane keeps up with the sheet: its card follows the recalculated verdict without Evaluate.
+    await waitFor(() => expect(within(screen.getByRole('complementary')).getByTestId('verdict').textContent).toBe('KILL'));
+    expect(screen.getByRole('status').textContent).toMatch(/The sheet changed: the verdict is now KILL/);
   });
 });
