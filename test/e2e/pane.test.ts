@@ -64,7 +64,7 @@ const haveChromium = chromiumOrSkip('the task pane browser tests (test/e2e/pane.
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${server.url}workbench.html`);
-    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor({ timeout: 60_000 }); // a first open on a loaded machine parses the development bundle
   }
 
   const pane = (): Locator => page.locator('.wb-pane');
