@@ -117,7 +117,12 @@ export interface FormulaSpec {
   args: FormulaArg[];
 }
 
-export type WriteCell = Cell | { formula: FormulaSpec };
+/**
+ * What a cell is written with: a value, or a formula. A formula may come with the value it gives
+ * now, which a host that stores values beside formulas (an .xlsx file) keeps as its cached value,
+ * so the figure shows before anything recalculates; hosts that calculate ignore it.
+ */
+export type WriteCell = Cell | { formula: FormulaSpec; value?: Cell };
 
 export interface CellStyle {
   numberFormat?: string;

@@ -1,0 +1,159 @@
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { createUseCases } from '../../../src/usecases';
+import { fromFileForm, handedOver, toFileForm } from '../../../src/workbook/xlsx/cells';
+import { XlsxFileError, openXlsx } from '../../../src/workbook/xlsx/file';
+import { XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-gate-xlsx-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function written(build: (wb: ExcelJS.Workbook) => void, name = 'book.xlsx'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  const file = path.join(dir, name);
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+async function troubleOf(file: string): Promise<XlsxFileError> {
+  const error = await openXlsx(file).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof XlsxFileError)) throw new Error(`expected an XlsxFileError, got ${String(error)}`);
+  return error;
+}
+
+describe('cells as Excel hands them over', () => {
+  it('reads rich text and hyperlinks as their text, formulas as their cached value, dates as serial numbers, errors as their text', () => {
+    expect(handedOver({ richText: [{ text: '12 ' }, { text: 'min' }] }, false)).toBe('12 min');
+    expect(handedOver({ text: 'evidence', hyperlink: 'https://example.com' }, false)).toBe('evidence');
+    expect(handedOver({ formula: 'B2*2', result: 24 }, false)).toBe(24);
+    expect(handedOver({ formula: 'B2*2' }, false)).toBeNull();
+    expect(handedOver({ error: '#N/A' }, false)).toBe('#N/A');
+    // 1 Jan 2025 is day 45,658 of Excel's 1900 system and 44,196 of the 1904 system (1,462 days apart).
+    expect(handedOver(new Date(Date.UTC(2025, 0, 1)), false)).toBe(45658);
+    expect(handedOver(new Date(Date.UTC(2025, 0, 1)), true)).toBe(45658 - 1462);
+    expect(Object.is(handedOver(-0, false), 0)).toBe(true);
+  });
+
+  it("stores the add-in's calls as Excel does (_xldudf_PILOT_NAME) and reads them back as typed, leaving quoted text alone", () => {
+    expect(toFileForm('PILOT.THRESHOLD(Metrics[#All],Costs[#All],"cost")')).toBe('_xldudf_PILOT_THRESHOLD(Metrics[#All],Costs[#All],"cost")');
+    expect(toFileForm('1+PILOT.npv(A1:B2,C1:D2)&"PILOT.NPV("')).toBe('1+_xldudf_PILOT_NPV(A1:B2,C1:D2)&"PILOT.NPV("');
+    expect(fromFileForm('_xldudf_PILOT_VERDICT(A1:B2,C1:D2,)')).toBe('PILOT.VERDICT(A1:B2,C1:D2,)');
+  });
+});
+
+describe('the .xlsx host', () => {
+  it('finds tables and plain ranges and reads their cells as Excel hands them over, formats included', async () => {
+    const file = await written((wb) => {
+      const ws = wb.addWorksheet('Inputs');
+      ws.addTable({
+        name: 'tblCosts',
+        ref: 'A1',
+        columns: [{ name: 'Category' }, { name: 'Pilot' }, { name: 'Annual' }],
+        rows: [
+          ['Infrastructure', 15000, 30000],
+          ['Monitoring', 5000, { formula: 'B3*2', result: 10000 }],
+        ],
+      });
+      ws.getCell('F3').value = 'Metric';
+      ws.getCell('G3').value = 'Baseline';
+      ws.getCell('H3').value = 'Target';
+      ws.getCell('F4').value = { richText: [{ text: 'Error ' }, { text: 'rate' }] };
+      ws.getCell('G4').value = 0.042;
+      ws.getCell('G4').numFmt = '0.0%';
+      ws.getCell('H4').value = 0.005;
+    });
+    const port = new XlsxWorkbook((await openXlsx(file)).workbook);
+    const found = await createUseCases({ port, now: () => new Date() }).findTables();
+    expect(found.sources.Costs).toEqual({ kind: 'table', name: 'tblCosts', sheet: 'Inputs' });
+    expect(found.sources.Metrics).toEqual({ kind: 'range', header: { sheet: 'Inputs', row: 2, column: 5, rows: 1, columns: 3 } });
+    const read = await port.read(found.sources, 'PilotGate_Output');
+    expect(read.grids.Costs?.values).toEqual([
+      ['Category', 'Pilot', 'Annual'],
+      ['Infrastructure', 15000, 30000],
+      ['Monitoring', 5000, 10000],
+    ]);
+    expect(read.grids.Metrics?.values).toEqual([
+      ['Metric', 'Baseline', 'Target'],
+      ['Error rate', 0.042, 0.005],
+    ]);
+    expect(read.grids.Metrics?.numberFormats[1][1]).toBe('0.0%');
+  });
+
+  it('writes the output block of SPEC §7 as PILOT formulas with their values cached, spills marked as dynamic arrays, and reads it back as its own', async () => {
+    const port = new XlsxWorkbook(new ExcelJS.Workbook());
+    const useCases = createUseCases({ port, now: () => new Date() });
+    const { sources } = await useCases.insertTemplate();
+    const evaluation = await useCases.evaluate(sources);
+    expect(evaluation.kind).toBe('written');
+    const file = path.join(dir, 'out.xlsx');
+    await port.save(file);
+
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    expect(zip.file('xl/metadata.xml')).not.toBeNull();
+    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const block = sheets.find((xml) => xml.includes('_xldudf_PILOT_VERDICT'))!;
+    expect(block).toMatch(/<c r="B9" cm="1"[^>]*><f t="array" ref="B9:F13">_xldudf_PILOT_CASHFLOWS\(/);
+
+    const again = new XlsxWorkbook((await openXlsx(file)).workbook);
+    const ws = again.workbook.getWorksheet('Pilot Gate')!;
+    // SPEC §7: NOT READY; Net row −190,000.00, 450,561.14, 796,017.14, 796,017.14.
+    expect(ws.getCell('B2').value).toEqual({ formula: '_xldudf_PILOT_VERDICT(Metrics[#All],Costs[#All],Readiness[#All],Assumptions[#All],Ownership[#All])', result: 'NOT READY' });
+    expect(ws.getCell('B12').value).toBe('Net');
+    expect(ws.getCell('C12').value).toBe(-190000);
+    expect(ws.getCell('D12').value).toBeCloseTo(450561.14, 2);
+    expect(ws.getCell('F12').value).toBeCloseTo(796017.14, 2);
+    // Evaluating the copy again recognises the block as its own and rewrites it in place.
+    const rerun = await createUseCases({ port: again, now: () => new Date() }).evaluate(sources);
+    expect(rerun.kind).toBe('written');
+  });
+});
+
+describe('files that are not readable .xlsx workbooks', () => {
+  it('says a missing file does not exist, and a folder is a folder', async () => {
+    expect((await troubleOf(path.join(dir, 'nope.xlsx'))).message).toBe(`${path.join(dir, 'nope.xlsx')} does not exist.`);
+    expect((await troubleOf(dir)).trouble).toBe('not a file');
+  });
+
+  it('tells a CSV, an Excel 97–2003 .xls, a password-protected workbook, an .xlsb, an empty and a damaged file apart', async () => {
+    const write = (name: string, bytes: Buffer | string): string => {
+      const file = path.join(dir, name);
+      fs.writeFileSync(file, bytes);
+      return file;
+    };
+    const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    const csv = await troubleOf(write('pilot.csv', 'Metric,Baseline,Target\nError rate,4.2%,0.5%\n'));
+    expect([csv.trouble, csv.message]).toEqual(['csv', expect.stringContaining('pilot.csv is a text (CSV) file')]);
+    const xls = await troubleOf(write('old.xls', Buffer.concat([ole, Buffer.alloc(512), Buffer.from('Workbook', 'utf16le')])));
+    expect([xls.trouble, xls.message]).toEqual(['xls', expect.stringContaining('Excel 97–2003 workbook (.xls)')]);
+    // An encrypted .xlsx is an OLE container holding EncryptionInfo and EncryptedPackage streams (MS-OFFCRYPTO 2.3.4).
+    const locked = await troubleOf(write('locked.xlsx', Buffer.concat([ole, Buffer.alloc(512), Buffer.from('EncryptionInfo', 'utf16le'), Buffer.from('EncryptedPackage', 'utf16le')])));
+    expect([locked.trouble, locked.message]).toEqual(['encrypted', expect.stringContaining('locked.xlsx is password-protected')]);
+    const binary = new JSZip();
+    binary.file('xl/workbook.bin', 'binary');
+    expect((await troubleOf(write('book.xlsb', await binary.generateAsync({ type: 'nodebuffer' })))).trouble).toBe('xlsb');
+    expect((await troubleOf(write('empty.xlsx', ''))).message).toBe('empty.xlsx is empty.');
+    const good = fs.readFileSync(await written((wb) => wb.addWorksheet('S').getCell('A1').value = 1));
+    const damaged = await troubleOf(write('damaged.xlsx', good.subarray(0, Math.floor(good.length / 2))));
+    expect([damaged.trouble, damaged.message]).toEqual(['corrupt', expect.stringContaining('damaged.xlsx is damaged')]);
+  });
+
+  it('names what a rewrite would lose: charts and macros', async () => {
+    const good = fs.readFileSync(await written((wb) => wb.addWorksheet('S').getCell('A1').value = 1));
+    const zip = await JSZip.loadAsync(good);
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace/>');
+    zip.file('xl/vbaProject.bin', 'macros');
+    const file = path.join(dir, 'charted.xlsx');
+    fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer' }));
+    expect((await openXlsx(file)).partsNotKept).toEqual(['charts', 'macros']);
+  });
+});
