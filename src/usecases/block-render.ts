@@ -28,8 +28,13 @@ function absolute(at: CellAddress, s: { row: number; column: number; rows: numbe
   return { sheet: at.sheet, row: at.row + s.row, column: at.column + s.column, rows: s.rows, columns: s.columns };
 }
 
-/** A formula of the plan with its references to the block's own cells (by offset) placed at `at`. */
-function placed(spec: FormulaSpec, at: CellAddress): FormulaSpec {
+/**
+ * A formula of the plan with its references to the block's own cells (by offset) placed at `at`.
+ *
+ * @example
+ *   placed({ fn: 'NPV', args: [{ number: 0.1 }, { ref: { sheet: '', row: 12, column: 3, rows: 1, columns: 3 } }] }, { sheet: 'Pilot Gate', row: 0, column: 0 })
+ */
+export function placed(spec: FormulaSpec, at: CellAddress): FormulaSpec {
   const arg = (a: FormulaArg): FormulaArg => {
     if ('call' in a) return { call: placed(a.call, at) };
     if ('ref' in a) return { ref: absolute(at, a.ref) };
@@ -75,7 +80,6 @@ function chartOps(plan: BlockPlan, at: CellAddress): WriteOp[] {
  *   await port.write(renderLiveBlock(planBlock(inputs, result), { sheet: 'Pilot Gate', row: 0, column: 0 }, { newSheet: true, previous: null, nameDefined: false }));
  */
 export function renderLiveBlock(plan: BlockPlan, at: CellAddress, options: LiveBlockOptions): WriteOp[] {
-  const footprint = blockFootprint(at, plan.sizes);
   const height = 1 + Math.max(plan.note.row, ...plan.labels.map((l) => l.row), ...plan.figures.map((f) => f.row));
   const width = 1 + Math.max(plan.note.column, ...plan.labels.map((l) => l.column), ...plan.figures.map((f) => f.column));
   const grid: WriteCell[][] = Array.from({ length: height }, () => Array<WriteCell>(width).fill(null));
@@ -83,24 +87,42 @@ export function renderLiveBlock(plan: BlockPlan, at: CellAddress, options: LiveB
   grid[plan.note.row][plan.note.column] = LIVE_NOTE;
   for (const figure of plan.figures) grid[figure.row][figure.column] = { formula: placed(figure.call, at) };
 
-  const verdict: RangeAddress = { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 };
-  const ops: WriteOp[] = [];
-  if (options.newSheet) ops.push({ op: 'addSheet', sheet: at.sheet });
-  if (options.previous) ops.push({ op: 'clear', range: options.previous, what: 'all' });
-  ops.push({ op: 'clear', range: footprint, what: 'all' });
-  ops.push({ op: 'cells', at, cells: grid });
-  for (const s of plan.styles) ops.push({ op: 'style', range: absolute(at, s), style: s.style });
-  ops.push({
+  const verdict = verdictCell(at);
+  const body: WriteOp[] = [{ op: 'cells', at, cells: grid }];
+  for (const s of plan.styles) body.push({ op: 'style', range: absolute(at, s), style: s.style });
+  body.push({
     op: 'colourRules',
     range: verdict,
     rules: Object.entries(VERDICT_COLOURS).map(([equals, c]) => ({ equals, fill: c.fill, fontColor: c.fontColor })),
   });
+  return placedBlock(plan, at, options, body);
+}
+
+/**
+ * A block's cells (`body`) placed in the workbook: its sheet added when new, the earlier block and
+ * the footprint cleared first, the workbook name that marks it, its charts, widths for the columns
+ * it takes for the first time (a width a person set on a column the block had already is kept),
+ * and the verdict selected at the end.
+ *
+ * @example
+ *   placedBlock(plan, at, { newSheet: true, previous: null, nameDefined: false }, [{ op: 'cells', at, cells }])
+ */
+export function placedBlock(plan: BlockPlan, at: CellAddress, options: LiveBlockOptions, body: WriteOp[]): WriteOp[] {
+  const footprint = blockFootprint(at, plan.sizes);
+  const ops: WriteOp[] = [];
+  if (options.newSheet) ops.push({ op: 'addSheet', sheet: at.sheet });
+  if (options.previous) ops.push({ op: 'clear', range: options.previous, what: 'all' });
+  ops.push({ op: 'clear', range: footprint, what: 'all' }, ...body);
   ops.push({ op: 'name', name: BLOCK_NAME, range: footprint, defined: options.nameDefined });
   ops.push(...chartOps(plan, at));
   const widthsKept = options.newSheet ? 0 : (options.previous?.columns ?? 0);
   for (let c = widthsKept; c < footprint.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
-  ops.push({ op: 'show', range: verdict });
+  ops.push({ op: 'show', range: verdictCell(at) });
   return ops;
+}
+
+function verdictCell(at: CellAddress): RangeAddress {
+  return { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 };
 }
 
 /** The block written as values, and the error values among them (copied as their text). */
@@ -120,8 +142,33 @@ export interface BlockValues {
  *   const { ops, errors } = renderBlockValues(planBlock(inputs, result), { sheet: 'Snapshot', row: 3, column: 0 }, 'Values only.');
  */
 export function renderBlockValues(plan: BlockPlan, at: CellAddress, note: string): BlockValues {
+  const grid = valueGrid(plan, note);
+  const ops: WriteOp[] = [{ op: 'cells', at, cells: grid.cells, numberFormats: grid.numberFormats }, ...grid.looks(at)];
+  for (let c = 0; c < plan.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
+  ops.push(...chartOps(plan, at));
+  return { ops, errors: grid.errors };
+}
+
+/** The block as values, before it is placed: cells and number formats by offset, and its looks at a given top-left. */
+export interface ValueGrid {
+  cells: WriteCell[][];
+  numberFormats: string[][];
+  /** The error codes shown, once each in the order met. */
+  errors: string[];
+  /** Bold, italic, wrapping and the verdict's colours (fixed, as it is), placed at `at`. */
+  looks(at: CellAddress): WriteOp[];
+}
+
+/**
+ * The block's labels, note and figures as the values its formulas give, spills laid out, with
+ * their number formats; error values and text that would read as a formula are kept as text.
+ *
+ * @example
+ *   valueGrid(planBlock(inputs, result), 'Values only.').cells[1][1] // 'NOT READY'
+ */
+export function valueGrid(plan: BlockPlan, note: string): ValueGrid {
   const numberFormats: string[][] = Array.from({ length: plan.rows }, () => Array<string>(plan.columns).fill('General'));
-  const looks: WriteOp[] = [];
+  const looks: { row: number; column: number; rows: number; columns: number; style: CellStyle }[] = [];
   for (const s of plan.styles) {
     const { numberFormat, ...look } = s.style;
     if (numberFormat !== undefined) {
@@ -129,7 +176,7 @@ export function renderBlockValues(plan: BlockPlan, at: CellAddress, note: string
         for (let c = s.column; c < Math.min(plan.columns, s.column + s.columns); c++) numberFormats[r][c] = numberFormat;
       }
     }
-    if (Object.keys(look).length > 0) looks.push({ op: 'style', range: absolute(at, s), style: look });
+    if (Object.keys(look).length > 0) looks.push({ ...s, style: look });
   }
 
   const cells: WriteCell[][] = Array.from({ length: plan.rows }, () => Array<WriteCell>(plan.columns).fill(''));
@@ -156,12 +203,13 @@ export function renderBlockValues(plan: BlockPlan, at: CellAddress, note: string
 
   const colours = VERDICT_COLOURS[plan.verdict];
   const verdict: CellStyle = { bold: true, fill: colours.fill, fontColor: colours.fontColor };
-  const ops: WriteOp[] = [
-    { op: 'cells', at, cells, numberFormats },
-    ...looks,
-    { op: 'style', range: { sheet: at.sheet, row: at.row + LAYOUT.verdict[0], column: at.column + LAYOUT.verdict[1], rows: 1, columns: 1 }, style: verdict },
-  ];
-  for (let c = 0; c < plan.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
-  ops.push(...chartOps(plan, at));
-  return { ops, errors };
+  return {
+    cells,
+    numberFormats,
+    errors,
+    looks: (at) => [
+      ...looks.map((s): WriteOp => ({ op: 'style', range: absolute(at, s), style: s.style })),
+      { op: 'style', range: verdictCell(at), style: verdict },
+    ],
+  };
 }

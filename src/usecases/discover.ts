@@ -277,11 +277,14 @@ function headerMatch(role: TableName, header: readonly Cell[]): number {
   return complete ? 10 * seen.size : 0;
 }
 
+/** What a table's name adds to its score: named for the role, or a name that starts with it; header matches score below either. */
+export const NAME_SCORES = { named: 1000, prefixed: 500 } as const;
+
 function tableNameMatch(role: TableName, name: string): number {
   const n = normalizeName(name).replace(/^tbl_?/, '');
   const wanted = [role.toLowerCase(), ...(TABLE_NAME_ALIASES[role] ?? [])];
-  if (wanted.includes(n)) return 1000;
-  if (wanted.some((w) => n.startsWith(w))) return 500;
+  if (wanted.includes(n)) return NAME_SCORES.named;
+  if (wanted.some((w) => n.startsWith(w))) return NAME_SCORES.prefixed;
   return 0;
 }
 

@@ -12,7 +12,8 @@ import type { CellAddress, InputSources, InputsRead, RangeAddress, TableArg, Wor
 import { BLOCK_NAME, DEFAULT_BLOCK_SHEET, blockFootprint, planBlock, spillAnchors } from './block';
 import type { BlockInputs, BlockPlan } from './block';
 import { findConflicts, retireBlock } from './block-conflicts';
-import { renderLiveBlock } from './block-render';
+import { renderLiveBlock, type LiveBlockOptions } from './block-render';
+import { renderPortableBlock } from './block-portable';
 import { planCard } from './card';
 import type { DecisionCard } from './card';
 import { requireCaseTables } from './check';
@@ -24,9 +25,19 @@ export type Assessment =
   | { kind: 'problems'; read: InputsRead; findings: Finding[] }
   | { kind: 'evaluated'; read: InputsRead; result: CaseResult; card: DecisionCard; warnings: Finding[] };
 
+/** How the block is written: live PILOT formulas (the pane's way), or `portable` native formulas and values that recalculate without the add-in. */
+export interface EvaluateOptions {
+  portable?: boolean;
+}
+
+/** A renderer of the plan at a place. */
+type BlockRenderer = (plan: BlockPlan, at: CellAddress, options: LiveBlockOptions) => WriteOp[];
+
 /** A block planned and rendered but not written, because cells in its way need the person's decision. */
 export interface PendingBlock {
   plan: BlockPlan;
+  /** How it is written, wherever it goes. */
+  render: BlockRenderer;
   at: CellAddress;
   /** The block as it would be written at `at`. */
   ops: WriteOp[];
@@ -64,13 +75,14 @@ export async function assess(port: WorkbookPort, sources: InputSources): Promise
 }
 
 /**
- * Evaluates the case and writes (or rewrites, in place) the output block.
+ * Evaluates the case and writes (or rewrites, in place) the output block: live PILOT formulas, or
+ * with `portable` native formulas and values (block-portable.ts).
  *
  * @example
  *   const evaluation = await evaluate(port, sources);
  *   if (evaluation.kind === 'conflict') await placeBlock(port, evaluation.pending, 'newSheet');
  */
-export async function evaluate(port: WorkbookPort, sources: InputSources): Promise<Evaluation> {
+export async function evaluate(port: WorkbookPort, sources: InputSources, options: EvaluateOptions = {}): Promise<Evaluation> {
   const assessed = await assess(port, sources);
   if (assessed.kind === 'problems') return { kind: 'problems', findings: assessed.findings };
   const { read, result, card, warnings } = assessed;
@@ -81,8 +93,11 @@ export async function evaluate(port: WorkbookPort, sources: InputSources): Promi
     ? { sheet: previous.sheet, row: previous.row, column: previous.column }
     : { sheet: read.sheets.find((s) => sameSheet(s, DEFAULT_BLOCK_SHEET)) ?? DEFAULT_BLOCK_SHEET, row: 0, column: 0 };
   const newSheet = !read.sheets.some((s) => sameSheet(s, at.sheet));
-  const ops = renderLiveBlock(plan, at, { newSheet, previous, nameDefined: read.blockNameDefined });
-  const pending: PendingBlock = { plan, at, ops, previous, nameDefined: read.blockNameDefined, sheets: read.sheets, conflicts: [] };
+  const render: BlockRenderer = options.portable
+    ? (p, where, placing) => renderPortableBlock(p, where, placing, { discountRate: result.assumptions.discountRate })
+    : renderLiveBlock;
+  const ops = render(plan, at, { newSheet, previous, nameDefined: read.blockNameDefined });
+  const pending: PendingBlock = { plan, render, at, ops, previous, nameDefined: read.blockNameDefined, sheets: read.sheets, conflicts: [] };
   const footprint = blockFootprint(at, plan.sizes);
 
   if (!newSheet) {
@@ -108,7 +123,7 @@ export async function placeBlock(port: WorkbookPort, pending: PendingBlock, choi
     return blockFootprint(pending.at, pending.plan.sizes);
   }
   const at: CellAddress = { sheet: uniqueSheetName(DEFAULT_BLOCK_SHEET, pending.sheets), row: 0, column: 0 };
-  const ops = renderLiveBlock(pending.plan, at, { newSheet: true, previous: null, nameDefined: pending.nameDefined });
+  const ops = pending.render(pending.plan, at, { newSheet: true, previous: null, nameDefined: pending.nameDefined });
   await port.write([...(pending.previous ? retireBlock(pending.previous, pending.conflicts) : []), ...ops]);
   return blockFootprint(at, pending.plan.sizes);
 }

@@ -13,11 +13,12 @@ import { andMore } from '../model/errors';
 import { cellA1 } from '../workbook/a1';
 import type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { checkInputs, type InputsCheck } from './check';
-import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type PendingBlock } from './evaluate';
+import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type EvaluateOptions, type PendingBlock } from './evaluate';
 import { snapshot, type SnapshotCopy } from './snapshot';
 import { findTables, insertTemplate, renameHeader, selectionSource, sourcesToEvaluate, type TablesFound } from './tables';
+import { assessUnattended, type WorkbookAssessment } from './unattended';
 
-export type { Assessment, Evaluation, PendingBlock } from './evaluate';
+export type { Assessment, Evaluation, EvaluateOptions, PendingBlock } from './evaluate';
 export type { InputsCheck } from './check';
 export { MissingTableError } from './check';
 export type { SnapshotCopy } from './snapshot';
@@ -31,6 +32,9 @@ export type { Finding } from './inputs';
 export type { Candidate, ColumnMapping } from './discover';
 export { ROLES, SPECS, columnChoices, describeSource, mapColumns, sourceExtent, sourceKey } from './discover';
 export { VERDICT_COLOURS } from './formats';
+export type { WorkbookAssessment } from './unattended';
+export type { PilotRow, Portfolio, PortfolioTotals } from './portfolio';
+export { VERDICT_ORDER, pilotRow, planPortfolioSheet, portfolio } from './portfolio';
 export type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, TableSource, WorkbookChange } from '../workbook/port';
 export { qualifiedA1 } from '../workbook/a1';
 
@@ -48,8 +52,10 @@ export interface UseCases {
   check(sources: InputSources): Promise<InputsCheck>;
   /** The case read and evaluated (or its problems); nothing written. */
   assess(sources: InputSources): Promise<Assessment>;
+  /** Finds the tables and evaluates the case with nobody to choose between two candidates (which is then a problem); nothing written. */
+  assessUnattended(): Promise<WorkbookAssessment>;
   /** Evaluates and writes (or rewrites in place) the output block, or stops at cells in its way. */
-  evaluate(sources: InputSources): Promise<Evaluation>;
+  evaluate(sources: InputSources, options?: EvaluateOptions): Promise<Evaluation>;
   /** Writes a block that waited for the person: over the cells in its way, or on a new sheet. */
   placeBlock(pending: PendingBlock, choice: 'replace' | 'newSheet'): Promise<RangeAddress>;
   /** Copies the block as values to a new sheet, stamped with the time. */
@@ -86,7 +92,8 @@ export function createUseCases({ port, now }: UseCaseDependencies): UseCases {
     renameHeader: (range, index, column) => renameHeader(port, range, index, column),
     check: (sources) => checkInputs(port, sources),
     assess: (sources) => assess(port, sources),
-    evaluate: (sources) => evaluate(port, sources),
+    assessUnattended: () => assessUnattended(port),
+    evaluate: (sources, options) => evaluate(port, sources, options),
     placeBlock: (pending, choice) => placeBlock(port, pending, choice),
     snapshot: (sources) => snapshot(port, sources, now()),
     select: (range) => port.select(range),
