@@ -97,6 +97,12 @@ export default defineConfig(
     rules: restrict(GPL, WORKBENCH, TESTS, TOOLING, USECASE_FILES),
   },
   {
+    // The command line: a host of the use cases in Node. It calls them through their one interface
+    // and hands them the .xlsx host; no React, Fluent or Office here.
+    files: ["src/cli/**/*.ts"],
+    rules: restrict(GPL, WORKBENCH, TESTS, TOOLING, UI, USECASE_FILES),
+  },
+  {
     // The workbench's page: the HyperFormula host's grid beside the task pane, which it gives the use cases.
     files: ["src/workbench/**/*.ts", "src/workbench/**/*.tsx"],
     rules: restrict(TESTS, TOOLING, USECASE_FILES),

@@ -1,0 +1,124 @@
+/**
+ * The command line's words: `pilot-gate evaluate <file.xlsx>... [options]`, read into options or
+ * refused with a usage error (exit code 2). Options are declared once, as data, so that a new one
+ * is one entry here and one line of help.
+ */
+
+/** What `pilot-gate evaluate` was asked to do. */
+export interface EvaluateOptions {
+  files: string[];
+  /** Print the full results as JSON instead of the table. */
+  json: boolean;
+  /** Write the block into a copy of the (one) workbook at this path. */
+  write: string | null;
+  /** Write the block into each workbook itself. */
+  inPlace: boolean;
+  /** Write the block as native spreadsheet formulas and values (no PILOT functions). */
+  portable: boolean;
+  /** Write the ranked portfolio as a workbook at this path. */
+  portfolio: string | null;
+}
+
+export type Command = { command: 'help'; topic: 'general' | 'evaluate' } | { command: 'version' } | ({ command: 'evaluate' } & EvaluateOptions);
+
+/**
+ * A mistake in how the command was called: the message says what to type instead.
+ *
+ * @example
+ *   throw new UsageError('evaluate needs at least one .xlsx file');
+ */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+type Flag = 'json' | 'inPlace' | 'portable';
+type Valued = 'write' | 'portfolio';
+
+/** The options of `evaluate`: name, what it sets, the word its value is shown as, and its help line. */
+const OPTIONS: readonly ({ name: string; help: string } & ({ flag: Flag } | { valued: Valued; value: string }))[] = [
+  { name: '--json', flag: 'json', help: 'print the full results (every figure, reason and action) as JSON' },
+  { name: '--write', valued: 'write', value: '<out.xlsx>', help: 'write the output block into a copy of the workbook, as the task pane would (one workbook)' },
+  { name: '--in-place', flag: 'inPlace', help: 'write the output block into each workbook itself' },
+  { name: '--portable', flag: 'portable', help: 'with --write or --in-place: native formulas (NPV, IRR, …) and values only, no PILOT functions' },
+  { name: '--portfolio', valued: 'portfolio', value: '<out.xlsx>', help: 'write the ranked portfolio as a workbook (one row per pilot, an Excel table)' },
+];
+
+/**
+ * What the arguments ask for.
+ *
+ * @example
+ *   parseArgs(['evaluate', 'a.xlsx', '--json']) // { command: 'evaluate', files: ['a.xlsx'], json: true, … }
+ *   parseArgs(['evaluate'])                     // throws UsageError
+ */
+export function parseArgs(argv: readonly string[]): Command {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError('no command given');
+  if (command === '--help' || command === '-h' || command === 'help') return { command: 'help', topic: rest[0] === 'evaluate' ? 'evaluate' : 'general' };
+  if (command === '--version' || command === '-v') return { command: 'version' };
+  if (command !== 'evaluate') throw new UsageError(`unknown command "${command}"`);
+  if (rest.includes('--help') || rest.includes('-h')) return { command: 'help', topic: 'evaluate' };
+
+  const options: EvaluateOptions = { files: [], json: false, write: null, inPlace: false, portable: false, portfolio: null };
+  for (let i = 0; i < rest.length; i++) {
+    const word = rest[i];
+    if (!word.startsWith('--') || word === '--') {
+      if (word !== '--') options.files.push(word);
+      else options.files.push(...rest.slice(i + 1));
+      if (word === '--') break;
+      continue;
+    }
+    const [name, inline] = word.includes('=') ? [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)] : [word, undefined];
+    const option = OPTIONS.find((o) => o.name === name);
+    if (!option) throw new UsageError(`unknown option "${name}"`);
+    if ('flag' in option) {
+      if (inline !== undefined) throw new UsageError(`${name} takes no value`);
+      options[option.flag] = true;
+      continue;
+    }
+    const value = inline ?? rest[++i];
+    if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) throw new UsageError(`${name} needs a file: ${name} ${option.value}`);
+    options[option.valued] = value;
+  }
+  check(options);
+  return { command: 'evaluate', ...options };
+}
+
+function check(o: EvaluateOptions): void {
+  if (o.files.length === 0) throw new UsageError('evaluate needs at least one .xlsx file');
+  if (o.write !== null && o.inPlace) throw new UsageError('--write and --in-place exclude each other: write a copy, or write into the workbooks');
+  if (o.write !== null && o.files.length > 1) throw new UsageError('--write names one copy, so it takes one workbook; with several, use --in-place or --portfolio');
+  if (o.portable && o.write === null && !o.inPlace) throw new UsageError('--portable says how to write the block: add --write <out.xlsx> or --in-place');
+  for (const [name, target] of [['--write', o.write], ['--portfolio', o.portfolio]] as const) {
+    if (target !== null && !/\.xlsx$/i.test(target)) throw new UsageError(`${name} writes an .xlsx workbook: give a file name ending in .xlsx (got "${target}")`);
+  }
+  if (o.write !== null && o.portfolio !== null && o.write === o.portfolio) throw new UsageError('--write and --portfolio name the same file');
+}
+
+/**
+ * The help text of a topic.
+ *
+ * @example
+ *   helpText('evaluate').startsWith('Usage: pilot-gate evaluate') // true
+ */
+export function helpText(topic: 'general' | 'evaluate'): string {
+  const options = OPTIONS.map((o) => `  ${`${o.name}${'value' in o ? ` ${o.value}` : ''}`.padEnd(24)}${o.help}`).join('\n');
+  const evaluate = [
+    'Usage: pilot-gate evaluate <file.xlsx>... [options]',
+    '',
+    'Finds the Metrics, Costs, Readiness, Ownership and Assumptions tables of each workbook (by table',
+    'name, or by their headers, as the task pane does), evaluates the case and prints one row per',
+    'workbook: verdict, NPV, ROI, payback, cost expansion and blockers. Several workbooks are a',
+    'portfolio: ranked by verdict (SCALE, NOT READY, PIVOT, KILL), then NPV, with totals.',
+    '',
+    'Options:',
+    options,
+    '',
+    'Exit codes: 0 every workbook evaluated; 1 input problems (each listed on stderr as file, table,',
+    'row, column and message; the other workbooks are still evaluated); 2 usage error.',
+  ].join('\n');
+  if (topic === 'evaluate') return evaluate;
+  return ['pilot-gate: should each AI pilot go to production? SCALE, PIVOT, KILL or NOT READY.', '', evaluate, '', 'pilot-gate --help, pilot-gate --version'].join('\n');
+}
