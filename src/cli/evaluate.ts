@@ -93,7 +93,7 @@ async function evaluateFile(file: string, options: EvaluateOptions, now: () => D
     if (error instanceof XlsxFileError) return fileProblem(error.message);
     throw error;
   }
-  const port = new XlsxWorkbook(opened.workbook);
+  const port = new XlsxWorkbook(opened.workbook, opened.dynamicArrays);
   const useCases = createUseCases({ port, now });
   const assessed = await useCases.assessUnattended();
   if (assessed.kind === 'problems') return { kind: 'problems', problems: assessed.findings.map((f) => problemOf(file, f)) };

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { evaluateCase, sampleCase, type CaseResult } from '../../src/model';
+import { markDynamicArrays } from '../../src/workbook/xlsx/dynamic-arrays';
 import { endToEndCases, workbookOf, writeCaseWorkbook } from '../support/workbooks';
 
 let dir: string;
@@ -164,6 +165,23 @@ describe('pilot-gate evaluate, end to end through .xlsx files', () => {
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(file('out.xlsx'));
     expect(copy.getWorksheet('Pilot Gate')?.getCell('B2').value).toBe('my note');
+  });
+
+  it("keeps a person's dynamic-array formula spilling when the workbook is written in place", async () => {
+    const wb = workbookOf(sampleCase(), 'tables');
+    const data = wb.addWorksheet('Data');
+    [3, 1, 2].forEach((v, i) => (data.getCell(i + 2, 1).value = v));
+    data.getCell('D2').value = { formula: '_xlfn.SORT(A2:A4)', result: 1, shareType: 'array', ref: 'D2:D4' } as unknown as ExcelJS.CellFormulaValue;
+    data.getCell('D3').value = 2;
+    data.getCell('D4').value = 3;
+    const bytes = await markDynamicArrays(new Uint8Array(await wb.xlsx.writeBuffer()), [{ sheet: 'Data', cell: 'D2' }]);
+    fs.writeFileSync(file('sorted.xlsx'), bytes);
+    expect((await cli('evaluate', file('sorted.xlsx'), '--in-place')).code).toBe(0);
+    const zip = await JSZip.loadAsync(fs.readFileSync(file('sorted.xlsx')));
+    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const dataSheet = sheets.find((xml) => xml.includes('_xlfn.SORT'))!;
+    expect(dataSheet).toMatch(/<c r="D2" cm="1"[^>]*><f t="array" ref="D2:D4">_xlfn.SORT\(A2:A4\)<\/f>/);
+    expect(sheets.find((xml) => xml.includes('_xldudf_PILOT_CASHFLOWS'))).toMatch(/<c r="B9" cm="1"/);
   });
 
   it('refuses to write in place over charts, which would be lost, and says to write a copy', async () => {

@@ -38,9 +38,9 @@ export interface SpillAnchor {
 export async function markDynamicArrays(bytes: Uint8Array, anchors: readonly SpillAnchor[]): Promise<Uint8Array> {
   if (anchors.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
-  const parts = await sheetParts(zip);
+  const parts = await sheetPartsByName(zip);
   for (const [sheet, cells] of groupBySheet(anchors)) {
-    const part = parts.get(sheet.toLowerCase());
+    const part = parts.get(sheet.toLowerCase())?.part;
     const file = part ? zip.file(part) : null;
     if (!part || !file) throw new Error(`The written workbook has no part for the sheet "${sheet}".`);
     let xml = await file.async('string');
@@ -54,8 +54,28 @@ export async function markDynamicArrays(bytes: Uint8Array, anchors: readonly Spi
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-/** Sheet name (lower case) → its part, from the workbook's sheets and their relationships. */
-async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
+/**
+ * The dynamic arrays a package holds: each spilling formula's sheet, cell and the range it spilled
+ * to when saved. exceljs reads them as array formulas and forgets the mark, so a host that writes the
+ * workbook again marks them anew (a person's `=SORT(…)` must still spill after the block is added).
+ *
+ * @example
+ *   await dynamicArraysIn(zip) // [{ sheet: 'Data', cell: 'D2', ref: 'D2:D40' }]
+ */
+export async function dynamicArraysIn(zip: JSZip): Promise<(SpillAnchor & { ref: string })[]> {
+  const found: (SpillAnchor & { ref: string })[] = [];
+  if (!zip.file(METADATA_PART)) return found;
+  for (const [sheet, part] of await sheetParts(zip)) {
+    const xml = (await zip.file(part)?.async('string')) ?? '';
+    for (const m of xml.matchAll(/<c r="([A-Z]+[0-9]+)"[^>]*\bcm="[0-9]+"[^>]*>\s*<f\b[^>]*\bt="array"[^>]*\bref="([A-Z]+[0-9]+(?::[A-Z]+[0-9]+)?)"/g)) {
+      found.push({ sheet: sheet.name, cell: m[1], ref: m[2] });
+    }
+  }
+  return found;
+}
+
+/** Sheet name (lower case) → its name as written and its part, from the workbook's sheets and their relationships. */
+async function sheetPartsByName(zip: JSZip): Promise<Map<string, { name: string; part: string }>> {
   const workbook = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
   const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
   const targets = new Map<string, string>();
@@ -64,14 +84,19 @@ async function sheetParts(zip: JSZip): Promise<Map<string, string>> {
     const target = /\bTarget="([^"]+)"/.exec(m[0])?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
-  const parts = new Map<string, string>();
+  const parts = new Map<string, { name: string; part: string }>();
   for (const m of workbook.matchAll(/<sheet\b[^>]*>/g)) {
     const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
     const id = /\br:id="([^"]+)"/.exec(m[0])?.[1];
     const target = id ? targets.get(id) : undefined;
-    if (name && target) parts.set(unescapeXml(name).toLowerCase(), target);
+    if (name && target) parts.set(unescapeXml(name).toLowerCase(), { name: unescapeXml(name), part: target });
   }
   return parts;
+}
+
+/** Each sheet with its part. */
+async function sheetParts(zip: JSZip): Promise<[{ name: string }, string][]> {
+  return [...(await sheetPartsByName(zip)).values()].map((s) => [{ name: s.name }, s.part]);
 }
 
 /** The metadata part's content type and its relationship from the workbook, once. */

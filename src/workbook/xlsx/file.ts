@@ -18,6 +18,7 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { WorkbookError } from '../port';
+import { dynamicArraysIn, type SpillAnchor } from './dynamic-arrays';
 
 /** What kind of trouble a file is. */
 export type XlsxFileTrouble = 'missing' | 'not a file' | 'csv' | 'xls' | 'xlsb' | 'encrypted' | 'corrupt' | 'not xlsx';
@@ -59,6 +60,8 @@ const PARTS_NOT_KEPT: readonly (readonly [RegExp, string])[] = [
 /** A workbook as opened: exceljs's model of it and what its file holds that a rewrite would lose. */
 export interface OpenedXlsx {
   workbook: ExcelJS.Workbook;
+  /** Its dynamic-array formulas, which exceljs reads as plain array formulas: the host marks them again when it writes. */
+  dynamicArrays: (SpillAnchor & { ref: string })[];
   /** Kinds of content in the file that exceljs does not write back ("charts", "macros"), once each. */
   partsNotKept: string[];
 }
@@ -67,7 +70,8 @@ export interface OpenedXlsx {
  * Opens an .xlsx file, or throws XlsxFileError saying what the file is instead.
  *
  * @example
- *   const { workbook, partsNotKept } = await openXlsx('pilots/claims.xlsx');
+ *   const { workbook, partsNotKept, dynamicArrays } = await openXlsx('pilots/claims.xlsx');
+ *   const port = new XlsxWorkbook(workbook, dynamicArrays);
  */
 export async function openXlsx(file: string): Promise<OpenedXlsx> {
   const name = path.basename(file);
@@ -118,7 +122,7 @@ export async function openXlsx(file: string): Promise<OpenedXlsx> {
   for (const entry of Object.keys(zip.files)) {
     for (const [pattern, what] of PARTS_NOT_KEPT) if (pattern.test(entry) && !partsNotKept.includes(what)) partsNotKept.push(what);
   }
-  return { workbook, partsNotKept };
+  return { workbook, partsNotKept, dynamicArrays: await dynamicArraysIn(zip) };
 }
 
 /**

@@ -50,8 +50,8 @@ const TABLE_STYLE = 'TableStyleMedium2';
 
 /**
  * @example
- *   const { workbook } = await openXlsx('claims.xlsx');
- *   const port = new XlsxWorkbook(workbook);
+ *   const { workbook, dynamicArrays } = await openXlsx('claims.xlsx');
+ *   const port = new XlsxWorkbook(workbook, dynamicArrays);
  *   const { sources } = await findTables(port);
  */
 export class XlsxWorkbook implements WorkbookPort {
@@ -59,7 +59,13 @@ export class XlsxWorkbook implements WorkbookPort {
   readonly spills = new Map<string, RangeAddress>();
   private readonly cases = new CaseCache();
 
-  constructor(readonly workbook: ExcelJS.Workbook) {}
+  /** `dynamicArrays`: the spilling formulas the file held (openXlsx finds them), kept spilling when it is written again. */
+  constructor(
+    readonly workbook: ExcelJS.Workbook,
+    dynamicArrays: readonly { sheet: string; cell: string; ref: string }[] = [],
+  ) {
+    for (const d of dynamicArrays) this.spills.set(spillKey(parseA1(d.cell, d.sheet)), parseA1(d.ref, d.sheet));
+  }
 
   async survey(options: { values?: boolean } = {}): Promise<WorkbookSurvey> {
     const withValues = options.values ?? true;
@@ -210,6 +216,8 @@ export class XlsxWorkbook implements WorkbookPort {
   /** One cell written as Excel would take it. */
   private put(ws: ExcelJS.Worksheet, at: CellAddress, cell: WriteCell): void {
     if (cell === null) return;
+    // Whatever spilled from this cell before is gone; a PILOT call that spills registers anew.
+    this.spills.delete(spillKey(at));
     const target = ws.getCell(at.row + 1, at.column + 1);
     if (typeof cell === 'object') {
       if ('native' in cell) {
