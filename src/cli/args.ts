@@ -117,7 +117,8 @@ export function helpText(topic: 'general' | 'evaluate'): string {
     options,
     '',
     'Exit codes: 0 every workbook evaluated; 1 input problems (each listed on stderr as file, table,',
-    'row, column and message; the other workbooks are still evaluated); 2 usage error.',
+    'row, column and message; the other workbooks are still evaluated); 2 usage error; 3 an error in',
+    'pilot-gate itself.',
   ].join('\n');
   if (topic === 'evaluate') return evaluate;
   return ['pilot-gate: should each AI pilot go to production? SCALE, PIVOT, KILL or NOT READY.', '', evaluate, '', 'pilot-gate --help, pilot-gate --version'].join('\n');

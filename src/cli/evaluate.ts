@@ -8,7 +8,8 @@ import path from 'path';
 import ExcelJS from 'exceljs';
 import type { CaseResult } from '../model/types';
 import { createUseCases, pilotRow, planPortfolioSheet, portfolio, qualifiedA1, type PilotRow } from '../usecases';
-import { XlsxFileError, openXlsx } from '../workbook/xlsx/file';
+import { WorkbookError } from '../workbook/port';
+import { openXlsx } from '../workbook/xlsx/file';
 import { XlsxWorkbook } from '../workbook/xlsx/workbook';
 import { UsageError, type EvaluateOptions } from './args';
 import { progressBar } from './progress';
@@ -83,16 +84,26 @@ export async function evaluateCommand(options: EvaluateOptions, io: CommandIO): 
   return problems.length > 0 ? 1 : 0;
 }
 
-/** One workbook: opened, assessed, written where asked; nothing of it is kept but its row. */
+/**
+ * One workbook: opened, assessed, written where asked; nothing of it is kept but its row. What the
+ * workbook or its file does not allow (a table whose sheet is gone, a copy that cannot be written)
+ * is a problem of this workbook; the others are still evaluated.
+ */
 async function evaluateFile(file: string, options: EvaluateOptions, now: () => Date): Promise<FileOutcome> {
-  const fileProblem = (message: string): FileOutcome => ({ kind: 'problems', problems: [{ file, table: null, row: null, column: null, cell: null, message }] });
-  let opened;
   try {
-    opened = await openXlsx(file);
+    return await evaluateOpened(file, options, now);
   } catch (error) {
-    if (error instanceof XlsxFileError) return fileProblem(error.message);
+    if (error instanceof WorkbookError) return fileProblem(file, error.message);
     throw error;
   }
+}
+
+function fileProblem(file: string, message: string): FileOutcome {
+  return { kind: 'problems', problems: [{ file, table: null, row: null, column: null, cell: null, message }] };
+}
+
+async function evaluateOpened(file: string, options: EvaluateOptions, now: () => Date): Promise<FileOutcome> {
+  const opened = await openXlsx(file);
   const port = new XlsxWorkbook(opened.workbook, opened.dynamicArrays);
   const useCases = createUseCases({ port, now });
   const assessed = await useCases.assessUnattended();
@@ -101,7 +112,7 @@ async function evaluateFile(file: string, options: EvaluateOptions, now: () => D
   const target = options.inPlace ? file : options.write;
   if (target !== null) {
     if (options.inPlace && opened.partsNotKept.length > 0) {
-      return fileProblem(`not written in place: it holds ${opened.partsNotKept.join(', ')}, which would be lost when the file is written again; write a copy with --write instead`);
+      return fileProblem(file, `not written in place: it holds ${opened.partsNotKept.join(', ')}, which would be lost when the file is written again; write a copy with --write instead`);
     }
     let evaluation = await useCases.evaluate(assessed.sources, { portable: options.portable });
     if (evaluation.kind === 'problems') return { kind: 'problems', problems: evaluation.findings.map((f) => problemOf(file, f)) };

@@ -1,13 +1,13 @@
 /**
  * `pilot-gate`: the command line over the use cases, for .xlsx workbooks and pilot portfolios.
  * `run` reads the arguments, runs the command and sets the exit code: 0 done, 1 input problems,
- * 2 a usage error (the message says what to type instead).
+ * 2 a usage error (the message says what to type instead), 3 an error in pilot-gate itself.
  */
 import { helpText, parseArgs, UsageError } from './args';
 import { evaluateCommand, type CommandIO } from './evaluate';
 
 /** Exit codes. */
-export const EXIT = { ok: 0, inputProblems: 1, usage: 2 } as const;
+export const EXIT = { ok: 0, inputProblems: 1, usage: 2, internal: 3 } as const;
 
 /**
  * Runs the command the arguments ask for and returns its exit code.
@@ -51,7 +51,7 @@ export function run(argv: readonly string[]): void {
     (error: unknown) => {
       // Not an input problem nor a usage error: a fault of the program, said as such.
       process.stderr.write(`pilot-gate: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = 3;
+      process.exitCode = EXIT.internal;
     },
   );
 }

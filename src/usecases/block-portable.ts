@@ -66,15 +66,15 @@ export function renderPortableBlock(plan: BlockPlan, at: CellAddress, options: L
 
   // The summary: Figure | Value rows, found by their labels.
   const summary = rowsByLabel(plan.figures.find((f) => f.name === 'summary'));
-  const at2 = (label: string): { row: number; column: number; value: unknown } | undefined => summary.get(label);
   const cell = (label: string): string | null => {
-    const s = at2(label);
+    const s = summary.get(label);
     return s ? ref(s.row, s.column) : null;
   };
-  const numeric = (label: string): boolean => typeof at2(label)?.value === 'number';
-  const put = (label: string, native: string | null): void => {
-    const s = at2(label);
-    if (s && native !== null && typeof s.value === 'number') formula(s.row, s.column, native);
+  const numeric = (label: string): boolean => typeof summary.get(label)?.value === 'number';
+  /** A summary figure as a formula, where the engine gives it a number (text such as "none (PV costs is 0)" stays text). */
+  const put = (label: string, native: string): void => {
+    const s = summary.get(label);
+    if (s && typeof s.value === 'number') formula(s.row, s.column, native);
   };
   if (net) put('NPV', presentValue(net));
   if (net && years > 1) put('IRR', `IRR(${ref(net.row, net.column)}:${ref(net.row, net.column + years - 1)})`);

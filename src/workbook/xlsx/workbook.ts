@@ -162,10 +162,14 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private tables(): { name: string; range: RangeAddress }[] {
     return this.workbook.worksheets.flatMap((ws) =>
-      (ws.getTables() as unknown as { table: TableModel }[]).map(({ table }) => ({
-        name: table.name,
-        range: parseA1(table.tableRef ?? table.ref ?? 'A1', ws.name),
-      })),
+      (ws.getTables() as unknown as { table: TableModel }[]).map(({ table }) => {
+        const ref = table.tableRef ?? table.ref ?? '';
+        try {
+          return { name: table.name, range: parseA1(ref, ws.name) };
+        } catch {
+          throw new WorkbookError(`The table "${table.name}" on ${ws.name} covers "${ref}", which is not a range of cells: the workbook is damaged.`);
+        }
+      }),
     );
   }
 
