@@ -124,6 +124,7 @@ async function evaluateOpened(file: string, options: EvaluateOptions, now: () =>
     await port.save(target, { recalculateOnOpen: options.portable });
     notes.push(`${file}: output block${options.portable ? ' (portable)' : ''} written to ${target}, ${qualifiedA1(evaluation.block)}`);
     if (opened.partsNotKept.length > 0) notes.push(`${target}: the copy lacks the ${opened.partsNotKept.join(', ')} of ${file}, which are not written again`);
+    if (port.chartsLeftOut.length > 0) notes.push(`${target}: the block's charts (${port.chartsLeftOut.join('; ')}) are not written to .xlsx files; Evaluate in Excel draws them`);
   }
   return {
     kind: 'evaluated',

@@ -6,6 +6,8 @@
  * that must recalculate without the add-in) takes the same plan, whose figures say what they are.
  */
 import type { CellAddress, CellStyle, FormulaArg, FormulaSpec, RangeAddress, WriteCell, WriteOp } from '../workbook/port';
+import type { PilotOutcome } from '../functions/runner';
+import type { Cell } from '../model/types';
 import { TEXT_FORMAT } from '../workbook/typed-number';
 import { BLOCK_NAME, LAYOUT, LIVE_NOTE, blockFootprint, columnWidth, type BlockChart, type BlockPlan } from './block';
 import { VERDICT_COLOURS } from './formats';
@@ -85,7 +87,7 @@ export function renderLiveBlock(plan: BlockPlan, at: CellAddress, options: LiveB
   const grid: WriteCell[][] = Array.from({ length: height }, () => Array<WriteCell>(width).fill(null));
   for (const label of plan.labels) grid[label.row][label.column] = label.text;
   grid[plan.note.row][plan.note.column] = LIVE_NOTE;
-  for (const figure of plan.figures) grid[figure.row][figure.column] = { formula: placed(figure.call, at) };
+  for (const figure of plan.figures) grid[figure.row][figure.column] = { formula: placed(figure.call, at), value: outcomeValue(figure.outcome) };
 
   const verdict = verdictCell(at);
   const body: WriteOp[] = [{ op: 'cells', at, cells: grid }];
@@ -119,6 +121,16 @@ export function placedBlock(plan: BlockPlan, at: CellAddress, options: LiveBlock
   for (let c = widthsKept; c < footprint.columns; c++) ops.push({ op: 'columnWidth', sheet: at.sheet, column: at.column + c, width: columnWidth(c) });
   ops.push({ op: 'show', range: verdictCell(at) });
   return ops;
+}
+
+/**
+ * What a figure's cell shows: its value (a spill as its rows), or its error's code.
+ *
+ * @example
+ *   outcomeValue({ ok: true, value: 'NOT READY' }) // 'NOT READY'
+ */
+export function outcomeValue(outcome: PilotOutcome): Cell | Cell[][] {
+  return outcome.ok ? outcome.value : outcome.error.code;
 }
 
 function verdictCell(at: CellAddress): RangeAddress {

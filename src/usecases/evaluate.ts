@@ -94,7 +94,7 @@ export async function evaluate(port: WorkbookPort, sources: InputSources, option
     : { sheet: read.sheets.find((s) => sameSheet(s, DEFAULT_BLOCK_SHEET)) ?? DEFAULT_BLOCK_SHEET, row: 0, column: 0 };
   const newSheet = !read.sheets.some((s) => sameSheet(s, at.sheet));
   const render: BlockRenderer = options.portable
-    ? (p, where, placing) => renderPortableBlock(p, where, placing, { discountRate: result.assumptions.discountRate })
+    ? renderPortableBlock
     : renderLiveBlock;
   const ops = render(plan, at, { newSheet, previous, nameDefined: read.blockNameDefined });
   const pending: PendingBlock = { plan, render, at, ops, previous, nameDefined: read.blockNameDefined, sheets: read.sheets, conflicts: [] };

@@ -29,7 +29,10 @@ export function renderFormula(spec: FormulaSpec, refer: (arg: TableArg) => strin
 const OPERATORS = new Set(['+', '-', '*', '/', '&', '=', '<>', '<', '<=', '>', '>=']);
 
 function renderCall(spec: FormulaSpec, refer: (arg: TableArg) => string, home: string | undefined): string {
-  if (OPERATORS.has(spec.fn) && spec.args.length === 2) return spec.args.map((arg) => renderArg(arg, refer, home)).join(spec.fn);
+  if (isOperation(spec)) {
+    // An operation inside another is bracketed, so (a-b)/c is not read as a-b/c.
+    return spec.args.map((arg) => ('call' in arg && isOperation(arg.call) ? `(${renderArg(arg, refer, home)})` : renderArg(arg, refer, home))).join(spec.fn);
+  }
   const params = pilotFunction(spec.fn)?.params ?? [];
   const args = [...spec.args];
   const kept = params.reduce((count, p, i) => (p.optional ? count : i + 1), 0);
@@ -38,6 +41,10 @@ function renderCall(spec: FormulaSpec, refer: (arg: TableArg) => string, home: s
   // `F()` reads as a call with no argument at all: a lone empty slot is written as two, `F(,)`.
   if (text.length === 1 && text[0] === '' && params.length > 1) text.push('');
   return `${spec.fn}(${text.join(',')})`;
+}
+
+function isOperation(spec: FormulaSpec): boolean {
+  return OPERATORS.has(spec.fn) && spec.args.length === 2;
 }
 
 function isOmitted(arg: FormulaArg): boolean {

@@ -119,10 +119,11 @@ export interface FormulaSpec {
 
 /**
  * What a cell is written with: a value, or a formula. A formula may come with the value it gives
- * now, which a host that stores values beside formulas (an .xlsx file) keeps as its cached value,
- * so the figure shows before anything recalculates; hosts that calculate ignore it.
+ * now (a spilled result as its rows, an error as its code such as `#N/A`), which a host that
+ * stores values beside formulas (an .xlsx file) keeps as its cached value, so the figure shows
+ * before anything recalculates; hosts that calculate ignore it.
  */
-export type WriteCell = Cell | { formula: FormulaSpec; value?: Cell };
+export type WriteCell = Cell | { formula: FormulaSpec; value?: Cell | Cell[][] };
 
 export interface CellStyle {
   numberFormat?: string;

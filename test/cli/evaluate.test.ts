@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { main } from '../../src/cli/main';
 import { evaluateCase, sampleCase, type CaseResult } from '../../src/model';
+import { LAYOUT } from '../../src/usecases/block';
+import { cellA1 } from '../../src/workbook/a1';
 import { markDynamicArrays } from '../../src/workbook/xlsx/dynamic-arrays';
 import { endToEndCases, workbookOf, writeCaseWorkbook } from '../support/workbooks';
 
@@ -142,10 +144,8 @@ describe('pilot-gate evaluate, end to end through .xlsx files', () => {
     expect(hash(file('in.xlsx'))).toBe(before);
     const copy = new ExcelJS.Workbook();
     await copy.xlsx.readFile(file('out.xlsx'));
-    expect(copy.getWorksheet('Pilot Gate')?.getCell('B2').value).toEqual({
-      formula: '_xldudf_PILOT_VERDICT(Metrics[#All],Costs[#All],Readiness[#All],Assumptions[#All])',
-      result: 'NOT READY',
-    });
+    const verdict = copy.getWorksheet('Pilot Gate')?.getCell('B2').value as { formula: string; result: string };
+    expect([verdict.formula.startsWith('_xldudf_PILOT_VERDICT(IF(ISBLANK(Metrics[#All]),"",Metrics[#All])'), verdict.result]).toEqual([true, 'NOT READY']);
     expect(copy.definedNames.model.map((n) => n.name)).toContain('PilotGate_Output');
 
     expect((await cli('evaluate', file('in.xlsx'), '--in-place')).code).toBe(0);
@@ -181,7 +181,7 @@ describe('pilot-gate evaluate, end to end through .xlsx files', () => {
     const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
     const dataSheet = sheets.find((xml) => xml.includes('_xlfn.SORT'))!;
     expect(dataSheet).toMatch(/<c r="D2" cm="1"[^>]*><f t="array" ref="D2:D4">_xlfn.SORT\(A2:A4\)<\/f>/);
-    expect(sheets.find((xml) => xml.includes('_xldudf_PILOT_CASHFLOWS'))).toMatch(/<c r="B9" cm="1"/);
+    expect(sheets.find((xml) => xml.includes('_xldudf_PILOT_CASHFLOWS'))).toMatch(new RegExp(`<c r="${cellA1(...LAYOUT.cashflows)}" cm="1"`));
   });
 
   it('refuses to write in place over charts, which would be lost, and says to write a copy', async () => {

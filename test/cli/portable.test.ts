@@ -5,6 +5,8 @@ import ExcelJS from 'exceljs';
 import { main } from '../../src/cli/main';
 import { cashflowTable, summaryTable } from '../../src/functions/spills';
 import { evaluateCase, type CaseResult } from '../../src/model';
+import { DETAIL_ROWS, LAYOUT } from '../../src/usecases/block';
+import { cellA1 } from '../../src/workbook/a1';
 import { describeWithLibreOffice, isCellError, readValues, recalculateFile, type OutputCell } from '../support/libreoffice';
 import { endToEndCases, writeCaseWorkbook } from '../support/workbooks';
 
@@ -14,15 +16,6 @@ const TOLERANCE = 1e-9;
 const STALE = 987654.321;
 
 const near = (actual: number, expected: number): boolean => Math.abs(actual - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
-
-/** Where a label sits in a sheet read back: the first cell holding exactly that text, at or after `from`. */
-function find(rows: OutputCell[][], text: string, from = { row: 0, column: 0 }): { row: number; column: number } {
-  for (let r = from.row; r < rows.length; r++) {
-    const c = (rows[r] ?? []).findIndex((v, i) => i >= from.column && v === text);
-    if (c >= 0) return { row: r, column: c };
-  }
-  throw new Error(`"${text}" is not in the sheet`);
-}
 
 async function portableOf(input: string, output: string): Promise<void> {
   let stderr = '';
@@ -34,7 +27,7 @@ async function portableOf(input: string, output: string): Promise<void> {
   if (code !== 0) throw new Error(`pilot-gate exited ${code}: ${stderr}`);
 }
 
-/** Every formula of the portable block, with its cached value replaced by STALE, so that only a recalculation can give the figures. */
+/** Every formula of the portable block by address, its cached value replaced by STALE, so that only a recalculation can give the figures. */
 async function formulasMadeStale(file: string): Promise<Map<string, string>> {
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
@@ -73,39 +66,51 @@ describeWithLibreOffice('a portable block, recalculated by LibreOffice', (soffic
     for (const text of formulas.values()) expect(text).not.toMatch(/PILOT|_xldudf_|\bLET\(|_xlfn/i);
     await recalculateFile(portable, recalculated, { soffice });
     const rows = (await readValues(recalculated))['Pilot Gate'];
-    const at = (r: number, col: number): OutputCell => rows[r]?.[col] ?? null;
-
-    // The cash flows as the engine spills them, cell by cell (SPEC §3.4's yearly table).
-    const flows = cashflowTable(result);
-    const flowAt = find(rows, 'Benefits');
-    flows.slice(1).forEach((line, r) =>
-      line.slice(1).forEach((value, y) => {
-        const got = at(flowAt.row + r, flowAt.column + 1 + y);
-        expect([line[0], y, typeof got === 'number' && near(got, value as number)]).toEqual([line[0], y, true]);
-      }),
-    );
-    // Net and Cumulative are formulas, every year.
-    const netRow = flowAt.row + 2;
-    const netFormulas = [...formulas.keys()].filter((address) => Number(/\d+$/.exec(address)![0]) === netRow + 1);
-    expect(netFormulas).toHaveLength(result.cashflows.length);
-
-    // Every number of the summary, by its label.
-    const summaryAt = find(rows, 'Figure');
-    for (const [label, value] of summaryTable(result).slice(1)) {
-      const row = find(rows, label as string, summaryAt).row;
-      const got = at(row, summaryAt.column + 1);
-      if (typeof value === 'number') expect([label, typeof got === 'number' && near(got, value)]).toEqual([label, true]);
-      else expect([label, isCellError(got) ? got.error : got]).toEqual([label, value]);
-    }
-    const formulaAt = (label: string): string | undefined => {
-      const row = find(rows, label, summaryAt).row;
-      return [...formulas.entries()].find(([address]) => address === `${String.fromCharCode(65 + summaryAt.column + 1)}${row + 1}`)?.[1];
+    const at = ([r, c]: readonly [number, number]): OutputCell => rows[r]?.[c] ?? null;
+    const address = ([r, c]: readonly [number, number]): string => cellA1(r, c);
+    /** A figure read back: a number within 1e-9 of the engine's, or the same text where the engine has none. */
+    const same = (where: readonly [number, number], expected: number | string, what: string): void => {
+      const got = at(where);
+      if (typeof expected === 'number') expect([what, typeof got === 'number' && near(got, expected)]).toEqual([what, true]);
+      else expect([what, isCellError(got) ? got.error : got]).toEqual([what, expected]);
     };
-    expect(formulaAt('NPV')).toMatch(/^[A-Z]+\d+\+NPV\(0\.\d+,[A-Z]+\d+:[A-Z]+\d+\)$/);
-    expect(formulaAt('PV benefits')).toMatch(/NPV\(/);
-    expect(formulaAt('PV costs')).toMatch(/NPV\(/);
-    if (result.irr !== null) expect(formulaAt('IRR')).toMatch(/^IRR\(/);
-    if (result.roi !== null) expect(formulaAt('ROI (risk-adjusted)')).toBeDefined();
-    if (result.expansion !== null) expect(formulaAt('Cost expansion (× pilot)')).toBeDefined();
+
+    // The cash flows as the engine spills them, cell by cell (SPEC §3.4's yearly table); Net and Cumulative are formulas.
+    const [top, left] = LAYOUT.cashflows;
+    cashflowTable(result).slice(1).forEach((line, r) =>
+      line.slice(1).forEach((value, y) => same([top + 1 + r, left + 1 + y], value as number, `${line[0]} year ${y}`)),
+    );
+    for (let y = 0; y < result.cashflows.length; y++) {
+      expect(formulas.has(address([top + 3, left + 1 + y]))).toBe(true);
+      expect(formulas.has(address([top + 4, left + 1 + y]))).toBe(true);
+    }
+
+    // The headline, the thresholds and Excel's own NPV and IRR beside them.
+    const summary = new Map(summaryTable(result).slice(1).map(([label, value]) => [label as string, value as number | string]));
+    same(LAYOUT.npv, result.npv, 'NPV');
+    same(LAYOUT.excelNpv, result.npv, "Excel's NPV");
+    same(LAYOUT.roi, summary.get('ROI (risk-adjusted)')!, 'ROI');
+    same(LAYOUT.payback, summary.get('Payback (months)')!, 'payback');
+    same(LAYOUT.expansion, summary.get('Cost expansion (× pilot)')!, 'expansion');
+    same(LAYOUT.irr, result.irr ?? 'none', 'IRR');
+    same(LAYOUT.npvCheck, 'agrees', 'NPV check');
+    for (const kind of ['adoption', 'volume', 'cost', 'realization'] as const) same(LAYOUT.thresholds[kind], result.thresholds[kind], `${kind} threshold`);
+    same(LAYOUT.discountRate, result.assumptions.discountRate, 'discount rate');
+    // Every detail row, by its label.
+    DETAIL_ROWS.forEach((row, i) => {
+      const where = [LAYOUT.details[0] + i, LAYOUT.details[1] + 1] as const;
+      expect(at([where[0], LAYOUT.details[1]])).toBe(row.label);
+      same(where, summary.get(row.label)!, row.label);
+    });
+
+    // The money figures come from native formulas, not values.
+    expect(formulas.get(address(LAYOUT.npv))).toMatch(/^\$[A-Z]+\$\d+\+NPV\(\$[A-Z]+\$\d+,\$[A-Z]+\$\d+:\$[A-Z]+\$\d+\)$/);
+    if (result.irr !== null) expect(formulas.get(address(LAYOUT.irr))).toMatch(/^IRR\(/);
+    if (result.roi !== null) expect(formulas.get(address(LAYOUT.roi))).toMatch(/^\(.*\)\/\$/);
+    if (result.expansion !== null) expect(formulas.has(address(LAYOUT.expansion))).toBe(true);
+    for (const label of ['PV benefits', 'PV costs']) {
+      const i = DETAIL_ROWS.findIndex((row) => row.label === label);
+      expect(formulas.get(address([LAYOUT.details[0] + i, LAYOUT.details[1] + 1]))).toMatch(/NPV\(/);
+    }
   }, 180_000);
 });

@@ -60,9 +60,11 @@ describe('the output block', () => {
     const safe = (t: TableArg) => ({ call: { fn: 'IF', args: [{ call: { fn: 'ISBLANK', args: [t] } }, { text: '' }, t] } });
     expect(cellAt(LAYOUT.verdict)).toEqual({
       formula: { fn: 'PILOT.VERDICT', args: [safe(INPUTS.metrics), safe(INPUTS.costs), safe(INPUTS.readiness!)] },
+      value: RESULT.verdict,
     });
     expect(cellAt(LAYOUT.thresholds.realization)).toEqual({
       formula: { fn: 'IFNA', args: [{ call: { fn: 'PILOT.THRESHOLD', args: [safe(INPUTS.metrics), safe(INPUTS.costs), { text: 'realization' }] } }, { text: 'never' }] },
+      value: RESULT.thresholds.realization,
     });
     expect(cellAt(LAYOUT.title)).toBe('Pilot Gate');
     expect(spillAnchors({ sheet: 'S', row: 4, column: 2 })[2]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });

@@ -29,6 +29,14 @@ describe('formulas rendered by the host', () => {
     );
   });
 
+  it('brackets an operation inside another, so (a-b)/c stays (a-b)/c, and nothing else', () => {
+    const ref = (column: number) => ({ ref: { sheet: 'S', row: 0, column, rows: 1, columns: 1 } });
+    const minus = { call: { fn: '-', args: [ref(0), ref(1)] } };
+    expect(renderFormula({ fn: '/', args: [minus, ref(1)] }, excelTableRef, 'S')).toBe('=($A$1-$B$1)/$B$1');
+    expect(renderFormula({ fn: 'ABS', args: [minus] }, excelTableRef, 'S')).toBe('=ABS($A$1-$B$1)');
+    expect(renderFormula({ fn: '+', args: [ref(0), { call: { fn: 'NPV', args: [{ number: 0.1 }, ref(1)] } }] }, excelTableRef, 'S')).toBe('=$A$1+NPV(0.1,$B$1)');
+  });
+
   it('quotes text, keeps empty slots for omitted arguments in the middle and drops trailing ones', () => {
     const spec = { fn: 'PILOT.VERDICT', args: [metrics, costs, { omitted: true as const }, { text: 'say "hi"' }, { omitted: true as const }] };
     expect(renderFormula(spec, excelTableRef)).toBe("=PILOT.VERDICT(Metrics[#All],'Pasted costs'!$B$3:$F$11,,\"say \"\"hi\"\"\")");

@@ -2,14 +2,13 @@
  * The workbook port over an .xlsx file held by exceljs: the host the command line evaluates
  * workbooks on. It reads tables (ListObjects) and plain ranges as Excel hands their values to the
  * functions (cells.ts), and writes the way Excel would after the same write: text typed into a
- * General cell that Excel reads as a number becomes one, a PILOT formula is stored in the form
- * Excel stores it (`_xldudf_PILOT_…`) with the value it gives cached — computed here by the
- * add-in's own runner over the tables it names, spilled results laid out in the cells they spill
- * to — so Excel and file viewers show the figures before anything recalculates.
+ * General cell that Excel reads as a number becomes one, a PILOT call is stored in the form Excel
+ * stores it (`_xldudf_PILOT_…`), and a formula written with the value it gives keeps that value
+ * cached — a spilled result laid out in the cells it spills to, marked as a dynamic array — so
+ * Excel and file viewers show the figures before anything recalculates. Charts are not written:
+ * exceljs cannot write them, and the host says which it left out (`chartsLeftOut`).
  */
 import type ExcelJS from 'exceljs';
-import { CaseCache } from '../../functions/cache';
-import { runPilotFunction } from '../../functions/runner';
 import type { Cell, Grid } from '../../model/types';
 import { cellA1, contains, parseA1, qualifiedA1, rangeA1, sameRange, sameSheet } from '../a1';
 import { excelTableRef, renderFormula } from '../formula';
@@ -20,7 +19,6 @@ import type {
   CellAddress,
   CellStyle,
   ColourRule,
-  FormulaSpec,
   HostTheme,
   InputSources,
   InputsRead,
@@ -55,9 +53,10 @@ const TABLE_STYLE = 'TableStyleMedium2';
  *   const { sources } = await findTables(port);
  */
 export class XlsxWorkbook implements WorkbookPort {
-  /** Cells whose formula spills, by sheet (lower case) and address: the range it spills to. */
+  /** Cells whose formula is stored as a dynamic array, by sheet (lower case) and address: the range it covers (its spill, or itself). */
   readonly spills = new Map<string, RangeAddress>();
-  private readonly cases = new CaseCache();
+  /** The titles of the charts a write asked for, which this host cannot write. */
+  readonly chartsLeftOut: string[] = [];
 
   /** `dynamicArrays`: the spilling formulas the file held (openXlsx finds them), kept spilling when it is written again. */
   constructor(
@@ -100,7 +99,10 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async inspect(area: RangeAddress, anchors: CellAddress[]): Promise<AreaContents> {
     const ws = this.sheet(area.sheet);
-    const spills = anchors.map((a) => this.spills.get(spillKey(a)) ?? arrayRange(ws, a));
+    const spills = anchors.map((a) => {
+      const range = this.spills.get(spillKey(a)) ?? arrayRange(ws, a);
+      return range && range.rows * range.columns > 1 ? range : null;
+    });
     const used = this.usedRange(ws, area);
     if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills };
     const { values, numberFormats } = this.contents(used);
@@ -214,21 +216,38 @@ export class XlsxWorkbook implements WorkbookPort {
       }
       case 'show':
         return this.show(op.range);
+      case 'chart':
+        if (op.chart !== null && !this.chartsLeftOut.includes(op.chart.title)) this.chartsLeftOut.push(op.chart.title);
+        return;
     }
   }
 
-  /** One cell written as Excel would take it. */
+  /** One cell written as Excel would take it; a formula with the value it gives cached (a spill laid out in the cells it spills to). */
   private put(ws: ExcelJS.Worksheet, at: CellAddress, cell: WriteCell): void {
     if (cell === null) return;
-    // Whatever spilled from this cell before is gone; a PILOT call that spills registers anew.
+    // Whatever spilled from this cell before is gone; a formula that spills registers anew.
     this.spills.delete(spillKey(at));
     const target = ws.getCell(at.row + 1, at.column + 1);
     if (typeof cell === 'object') {
-      if ('native' in cell) {
-        target.value = { formula: cell.native.replace(/^=/, ''), result: cachedResult(cell.value) } as ExcelJS.CellFormulaValue;
+      const formula = toFileForm(renderFormula(cell.formula, excelTableRef, ws.name).slice(1));
+      const value = cell.value;
+      // A PILOT call takes whole tables (through IF(ISBLANK(t),"",t)): stored as a plain formula,
+      // Excel would read it as a pre-dynamic-array formula and intersect each table with its row.
+      // So it is stored as Excel 365 stores it, a dynamic array over its own cell at least.
+      if (!Array.isArray(value) && !formula.includes('_xldudf_')) {
+        target.value = { formula, result: cachedResult(value ?? null) } as ExcelJS.CellFormulaValue;
         return;
       }
-      return this.putPilotFormula(ws, at, cell.formula);
+      const rows = Array.isArray(value) ? value : [[value ?? null]];
+      const spill: RangeAddress = { ...at, rows: rows.length, columns: Math.max(1, ...rows.map((line) => line.length)) };
+      target.value = { formula, result: cachedResult(rows[0]?.[0] ?? null), shareType: 'array', ref: rangeA1(spill) } as unknown as ExcelJS.CellFormulaValue;
+      rows.forEach((line, r) =>
+        line.forEach((v, c) => {
+          if (r > 0 || c > 0) ws.getCell(at.row + r + 1, at.column + c + 1).value = v;
+        }),
+      );
+      this.spills.set(spillKey(at), spill);
+      return;
     }
     if (typeof cell === 'string' && target.numFmt !== TEXT_FORMAT) {
       if (cell.startsWith('=')) {
@@ -243,43 +262,6 @@ export class XlsxWorkbook implements WorkbookPort {
       }
     }
     target.value = cell === '' ? null : cell;
-  }
-
-  /**
-   * A PILOT call, stored as Excel stores it, with the value it gives cached: computed by the
-   * add-in's runner over this workbook's cells; a spilled result fills the cells it spills to and
-   * its formula is an array formula over them.
-   */
-  private putPilotFormula(ws: ExcelJS.Worksheet, at: CellAddress, spec: FormulaSpec): void {
-    const text = renderFormula(spec, excelTableRef).slice(1);
-    const args = spec.args.map((arg): unknown => {
-      if ('omitted' in arg) return null;
-      if ('text' in arg) return arg.text;
-      if ('number' in arg) return arg.number;
-      const source = arg.table;
-      // A table is read at its extent now, as Excel's structured reference would be.
-      const range = source.kind === 'table' ? (this.tables().find((t) => t.name.toLowerCase() === source.name.toLowerCase())?.range ?? arg.range) : arg.range;
-      return this.contents(range).values;
-    });
-    const outcome = runPilotFunction(spec.fn.replace(/^PILOT\./i, ''), args, { cases: this.cases });
-    const target = ws.getCell(at.row + 1, at.column + 1);
-    if (!outcome.ok) {
-      target.value = { formula: toFileForm(text), result: { error: outcome.error.code } } as ExcelJS.CellFormulaValue;
-      return;
-    }
-    const value = outcome.value;
-    if (!Array.isArray(value)) {
-      target.value = { formula: toFileForm(text), result: value } as ExcelJS.CellFormulaValue;
-      return;
-    }
-    const spill: RangeAddress = { ...at, rows: value.length, columns: Math.max(1, ...value.map((line) => line.length)) };
-    target.value = { formula: toFileForm(text), result: cachedResult(value[0]?.[0] ?? null), shareType: 'array', ref: rangeA1(spill) } as unknown as ExcelJS.CellFormulaValue;
-    value.forEach((line, r) =>
-      line.forEach((v, c) => {
-        if (r > 0 || c > 0) ws.getCell(at.row + r + 1, at.column + c + 1).value = v;
-      }),
-    );
-    this.spills.set(spillKey(at), spill);
   }
 
   private clear(range: RangeAddress, what: 'all' | 'formats' | 'contents'): void {
