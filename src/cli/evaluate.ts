@@ -114,15 +114,15 @@ async function evaluateOpened(file: string, options: EvaluateOptions, now: () =>
     if (options.inPlace && opened.partsNotKept.length > 0) {
       return fileProblem(file, `not written in place: it holds ${opened.partsNotKept.join(', ')}, which would be lost when the file is written again; write a copy with --write instead`);
     }
-    let evaluation = await useCases.evaluate(assessed.sources, { portable: options.portable });
+    const evaluation = await useCases.evaluate(assessed.sources, { portable: options.portable });
     if (evaluation.kind === 'problems') return { kind: 'problems', problems: evaluation.findings.map((f) => problemOf(file, f)) };
+    let block = evaluation.kind === 'written' ? evaluation.block : null;
     if (evaluation.kind === 'conflict') {
-      const block = await useCases.placeBlock(evaluation.pending, 'newSheet');
+      block = await useCases.placeBlock(evaluation.pending, 'newSheet');
       notes.push(`${file}: cells in the way of the output block were kept; the block went to ${qualifiedA1(block)}`);
-      evaluation = { kind: 'written', block, result: evaluation.result, warnings: evaluation.warnings };
     }
     await port.save(target, { recalculateOnOpen: options.portable });
-    notes.push(`${file}: output block${options.portable ? ' (portable)' : ''} written to ${target}, ${qualifiedA1(evaluation.block)}`);
+    notes.push(`${file}: output block${options.portable ? ' (portable)' : ''} written to ${target}${block ? `, ${qualifiedA1(block)}` : ''}`);
     if (opened.partsNotKept.length > 0) notes.push(`${target}: the copy lacks the ${opened.partsNotKept.join(', ')} of ${file}, which are not written again`);
     if (port.chartsLeftOut.length > 0) notes.push(`${target}: the block's charts (${port.chartsLeftOut.join('; ')}) are not written to .xlsx files; Evaluate in Excel draws them`);
   }

@@ -23,6 +23,8 @@ import type {
   InputSources,
   InputsRead,
   RangeAddress,
+  StopWatching,
+  WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
   WriteCell,
@@ -55,6 +57,7 @@ const TABLE_STYLE = 'TableStyleMedium2';
 export class XlsxWorkbook implements WorkbookPort {
   /** Cells whose formula is stored as a dynamic array, by sheet (lower case) and address: the range it covers (its spill, or itself). */
   readonly spills = new Map<string, RangeAddress>();
+  private readonly watchers = new Set<(change: WorkbookChange) => void>();
   /** The titles of the charts a write asked for, which this host cannot write. */
   readonly chartsLeftOut: string[] = [];
 
@@ -114,6 +117,13 @@ export class XlsxWorkbook implements WorkbookPort {
 
   async write(ops: WriteOp[]): Promise<void> {
     for (const op of ops) this.apply(op);
+    // The file changes only through these writes, so each one is every change there is.
+    for (const watcher of [...this.watchers]) watcher({ kind: 'edited' });
+  }
+
+  watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching } {
+    this.watchers.add(listener);
+    return { watching: true, stop: () => void this.watchers.delete(listener) };
   }
 
   /**
