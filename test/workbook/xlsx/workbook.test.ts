@@ -126,6 +126,18 @@ describe('the .xlsx host', () => {
   });
 });
 
+describe('watching an .xlsx workbook', () => {
+  it('hears each write, the only way the file changes, until stopped', async () => {
+    const port = new XlsxWorkbook(new ExcelJS.Workbook());
+    const heard: string[] = [];
+    const { watching, stop } = port.watch((change) => heard.push(change.kind));
+    await port.write([{ op: 'addSheet', sheet: 'S' }]);
+    stop();
+    await port.write([{ op: 'cells', at: { sheet: 'S', row: 0, column: 0 }, cells: [['x']] }]);
+    expect([watching, heard]).toEqual([true, ['edited']]);
+  });
+});
+
 describe('files that are not readable .xlsx workbooks', () => {
   it('says a missing file does not exist, and a folder is a folder', async () => {
     expect((await troubleOf(path.join(dir, 'nope.xlsx'))).message).toBe(`${path.join(dir, 'nope.xlsx')} does not exist.`);
