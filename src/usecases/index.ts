@@ -16,7 +16,7 @@ import { checkInputs, type InputsCheck } from './check';
 import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type EvaluateOptions, type PendingBlock } from './evaluate';
 import { snapshot, type SnapshotCopy } from './snapshot';
 import { findTables, insertTemplate, renameHeader, selectionSource, sourcesToEvaluate, type TablesFound } from './tables';
-import { assessUnattended, type WorkbookAssessment } from './unattended';
+import { assessUnattended, type UnattendedOptions, type WorkbookAssessment } from './unattended';
 
 export type { Assessment, Evaluation, EvaluateOptions, PendingBlock } from './evaluate';
 export type { InputsCheck } from './check';
@@ -32,7 +32,7 @@ export type { Finding } from './inputs';
 export type { Candidate, ColumnMapping } from './discover';
 export { ROLES, SPECS, columnChoices, describeSource, mapColumns, sourceExtent, sourceKey } from './discover';
 export { VERDICT_COLOURS } from './formats';
-export type { WorkbookAssessment } from './unattended';
+export type { UnattendedOptions, WorkbookAssessment } from './unattended';
 export type { PilotRow, Portfolio, PortfolioTotals } from './portfolio';
 export { VERDICT_ORDER, pilotRow, planPortfolioSheet, portfolio } from './portfolio';
 export type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, TableSource, WorkbookChange } from '../workbook/port';
@@ -52,8 +52,11 @@ export interface UseCases {
   check(sources: InputSources): Promise<InputsCheck>;
   /** The case read and evaluated (or its problems); nothing written. */
   assess(sources: InputSources): Promise<Assessment>;
-  /** Finds the tables and evaluates the case with nobody to choose between two candidates (which is then a problem); nothing written. */
-  assessUnattended(): Promise<WorkbookAssessment>;
+  /**
+   * Finds the tables and evaluates the case with nobody to choose between two candidates (which is
+   * then a problem), simulating it when asked; nothing written.
+   */
+  assessUnattended(options?: UnattendedOptions): Promise<WorkbookAssessment>;
   /** Evaluates and writes (or rewrites in place) the output block, or stops at cells in its way. */
   evaluate(sources: InputSources, options?: EvaluateOptions): Promise<Evaluation>;
   /** Writes a block that waited for the person: over the cells in its way, or on a new sheet. */
@@ -92,7 +95,7 @@ export function createUseCases({ port, now }: UseCaseDependencies): UseCases {
     renameHeader: (range, index, column) => renameHeader(port, range, index, column),
     check: (sources) => checkInputs(port, sources),
     assess: (sources) => assess(port, sources),
-    assessUnattended: () => assessUnattended(port),
+    assessUnattended: (options) => assessUnattended(port, options),
     evaluate: (sources, options) => evaluate(port, sources, options),
     placeBlock: (pending, choice) => placeBlock(port, pending, choice),
     snapshot: (sources) => snapshot(port, sources, now()),

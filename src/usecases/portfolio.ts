@@ -7,7 +7,7 @@
  * thousands of workbooks stays small. The portfolio can be written as a sheet (an Excel table,
  * verdicts in Excel's Good / Neutral / Bad colours) through any workbook port.
  */
-import type { CaseResult, Money, Months, Verdict } from '../model/types';
+import type { CaseResult, Money, Months, Simulation, Verdict } from '../model/types';
 import { localStamp } from '../workbook/names';
 import type { RangeAddress, WriteCell, WriteOp } from '../workbook/port';
 import { VERDICT_COLOURS, moneyFormat } from './formats';
@@ -31,6 +31,8 @@ export interface PilotRow {
   oneTime: Money;
   annualRun: Money;
   currency: string;
+  /** The simulation of its ranged inputs (SPEC §3.10) when one was asked for; else null. */
+  simulation: Simulation | null;
 }
 
 /** The totals of the pilots in one currency. */
@@ -51,12 +53,13 @@ export interface Portfolio {
 }
 
 /**
- * A pilot's row from its evaluated case.
+ * A pilot's row from its evaluated case, and its simulation when there is one.
  *
  * @example
- *   pilotRow('claims.xlsx', evaluateCase(sampleCase())) // { name: 'claims.xlsx', verdict: 'NOT READY', npv: 1475525.90…, … }
+ *   pilotRow('claims.xlsx', evaluateCase(sampleCase())) // { name: 'claims.xlsx', verdict: 'NOT READY', npv: 1475525.90…, simulation: null, … }
+ *   pilotRow('claims.xlsx', result, simulateCase(input, { seed: 7 })).simulation?.npv.p10
  */
-export function pilotRow(name: string, result: CaseResult): PilotRow {
+export function pilotRow(name: string, result: CaseResult, simulation: Simulation | null = null): PilotRow {
   return {
     name,
     verdict: result.verdict,
@@ -68,6 +71,7 @@ export function pilotRow(name: string, result: CaseResult): PilotRow {
     oneTime: result.oneTime,
     annualRun: result.annualRun,
     currency: result.assumptions.currency,
+    simulation,
   };
 }
 
@@ -101,21 +105,45 @@ export function portfolio(rows: readonly PilotRow[]): Portfolio {
   return { ranked, totals: [...totals.values()] };
 }
 
-/** The portfolio table's columns: header, how a row fills it, and its number format (null: General). */
-const COLUMNS: readonly (readonly [string, (row: PilotRow, rank: number) => WriteCell, (row: PilotRow) => string | null])[] = [
-  ['Rank', (_row, rank) => rank, () => '0'],
-  ['Pilot', (row) => row.name, () => '@'],
-  ['Verdict', (row) => row.verdict, () => null],
-  ['NPV', (row) => row.npv, (row) => moneyFormat(row.currency)],
-  ['ROI', (row) => row.roi ?? 'none', () => '0.0%'],
-  ['Payback (months)', (row) => row.paybackMonths ?? 'never', () => '0.0'],
-  ['Cost expansion (× pilot)', (row) => row.expansion ?? 'none', () => '0.00"×"'],
-  ['Production one-time', (row) => row.oneTime, (row) => moneyFormat(row.currency)],
-  ['Production annual', (row) => row.annualRun, (row) => moneyFormat(row.currency)],
-  ['Currency', (row) => row.currency, () => null],
-  ['Blockers', (row) => (row.blockers.length === 0 ? 'none' : row.blockers.join('; ')), () => '@'],
+/** A column of the portfolio table: header, how a row fills it, its number format (null: General) and width. */
+interface Column {
+  header: string;
+  cell: (row: PilotRow, rank: number) => WriteCell;
+  format: (row: PilotRow) => string | null;
+  width: number;
+}
+
+const column = (header: string, width: number, cell: Column['cell'], format: Column['format'] = () => null): Column => ({ header, cell, format, width });
+const money = (row: PilotRow): string => moneyFormat(row.currency);
+
+const COLUMNS: readonly Column[] = [
+  column('Rank', 40, (_row, rank) => rank, () => '0'),
+  column('Pilot', 200, (row) => row.name, () => '@'),
+  column('Verdict', 80, (row) => row.verdict),
+  column('NPV', 110, (row) => row.npv, money),
+  column('ROI', 60, (row) => row.roi ?? 'none', () => '0.0%'),
+  column('Payback (months)', 90, (row) => row.paybackMonths ?? 'never', () => '0.0'),
+  column('Cost expansion (× pilot)', 110, (row) => row.expansion ?? 'none', () => '0.00"×"'),
+  column('Production one-time', 110, (row) => row.oneTime, money),
+  column('Production annual', 110, (row) => row.annualRun, money),
+  column('Currency', 60, (row) => row.currency),
+  column('Blockers', 300, (row) => (row.blockers.length === 0 ? 'none' : row.blockers.join('; ')), () => '@'),
 ];
-const WIDTHS = [40, 200, 80, 110, 60, 90, 110, 110, 110, 60, 300];
+
+/** The columns a simulated portfolio adds after NPV: how sure each pilot's NPV is (SPEC §3.10). */
+const SIMULATION_COLUMNS: readonly Column[] = [
+  column('P(NPV ≥ 0)', 80, (row) => row.simulation?.probabilityNpvNonNegative ?? 'none', () => '0.0%'),
+  column('NPV P10', 110, (row) => row.simulation?.npv.p10 ?? 'none', money),
+  column('NPV P90', 110, (row) => row.simulation?.npv.p90 ?? 'none', money),
+];
+
+/** The columns of this portfolio: the simulation's only when some pilot was simulated. */
+function columnsOf(p: Portfolio): readonly Column[] {
+  if (!p.ranked.some((row) => row.simulation !== null)) return COLUMNS;
+  const afterNpv = COLUMNS.findIndex((c) => c.header === 'NPV') + 1;
+  return [...COLUMNS.slice(0, afterNpv), ...SIMULATION_COLUMNS, ...COLUMNS.slice(afterNpv)];
+}
+
 /** The table of pilots starts on this row (0-based), below a title and a line saying how it is ranked. */
 const TABLE_ROW = 3;
 
@@ -128,11 +156,12 @@ const TABLE_ROW = 3;
  *   await port.write(planPortfolioSheet(portfolio(rows), 'Portfolio', 'Portfolio', new Date()));
  */
 export function planPortfolioSheet(p: Portfolio, sheet: string, table: string, now: Date): WriteOp[] {
-  const header: WriteCell[] = COLUMNS.map(([name]) => name);
-  const rows: WriteCell[][] = p.ranked.map((row, i) => COLUMNS.map(([, cell]) => cell(row, i + 1)));
-  const formats: string[][] = [COLUMNS.map(() => '@'), ...p.ranked.map((row) => COLUMNS.map(([, , format]) => format(row) ?? 'General'))];
-  const tableRange: RangeAddress = { sheet, row: TABLE_ROW, column: 0, rows: p.ranked.length + 1, columns: COLUMNS.length };
-  const verdicts: RangeAddress = { sheet, row: TABLE_ROW + 1, column: COLUMNS.findIndex(([name]) => name === 'Verdict'), rows: Math.max(1, p.ranked.length), columns: 1 };
+  const columns = columnsOf(p);
+  const header: WriteCell[] = columns.map((c) => c.header);
+  const rows: WriteCell[][] = p.ranked.map((row, i) => columns.map((c) => c.cell(row, i + 1)));
+  const formats: string[][] = [columns.map(() => '@'), ...p.ranked.map((row) => columns.map((c) => c.format(row) ?? 'General'))];
+  const tableRange: RangeAddress = { sheet, row: TABLE_ROW, column: 0, rows: p.ranked.length + 1, columns: columns.length };
+  const verdicts: RangeAddress = { sheet, row: TABLE_ROW + 1, column: columns.findIndex((c) => c.header === 'Verdict'), rows: Math.max(1, p.ranked.length), columns: 1 };
   const totalsAt = TABLE_ROW + p.ranked.length + 2;
   const totals: WriteCell[][] = [['NPV at stake by verdict', 'Currency', 'Pilots', 'NPV', 'Production cost asked for']];
   const totalFormats: string[][] = [['@', '@', '@', '@', '@']];
@@ -150,7 +179,7 @@ export function planPortfolioSheet(p: Portfolio, sheet: string, table: string, n
     {
       op: 'cells',
       at: { sheet, row: 0, column: 0 },
-      cells: [['Pilot Gate portfolio'], [`${p.ranked.length} pilot${p.ranked.length === 1 ? '' : 's'} evaluated ${localStamp(now)}, ranked by verdict (${VERDICT_ORDER.join(', ')}), then NPV.`]],
+      cells: [['Pilot Gate portfolio'], [`${p.ranked.length} pilot${p.ranked.length === 1 ? '' : 's'} evaluated ${localStamp(now)}, ranked by verdict (${VERDICT_ORDER.join(', ')}), then NPV.${simulatedText(p)}`]],
     },
     { op: 'style', range: { sheet, row: 0, column: 0, rows: 1, columns: 1 }, style: { bold: true } },
     { op: 'style', range: { sheet, row: 1, column: 0, rows: 1, columns: 1 }, style: { italic: true } },
@@ -159,7 +188,13 @@ export function planPortfolioSheet(p: Portfolio, sheet: string, table: string, n
     { op: 'colourRules', range: verdicts, rules: Object.entries(VERDICT_COLOURS).map(([equals, c]) => ({ equals, fill: c.fill, fontColor: c.fontColor })) },
     { op: 'cells', at: { sheet, row: totalsAt, column: 1 }, cells: totals, numberFormats: totalFormats },
     { op: 'style', range: { sheet, row: totalsAt, column: 1, rows: 1, columns: 5 }, style: { bold: true } },
-    ...WIDTHS.map((width, column): WriteOp => ({ op: 'columnWidth', sheet, column, width })),
+    ...columns.map((c, i): WriteOp => ({ op: 'columnWidth', sheet, column: i, width: c.width })),
     { op: 'show', range: { sheet, row: TABLE_ROW + 1, column: 0, rows: 1, columns: 1 } },
   ];
+}
+
+/** How the pilots were simulated, for the line under the title; '' when none was. */
+function simulatedText(p: Portfolio): string {
+  const run = p.ranked.find((row) => row.simulation !== null)?.simulation;
+  return run ? ` P(NPV ≥ 0), NPV P10 and P90 from ${run.trials.toLocaleString('en-US')} trials, seed ${run.seed}.` : '';
 }

@@ -4,17 +4,31 @@
  * person choose — two places that could equally be the Metrics table — this stops with a problem
  * naming both, rather than guess.
  */
-import type { CaseResult, TableName } from '../model/types';
+import { ModelError, simulateCase } from '../model';
+import type { CaseResult, Simulation, SimulationOptions, TableName } from '../model/types';
 import type { InputSources, InputsRead, WorkbookPort } from '../workbook/port';
 import { NAME_SCORES, sourceKey, type Candidate } from './discover';
 import { assess } from './evaluate';
-import type { Finding } from './inputs';
+import { caseInput, type Finding } from './inputs';
 import { findTables } from './tables';
 
-/** What came of one workbook: its case evaluated (with the format warnings), or the problems that stopped it. */
+/**
+ * What came of one workbook: its case evaluated (with the format warnings, and the simulation when
+ * one was asked for), or the problems that stopped it.
+ */
 export type WorkbookAssessment =
-  | { kind: 'evaluated'; sources: InputSources; read: InputsRead; result: CaseResult; warnings: Finding[] }
+  | { kind: 'evaluated'; sources: InputSources; read: InputsRead; result: CaseResult; simulation: Simulation | null; warnings: Finding[] }
   | { kind: 'problems'; findings: Finding[] };
+
+/** How to assess a workbook with nobody to ask. */
+export interface UnattendedOptions {
+  /**
+   * Simulate the ranged inputs with these trials and seed (SPEC §3.10), through simulateCase, so
+   * the figures are Node's, Excel's and the workbench's for the same seed; absent: no simulation
+   * beyond the one evaluateCase reports at its defaults.
+   */
+  simulation?: SimulationOptions;
+}
 
 /** The tables a case cannot be evaluated without. */
 const REQUIRED: readonly TableName[] = ['Metrics', 'Costs'];
@@ -31,8 +45,10 @@ const LOOKED_FOR: Record<string, string> = {
  * @example
  *   const assessed = await assessUnattended(new XlsxWorkbook(workbook));
  *   if (assessed.kind === 'evaluated') assessed.result.verdict // 'NOT READY'
+ *   const simulated = await assessUnattended(book, { simulation: { trials: 5000, seed: 7 } });
+ *   if (simulated.kind === 'evaluated') simulated.simulation?.probabilityNpvNonNegative // as simulateCase gives it
  */
-export async function assessUnattended(port: WorkbookPort): Promise<WorkbookAssessment> {
+export async function assessUnattended(port: WorkbookPort, options: UnattendedOptions = {}): Promise<WorkbookAssessment> {
   const found = await findTables(port);
   const findings: Finding[] = [];
   for (const role of REQUIRED) {
@@ -45,7 +61,17 @@ export async function assessUnattended(port: WorkbookPort): Promise<WorkbookAsse
   if (findings.length > 0) return { kind: 'problems', findings };
   const assessed = await assess(port, found.sources);
   if (assessed.kind === 'problems') return { kind: 'problems', findings: assessed.findings };
-  return { kind: 'evaluated', sources: found.sources, read: assessed.read, result: assessed.result, warnings: assessed.warnings };
+  let simulation: Simulation | null = null;
+  if (options.simulation) {
+    try {
+      simulation = simulateCase(caseInput(assessed.read), options.simulation);
+    } catch (error) {
+      // Trials that the case's ranges make too many for one call: the engine says how many fit.
+      if (error instanceof ModelError) return { kind: 'problems', findings: [tableProblem('Metrics', `not simulated: ${error.message}`)] };
+      throw error;
+    }
+  }
+  return { kind: 'evaluated', sources: found.sources, read: assessed.read, result: assessed.result, simulation, warnings: assessed.warnings };
 }
 
 /**

@@ -13,6 +13,7 @@ const row = (name: string, verdict: PilotRow['verdict'], npv: number, currency =
   oneTime,
   annualRun,
   currency,
+  simulation: null,
 });
 
 describe('a portfolio of pilots', () => {
