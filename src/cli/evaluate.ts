@@ -6,7 +6,7 @@
  */
 import path from 'path';
 import ExcelJS from 'exceljs';
-import type { CaseResult } from '../model/types';
+import type { CaseResult, Simulation, SimulationOptions } from '../model/types';
 import { createUseCases, pilotRow, planPortfolioSheet, portfolio, qualifiedA1, type PilotRow } from '../usecases';
 import { WorkbookError } from '../workbook/port';
 import { openXlsx } from '../workbook/xlsx/file';
@@ -24,7 +24,7 @@ export interface CommandIO {
 
 /** What came of one workbook. */
 type FileOutcome =
-  | { kind: 'evaluated'; row: PilotRow; result: CaseResult; warnings: ProblemLine[]; notes: string[] }
+  | { kind: 'evaluated'; row: PilotRow; result: CaseResult; simulation: Simulation | null; warnings: ProblemLine[]; notes: string[] }
   | { kind: 'problems'; problems: ProblemLine[] };
 
 /** The sheet and table the portfolio workbook holds. */
@@ -35,7 +35,7 @@ const PORTFOLIO_SHEET = 'Portfolio';
  * Throws UsageError for a call that cannot be carried out as asked.
  *
  * @example
- *   const code = await evaluateCommand({ files: ['a.xlsx'], json: false, write: null, inPlace: false, portable: false, portfolio: null }, io);
+ *   const code = await evaluateCommand({ files: ['a.xlsx'], json: false, write: null, inPlace: false, portable: false, portfolio: null, simulate: false, trials: null, seed: null }, io);
  */
 export async function evaluateCommand(options: EvaluateOptions, io: CommandIO): Promise<number> {
   const inputs = new Set(options.files.map((f) => path.resolve(f)));
@@ -106,7 +106,7 @@ async function evaluateOpened(file: string, options: EvaluateOptions, now: () =>
   const opened = await openXlsx(file);
   const port = new XlsxWorkbook(opened.workbook, opened.dynamicArrays);
   const useCases = createUseCases({ port, now });
-  const assessed = await useCases.assessUnattended();
+  const assessed = await useCases.assessUnattended(options.simulate ? { simulation: simulationOptions(options) } : {});
   if (assessed.kind === 'problems') return { kind: 'problems', problems: assessed.findings.map((f) => problemOf(file, f)) };
   const notes: string[] = [];
   const target = options.inPlace ? file : options.write;
@@ -128,15 +128,21 @@ async function evaluateOpened(file: string, options: EvaluateOptions, now: () =>
   }
   return {
     kind: 'evaluated',
-    row: pilotRow(file, assessed.result),
+    row: pilotRow(file, assessed.result, assessed.simulation),
     result: assessed.result,
+    simulation: assessed.simulation,
     warnings: assessed.warnings.map((w) => problemOf(file, w)),
     notes,
   };
 }
 
+/** The trials and seed asked for; the engine's defaults for those not given. */
+function simulationOptions(options: EvaluateOptions): SimulationOptions {
+  return { ...(options.trials !== null ? { trials: options.trials } : {}), ...(options.seed !== null ? { seed: options.seed } : {}) };
+}
+
 function jsonEntry(file: string, outcome: FileOutcome): unknown {
   return outcome.kind === 'evaluated'
-    ? { file, evaluated: true, verdict: outcome.result.verdict, result: outcome.result, warnings: outcome.warnings }
+    ? { file, evaluated: true, verdict: outcome.result.verdict, result: outcome.result, ...(outcome.simulation ? { simulation: outcome.simulation } : {}), warnings: outcome.warnings }
     : { file, evaluated: false, problems: outcome.problems };
 }

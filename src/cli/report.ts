@@ -7,8 +7,10 @@ import type { Finding, PilotRow, Portfolio } from '../usecases';
 import { VERDICT_ORDER } from '../usecases';
 
 const HEADER = ['Pilot', 'Verdict', 'NPV', 'ROI', 'Payback', 'Expansion', 'Blockers'];
-/** Columns right-aligned (the figures). */
-const RIGHT = new Set([2, 3, 4, 5]);
+/** What a simulation adds after NPV (SPEC §3.10). */
+const SIMULATION_HEADER = ['P(NPV ≥ 0)', 'NPV P10', 'NPV P90'];
+/** The text columns; every other is a figure, right-aligned. */
+const LEFT = new Set(['Pilot', 'Verdict', 'Blockers']);
 
 /**
  * The pilots as a text table, in the order given.
@@ -17,29 +19,43 @@ const RIGHT = new Set([2, 3, 4, 5]);
  *   pilotTable([pilotRow('claims.xlsx', result)])
  *   // Pilot        Verdict    NPV            ROI     Payback       Expansion  Blockers
  *   // claims.xlsx  NOT READY  $1,475,526  221.9%  13.1 months  3.175×  Production data audited; …
+ *   pilotTable([pilotRow('claims.xlsx', result, simulateCase(input))])
+ *   // Pilot        Verdict    NPV         P(NPV ≥ 0)  NPV P10     NPV P90     ROI  …
  */
 export function pilotTable(rows: readonly PilotRow[]): string {
+  const simulated = rows.some((r) => r.simulation !== null);
+  const header = simulated ? [...HEADER.slice(0, 3), ...SIMULATION_HEADER, ...HEADER.slice(3)] : HEADER;
   const lines = [
-    HEADER,
-    ...rows.map((r) => [
-      r.name,
-      r.verdict,
-      formatMoney(r.npv, r.currency),
-      r.roi === null ? 'none' : formatPercent(r.roi),
-      r.paybackMonths === null ? 'never' : formatMonths(r.paybackMonths),
-      r.expansion === null ? 'none' : formatMultiple(r.expansion),
-      r.blockers.length === 0 ? 'none' : r.blockers.join('; '),
-    ]),
+    header,
+    ...rows.map((r) => {
+      const line = [
+        r.name,
+        r.verdict,
+        formatMoney(r.npv, r.currency),
+        r.roi === null ? 'none' : formatPercent(r.roi),
+        r.paybackMonths === null ? 'never' : formatMonths(r.paybackMonths),
+        r.expansion === null ? 'none' : formatMultiple(r.expansion),
+        r.blockers.length === 0 ? 'none' : r.blockers.join('; '),
+      ];
+      return simulated ? [...line.slice(0, 3), ...simulationCells(r), ...line.slice(3)] : line;
+    }),
   ];
-  const widths = HEADER.map((_, c) => Math.max(...lines.map((line) => line[c].length)));
+  const widths = header.map((_, c) => Math.max(...lines.map((line) => line[c].length)));
   return lines
     .map((line) =>
       line
-        .map((cell, c) => (c === line.length - 1 ? cell : RIGHT.has(c) ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+        .map((cell, c) => (c === line.length - 1 ? cell : LEFT.has(header[c]) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
         .join('  ')
         .trimEnd(),
     )
     .join('\n');
+}
+
+/** P(NPV ≥ 0), NPV P10 and P90 of a row, or "none" where the row was not simulated. */
+function simulationCells(r: PilotRow): string[] {
+  const s = r.simulation;
+  if (s === null) return SIMULATION_HEADER.map(() => 'none');
+  return [formatPercent(s.probabilityNpvNonNegative), formatMoney(s.npv.p10, r.currency), formatMoney(s.npv.p90, r.currency)];
 }
 
 /**

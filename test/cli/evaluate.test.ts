@@ -4,11 +4,11 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { main } from '../../src/cli/main';
 import { evaluateCase, sampleCase, type CaseResult } from '../../src/model';
 import { LAYOUT } from '../../src/usecases/block';
 import { cellA1 } from '../../src/workbook/a1';
 import { markDynamicArrays } from '../../src/workbook/xlsx/dynamic-arrays';
+import { runCli } from '../support/cli';
 import { endToEndCases, workbookOf, writeCaseWorkbook } from '../support/workbooks';
 
 let dir: string;
@@ -17,17 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the command line in this process; returns its exit code and what it printed. */
-async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t), isTTY: false },
-    now: () => new Date(2025, 4, 1, 14, 30),
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCli;
 
 const file = (name: string): string => path.join(dir, name);
 const hash = (f: string): string => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');

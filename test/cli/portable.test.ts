@@ -2,11 +2,11 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
-import { main } from '../../src/cli/main';
 import { cashflowTable, summaryTable } from '../../src/functions/spills';
 import { evaluateCase, type CaseResult } from '../../src/model';
 import { DETAIL_ROWS, LAYOUT } from '../../src/usecases/block';
 import { cellA1 } from '../../src/workbook/a1';
+import { runCli } from '../support/cli';
 import { describeWithLibreOffice, isCellError, readValues, recalculateFile, type OutputCell } from '../support/libreoffice';
 import { endToEndCases, writeCaseWorkbook } from '../support/workbooks';
 
@@ -18,12 +18,7 @@ const STALE = 987654.321;
 const near = (actual: number, expected: number): boolean => Math.abs(actual - expected) <= TOLERANCE * Math.max(1, Math.abs(expected));
 
 async function portableOf(input: string, output: string): Promise<void> {
-  let stderr = '';
-  const code = await main(['evaluate', input, '--write', output, '--portable'], {
-    stdout: { write: () => true },
-    stderr: { write: (t: string) => (stderr += t) },
-    now: () => new Date(),
-  });
+  const { code, stderr } = await runCli('evaluate', input, '--write', output, '--portable');
   if (code !== 0) throw new Error(`pilot-gate exited ${code}: ${stderr}`);
 }
 
