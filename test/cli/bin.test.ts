@@ -3,7 +3,8 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { progressBar } from '../../src/cli/progress';
-import { sampleCase } from '../../src/model';
+import { sampleCase, simulateCase } from '../../src/model';
+import { rangedSampleCase } from '../support/ranges';
 import { endToEndCases, writeCaseWorkbook } from '../support/workbooks';
 
 const BIN = path.resolve(__dirname, '../../bin/pilot-gate.js');
@@ -51,6 +52,17 @@ describe('bin/pilot-gate.js as a child process', () => {
     expect(problems.stderr).toContain('gone.xlsx does not exist.');
     const usage = await pilotGate(['evaluate', '--json']);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining('evaluate needs at least one .xlsx file')]);
+    const trials = await pilotGate(['evaluate', good, '--simulate', '--trials', '100001']);
+    expect([trials.code, trials.stderr]).toEqual([2, expect.stringContaining('--trials 100001: trials must be a whole number from 1 to 100,000')]);
+  }, 180_000);
+
+  it("simulates a workbook's Low and High columns to simulateCase's figures for the same seed", async () => {
+    const ranged = path.join(dir, 'ranged.xlsx');
+    await writeCaseWorkbook(ranged, rangedSampleCase(), 'ranges');
+    const out = await pilotGate(['evaluate', ranged, '--simulate', '--trials', '3000', '--seed', '42', '--json']);
+    expect([out.code, out.stderr]).toEqual([0, '']);
+    const [entry] = (JSON.parse(out.stdout) as { workbooks: { simulation: unknown }[] }).workbooks;
+    expect(entry.simulation).toEqual(simulateCase(rangedSampleCase(), { trials: 3000, seed: 42 }));
   }, 180_000);
 });
 

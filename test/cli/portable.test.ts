@@ -7,6 +7,7 @@ import { evaluateCase, type CaseResult } from '../../src/model';
 import { DETAIL_ROWS, LAYOUT } from '../../src/usecases/block';
 import { cellA1 } from '../../src/workbook/a1';
 import { runCli } from '../support/cli';
+import { rangedSampleCase } from '../support/ranges';
 import { describeWithLibreOffice, isCellError, readValues, recalculateFile, type OutputCell } from '../support/libreoffice';
 import { endToEndCases, writeCaseWorkbook } from '../support/workbooks';
 
@@ -47,7 +48,8 @@ describeWithLibreOffice('a portable block, recalculated by LibreOffice', (soffic
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const cases = endToEndCases(4);
+  // Nine cases, the last with Low and High on every metric and cost (its reasons state P(NPV ≥ 0)).
+  const cases = [...endToEndCases(4), { name: 'sample-with-ranges', input: rangedSampleCase() }];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s: every figure equals the engine\'s to 1e-9, the money figures from native formulas', async (name, c) => {
     const input = path.join(dir, `${name}.xlsx`);
