@@ -3,12 +3,15 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { simulationTable, tornadoTable } from '../../../src/functions/spills';
+import { simulateCase, tornadoCase } from '../../../src/model';
 import { createUseCases } from '../../../src/usecases';
 import { CASHFLOW_ROWS, LAYOUT } from '../../../src/usecases/block';
 import { cellA1 } from '../../../src/workbook/a1';
 import { fromFileForm, handedOver, toFileForm } from '../../../src/workbook/xlsx/cells';
 import { XlsxFileError, openXlsx } from '../../../src/workbook/xlsx/file';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
+import { rangedSampleCase } from '../../support/ranges';
 
 let dir: string;
 beforeEach(() => {
@@ -123,6 +126,45 @@ describe('the .xlsx host', () => {
     // Evaluating the copy again recognises the block as its own and rewrites it in place.
     const rerun = await createUseCases({ port: again, now: () => new Date() }).evaluate(sources);
     expect(rerun.kind).toBe('written');
+  });
+});
+
+describe('the simulation functions in an .xlsx file', () => {
+  it('stores PILOT.SIMULATE and PILOT.TORNADO as Excel does, spilling as dynamic arrays over their cached tables', async () => {
+    const input = rangedSampleCase();
+    const simulation = simulationTable(simulateCase(input, { trials: 2000, seed: 5 }));
+    const tornado = tornadoTable(tornadoCase(input));
+    const port = new XlsxWorkbook(new ExcelJS.Workbook());
+    // Metrics at Inputs!A1, Costs at Inputs!A11, no Assumptions ("" as the add-in writes an absent table).
+    const tables = [
+      { ref: { sheet: 'Inputs', row: 0, column: 0, rows: input.metrics.length, columns: input.metrics[0].length } },
+      { ref: { sheet: 'Inputs', row: 10, column: 0, rows: input.costs.length, columns: input.costs[0].length } },
+      { text: '' },
+    ];
+    await port.write([
+      { op: 'addSheet', sheet: 'Inputs' },
+      { op: 'addSheet', sheet: 'How sure' },
+      {
+        op: 'cells',
+        at: { sheet: 'How sure', row: 0, column: 0 },
+        cells: [[{ formula: { fn: 'PILOT.SIMULATE', args: [...tables, { number: 2000 }, { number: 5 }] }, value: simulation }]],
+      },
+      { op: 'cells', at: { sheet: 'How sure', row: 0, column: 3 }, cells: [[{ formula: { fn: 'PILOT.TORNADO', args: tables }, value: tornado }]] },
+    ]);
+    const file = path.join(dir, 'how-sure.xlsx');
+    await port.save(file);
+
+    const zip = await JSZip.loadAsync(fs.readFileSync(file));
+    const sheets = await Promise.all(Object.keys(zip.files).filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')));
+    const howSure = sheets.find((xml) => xml.includes('_xldudf_PILOT_SIMULATE'))!;
+    // Seven rows of Figure | Value; the sample's twelve ranged inputs and a header over Input | NPV at low | NPV at high | Swing.
+    expect(howSure).toMatch(/<c r="A1" cm="1"[^>]*><f t="array" ref="A1:B7">_xldudf_PILOT_SIMULATE\(Inputs!\$A\$1:\$J\$5,Inputs!\$A\$11:\$F\$19,&quot;&quot;,2000,5\)<\/f>/);
+    expect(howSure).toMatch(/<c r="D1" cm="1"[^>]*><f t="array" ref="D1:G13">_xldudf_PILOT_TORNADO\(/);
+
+    const ws = (await openXlsx(file)).workbook.getWorksheet('How sure')!;
+    // The anchor caches the spill's first cell; the rest of the spill is cached cell by cell.
+    expect(['A1', 'A2', 'B2', 'B7'].map((a) => ws.getCell(a).value)).toEqual([expect.objectContaining({ result: 'Figure' }), 'NPV P10', simulation[1][1], simulation[6][1]]);
+    expect(['D1', 'D2', 'G2'].map((a) => ws.getCell(a).value)).toEqual([expect.objectContaining({ result: 'Input' }), 'Employee hours saved/week', tornado[1][3]]);
   });
 });
 
