@@ -3,7 +3,7 @@
  * refused with a usage error (exit code 2). Options are declared once, as data, so that a new one
  * is one entry here and one line of help.
  */
-import { ModelError } from '../model';
+import { DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS, ModelError } from '../model';
 import { checkedSeed } from '../model/random';
 import { checkedTrials } from '../model/simulate';
 
@@ -43,6 +43,9 @@ export class UsageError extends Error {
   }
 }
 
+/** A count as the help writes it: 100,000. */
+const count = (n: number): string => n.toLocaleString('en-US');
+
 type Flag = 'json' | 'inPlace' | 'portable' | 'simulate';
 type Valued = 'write' | 'portfolio';
 type Numeric = 'trials' | 'seed';
@@ -59,8 +62,8 @@ const OPTIONS: readonly ({ name: string; help: string } & ({ flag: Flag } | { va
   { name: '--portable', flag: 'portable', help: 'with --write or --in-place: native formulas (NPV, IRR, …) and values only, no PILOT functions' },
   { name: '--portfolio', valued: 'portfolio', value: '<out.xlsx>', help: 'write the ranked portfolio as a workbook (one row per pilot, an Excel table)' },
   { name: '--simulate', flag: 'simulate', help: 'simulate the Low / High ranges: adds P(NPV ≥ 0) and NPV P10 / P90 to each row and the portfolio' },
-  { name: '--trials', numeric: 'trials', value: '<N>', check: checkedTrials, help: 'with --simulate: trials, a whole number from 1 to 100,000 (default 10,000)' },
-  { name: '--seed', numeric: 'seed', value: '<S>', check: checkedSeed, help: 'with --simulate: seed, a whole number from 0 (default 1); the same seed, the same figures' },
+  { name: '--trials', numeric: 'trials', value: '<N>', check: checkedTrials, help: `with --simulate: trials, a whole number from 1 to ${count(MAX_TRIALS)} (default ${count(DEFAULT_TRIALS)})` },
+  { name: '--seed', numeric: 'seed', value: '<S>', check: checkedSeed, help: `with --simulate: seed, a whole number from 0 (default ${DEFAULT_SEED}); the same seed, the same figures` },
 ];
 
 /**
