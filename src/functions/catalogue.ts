@@ -133,6 +133,7 @@ export const CASE_FIGURES: { readonly [Id in CaseFigureId]: (result: CaseResult,
   THRESHOLD: (result, { which }) => {
     const value = result.thresholds[which];
     if (value === 'never') throw new ModelError('#N/A', `never: ${THRESHOLD_NEVER[which]} makes NPV positive.`);
+    // "always positive" and "did not converge" are words in the cell: Excel shows a #NUM!'s message nowhere, and the block's IFNA would read an #N/A as never.
     return value;
   },
   VERDICT: (result) => result.verdict,

@@ -328,7 +328,7 @@ export const PILOT_DECLARATIONS = [
       ASSUMPTIONS_ARG,
     ],
     result: 'number or text',
-    returns: 'The threshold as a number; the text "always positive" when NPV is positive across the range.',
+    returns: 'The threshold as a number; the text "always positive" when NPV is positive across the range, or "did not converge" when the solver stops at its iteration limit (the reasons say which).',
     examples: [
       { formula: `=PILOT.THRESHOLD(${M},${C},"adoption",${A})`, result: 0.2881 },
       { formula: `=PILOT.THRESHOLD(${M},${C},"cost",${A})`, result: 3.2189 },

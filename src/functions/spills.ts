@@ -4,6 +4,7 @@
  * row is, so a sheet such as the output block can format it), PILOT.SIMULATE's figures and
  * PILOT.TORNADO's bars.
  */
+import { MAX_LISTED, capped, excerpt } from '../model/format';
 import type { Action, CaseResult, Simulation, TornadoBar } from '../model/types';
 import type { SpillCell } from './declarations';
 
@@ -59,8 +60,9 @@ function orText(value: number | null, none: string): SpillCell {
   return value === null ? none : value;
 }
 
+/** A list in one cell: the first few items (a gate's own long name by its start), then how many more. */
 function listOrNone(items: readonly string[]): string {
-  return items.length === 0 ? 'none' : items.join('; ');
+  return items.length === 0 ? 'none' : capped(items, MAX_LISTED, excerpt, (more) => `and ${more} more`).join('; ');
 }
 
 function yesNo(test: boolean): string {

@@ -3,10 +3,10 @@
  * SCALE, each with who owns it and the table and row it comes from, most decisive first. They
  * come from the same facts as the reasons, phrased as the next step.
  */
-import { capped, formatMoney, formatMonths, formatMultiple, formatPercent } from './format';
+import { MAX_LISTED, capped, excerpt, formatMoney, formatMonths, formatMultiple, formatPercent, quoted } from './format';
 import { GATE_NAMES, PATTERNS, type GateKey } from './readiness';
 import type { Action, GateResult, MetricResult, Thresholds, Verdict } from './types';
-import { MAX_LISTED, economicsFailures, expansionAlarmed, worstLine, type VerdictInput } from './verdict';
+import { economicsFailures, notConverged, expansionAlarmed, worstLine, type VerdictInput } from './verdict';
 
 /** What the actions are planned from: the verdict's input, its verdict, and where each assumption is written. */
 export interface ActionInput extends VerdictInput {
@@ -24,10 +24,6 @@ const GATE_PATTERN_STEPS: Partial<Record<GateKey, string>> = {
 };
 const ADOPTION_STEP =
   'Change management for the users who did not volunteer: role-specific training, and champions in the teams that resist';
-
-function quote(text: string): string {
-  return `"${text}"`;
-}
 
 /**
  * The actions of SPEC §3.9 for a decided case, most decisive first; none for SCALE.
@@ -85,8 +81,9 @@ function sponsorActions(v: ActionInput, owners: Owners): Action[] {
 function readinessActions(v: ActionInput, owners: Owners): Action[] {
   const blocking = v.readiness.gates.filter((g) => g.blocking && !g.passes && g !== owners.gate('sponsor'));
   const gates = capped(
-    blocking.map((g) => gateAction(g, keyOf(g))),
+    blocking,
     MAX_LISTED,
+    (g) => gateAction(g, keyOf(g)),
     (more): Action => ({ rule: 'gate', action: `…and ${more} more blocking gates to get to done.`, owner: null, table: 'Readiness', row: null, column: null }),
   );
   return [...gates, ...proveActions(v, owners), ...patternActions(v, owners)];
@@ -107,19 +104,19 @@ function gateAction(g: GateResult, key: GateKey | null): Action {
   const step = key ? GATE_PATTERN_STEPS[key] : undefined;
   if (g.row === null && g.note === 'not assessed') {
     const missing = 'a blocking gate the Readiness table has no row for';
-    const action = step ? `${step} — assess ${quote(g.gate)}, ${missing}.` : `Assess ${quote(g.gate)}, ${missing}.`;
+    const action = step ? `${step} — assess ${quoted(g.gate)}, ${missing}.` : `Assess ${quoted(g.gate)}, ${missing}.`;
     return { rule: step ? 'pattern' : 'assess', action, owner: null, table: 'Readiness', row: null, column: 'Gate' };
   }
   if (g.row === null) {
     // Ownership with no Readiness row stands on the RACI table alone (SPEC §3.6).
     return { rule: 'gate', action: `Name a person for every production function in the Ownership table: ${g.note}.`, owner: null, table: 'Ownership', row: null, column: null };
   }
-  const facts = `${g.note}${g.owner === null ? ', name an owner' : ''}; evidence so far: ${g.evidence === '' ? 'none' : g.evidence}`;
+  const facts = `${g.note}${g.owner === null ? ', name an owner' : ''}; evidence so far: ${g.evidence === '' ? 'none' : excerpt(g.evidence)}`;
   const action = step
-    ? `${step} — ${quote(g.gate)}: ${facts}.`
+    ? `${step} — ${quoted(g.gate)}: ${facts}.`
     : g.owner === null
-      ? `Name an owner for ${quote(g.gate)} and get it to done — ${facts}.`
-      : `Get ${quote(g.gate)} to done — ${facts}.`;
+      ? `Name an owner for ${quoted(g.gate)} and get it to done — ${facts}.`
+      : `Get ${quoted(g.gate)} to done — ${facts}.`;
   return { rule: step ? 'pattern' : 'gate', action, owner: g.owner, table: 'Readiness', row: g.row, column: g.owner === null ? 'Owner' : 'Status' };
 }
 
@@ -130,8 +127,10 @@ function proveActions(v: ActionInput, owners: Owners): Action[] {
   const accept = a.basis === 'evidence' ? ' — or accept the risk by evaluating on basis target (Assumptions: Benefit basis)' : '';
   const unproven = v.metrics.filter((m) => m.annualValueTarget !== null && !m.proven);
   return capped(
-    unproven.map((m): Action => {
-      const where = quote(m.name);
+    unproven,
+    MAX_LISTED,
+    (m): Action => {
+      const where = quoted(m.name);
       if (m.gapClosed === null) {
         const adds = a.basis === 'evidence' ? ', so under basis evidence it adds nothing' : '';
         return { rule: 'prove', action: `Measure ${where} in the pilot: it has no pilot figure${adds}${accept}.`, owner, table: 'Metrics', row: m.row, column: 'Pilot' };
@@ -139,8 +138,7 @@ function proveActions(v: ActionInput, owners: Owners): Action[] {
       const open = Math.max(0, 1 - m.gapClosed);
       const action = `Prove ${where} in the pilot: it closed ${formatPercent(m.gapClosed)} of the gap to target, ${formatPercent(open)}${openAmount(m, open)} is still open, and it counts as proven at ${formatPercent(a.onTrackThreshold)}${accept}.`;
       return { rule: 'prove', action, owner, table: 'Metrics', row: m.row, column: 'Pilot' };
-    }),
-    MAX_LISTED,
+    },
     (more) => ({ rule: 'prove', action: `…and ${more} more unproven metrics to prove in the pilot.`, owner, table: 'Metrics', row: null, column: 'Pilot' }),
   );
 }
@@ -156,7 +154,7 @@ function patternActions(v: ActionInput, owners: Owners): Action[] {
   const patterns = v.readiness.patterns;
   if (patterns.includes(PATTERNS.adoption)) {
     const gate = owners.gate('adoption');
-    const status = gate && gate.row !== null ? `${quote(gate.gate)}: ${gate.note}` : `the Readiness table has no row for ${quote(GATE_NAMES.adoption)}`;
+    const status = gate && gate.row !== null ? `${quoted(gate.gate)}: ${gate.note}` : `the Readiness table has no row for ${quoted(GATE_NAMES.adoption)}`;
     actions.push({ rule: 'pattern', action: `${ADOPTION_STEP} (adoption limited to enthusiasts; ${status}).`, owner: owners.of('adoption'), table: 'Readiness', row: gate?.row ?? null, column: gate?.row ? 'Status' : 'Gate' });
   }
   const metricsGate = owners.gate('metrics');
@@ -166,7 +164,7 @@ function patternActions(v: ActionInput, owners: Owners): Action[] {
     const [lacks, column] = unclear.timelineDays === null ? ['no Timeline', 'Timeline'] : ['no money value', 'Value per unit'];
     actions.push({
       rule: 'pattern',
-      action: `${GATE_PATTERN_STEPS.metrics} (success metrics unclear: Metrics row ${unclear.row} ${quote(unclear.name)} has ${lacks}).`,
+      action: `${GATE_PATTERN_STEPS.metrics} (success metrics unclear: Metrics row ${unclear.row} ${quoted(unclear.name)} has ${lacks}).`,
       owner: owners.of('metrics'),
       table: 'Metrics',
       row: unclear.row,
@@ -182,7 +180,7 @@ function discloseActions(v: ActionInput, owners: Owners): Action[] {
   if (!expansionAlarmed(v.expansion, a.expansionAlarm)) return [];
   const worst = worstLine(v.costs.lines);
   const firstYear = formatMoney(v.costs.oneTime + v.costs.annualRun, a.currency);
-  const line = worst ? `; Costs row ${worst.row} ${quote(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
+  const line = worst ? `; Costs row ${worst.row} ${quoted(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
   return [
     {
       rule: 'disclose',
@@ -264,7 +262,9 @@ function killAction(v: ActionInput, owners: Owners): Action {
       ? `Production would pay only at ${formatMultiple(volume)} the planned volume; short of that, put the resources elsewhere.`
       : volume === 'never'
         ? 'No volume up to 100× the plan makes production pay: put the resources elsewhere.'
-        : 'Volume alone does not decide it (NPV is positive at any volume; payback or ROI fails): put the resources elsewhere.';
+        : volume === 'did not converge'
+          ? `${notConverged('volume')} Put the resources elsewhere.`
+          : 'Volume alone does not decide it (NPV is positive at any volume; payback or ROI fails): put the resources elsewhere.';
   return { rule: 'kill', action, owner: owners.of('sponsor'), table: 'Metrics', row: 1, column: 'Volume' };
 }
 

@@ -5,6 +5,7 @@ import { parseDuration, parseFraction, parseFractionList, parseMoney, parseMulti
 import { matchCategory, CATEGORY_LABELS } from './categories';
 import { currencyCode } from './units';
 import { append } from './lists';
+import { quoted } from './format';
 
 /** SPEC §2.2: the default multiple of a standard category's pilot line when production figures are missing. */
 export const DEFAULT_MULTIPLIERS: Readonly<Record<StandardCategory, number>> = {
@@ -119,7 +120,7 @@ const SPECS: AssumptionSpec[] = [
     set: (v, a) => {
       const text = cellText(v).toLowerCase();
       if (text !== 'evidence' && text !== 'target') {
-        throw new ModelError('#VALUE!', `Benefit basis: expected "evidence" or "target", got "${cellText(v)}"`);
+        throw new ModelError('#VALUE!', `Benefit basis: expected "evidence" or "target", got ${quoted(cellText(v))}`);
       }
       a.basis = text;
     },
@@ -244,12 +245,12 @@ export function readAssumptions(grid: Grid | undefined): ReadAssumptions {
         assumptions.multipliers[category] = m;
       };
     } else {
-      out.warnings.push(`Assumptions row ${row}: "${name}" is not an assumption Pilot Gate uses; it is ignored.`);
+      out.warnings.push(`Assumptions row ${row}: ${quoted(name)} is not an assumption Pilot Gate uses; it is ignored.`);
       continue;
     }
     const first = seen.get(label);
     if (first !== undefined) {
-      out.warnings.push(`Assumptions row ${row}: "${name}" repeats row ${first}; row ${first} is used.`);
+      out.warnings.push(`Assumptions row ${row}: ${quoted(name)} repeats row ${first}; row ${first} is used.`);
       continue;
     }
     seen.set(label, row);

@@ -2,7 +2,7 @@ import { matchCategory } from './categories';
 import { ModelError } from './errors';
 import { COSTS, cellText, isBlank, readTable } from './tables';
 import type { Assumptions, Cell, CostLine, Grid, Money, Problem } from './types';
-import { formatMoney } from './format';
+import { excerpt, formatMoney, quoted } from './format';
 import { parseMoney, parseMoneyPerYear, parseMultiple } from './values';
 import { checkCostRange, type CostRange, type RangeCells } from './ranges';
 
@@ -78,7 +78,7 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
     if (!isBlank(cells.Multiplier)) {
       try {
         const multiple = parseMultiple(cells.Multiplier);
-        if (!(multiple >= 0)) throw new ModelError('#VALUE!', `expected a multiple of 0 or more such as 3×, got ${cellText(cells.Multiplier)}`);
+        if (!(multiple >= 0)) throw new ModelError('#VALUE!', `expected a multiple of 0 or more such as 3×, got ${excerpt(cellText(cells.Multiplier))}`);
         rowMultiplier = multiple;
       } catch (error) {
         if (!(error instanceof ModelError)) throw error;
@@ -104,7 +104,7 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
       if (multiplier === null) {
         problem(
           'Category',
-          `"${category}" has no production figure: give One-time or Annual, or a Multiplier (it is not a standard category, so there is no default multiple)`,
+          `${quoted(category)} has no production figure: give One-time or Annual, or a Multiplier (it is not a standard category, so there is no default multiple)`,
         );
         continue;
       }
@@ -112,12 +112,12 @@ export function readCosts(grid: Grid, assumptions: Assumptions): CostSummary {
       line.estimated = true;
       line.multiplier = multiplier;
     } else if (rowMultiplier !== null) {
-      out.warnings.push(`Costs row ${row}: "${category}" has production figures, so its Multiplier is not used.`);
+      out.warnings.push(`Costs row ${row}: ${quoted(category)} has production figures, so its Multiplier is not used.`);
     }
     const credits = MONEY_COLUMNS.filter(({ column }) => (amounts[column] ?? 0) < 0).map(
       ({ column }) => `${column} ${formatMoney(amounts[column]!, currency)}`,
     );
-    if (credits.length > 0) out.warnings.push(`Costs row ${row}: "${category}" is a credit (${credits.join(', ')}), taken off the totals.`);
+    if (credits.length > 0) out.warnings.push(`Costs row ${row}: ${quoted(category)} is a credit (${credits.join(', ')}), taken off the totals.`);
     const range = checkCostRange({ row, label: category, oneTime: line.oneTime, annual: line.annual }, rangeCells(cells, currency, problem), currency, problem);
     if (range) out.ranges.push(range);
     out.lines.push(line);

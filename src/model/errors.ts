@@ -31,25 +31,29 @@ export class ModelError extends Error {
  *   andMore('pilot: the cell is blank', 0, 'cell')                      // 'pilot: the cell is blank'
  */
 export function andMore(first: string, more: number, noun: string): string {
-  return more <= 0 ? first : `${first} (and ${more} more ${noun}${more === 1 ? '' : 's'})`;
+  return more <= 0 ? first : `${first} (and ${more.toLocaleString('en-US')} more ${noun}${more === 1 ? '' : 's'})`;
 }
 
 /**
- * Bad input to a whole case: every problem found, at once.
+ * Bad input to a whole case: every problem found, at once. `total` counts them where only the
+ * first are kept (a million error cells are one message, not a million problems).
  *
  * @example
  *   throw new CaseInputError([{ table: 'Metrics', row: 3, column: 'Baseline', message: 'expected a number' }]);
  */
 export class CaseInputError extends ModelError {
-  constructor(readonly problems: Problem[]) {
-    super('#VALUE!', CaseInputError.summary(problems));
+  constructor(
+    readonly problems: Problem[],
+    readonly total = problems.length,
+  ) {
+    super('#VALUE!', CaseInputError.summary(problems, total));
     this.name = 'CaseInputError';
   }
 
   /** "Metrics row 3, Baseline: expected a number (and 2 more problems)". */
-  static summary(problems: Problem[]): string {
+  static summary(problems: Problem[], total = problems.length): string {
     if (problems.length === 0) return 'The case has no usable input.';
     const [first] = problems;
-    return andMore(`${first.table} row ${first.row}, ${first.column}: ${first.message}`, problems.length - 1, 'problem');
+    return andMore(`${first.table} row ${first.row}, ${first.column}: ${first.message}`, total - 1, 'problem');
   }
 }

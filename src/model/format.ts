@@ -77,13 +77,61 @@ export function formatThreshold(t: Threshold, as: 'percent' | 'multiple'): strin
   return as === 'percent' ? formatPercent(t) : formatMultiple(t);
 }
 
+/** Reasons, actions and warnings list at most this many items of one kind, then say how many more. */
+export const MAX_LISTED = 8;
+
 /**
- * The first `max` items of a list, then one item saying how many more there are, so a pasted
- * table of thousands of rows gives a list a person reads.
+ * The first `max` items of a list, each made by `make`, then one item saying how many more there
+ * are, so a pasted table of thousands of rows gives a list a person reads. Only the items shown
+ * are made: a million unproven metrics cost one sentence each only when listed.
  *
  * @example
- *   capped(['a', 'b', 'c'], 2, (more) => `…and ${more} more`) // ['a', 'b', '…and 1 more']
+ *   capped([1, 2, 3], 2, (n) => `row ${n}`, (more) => `…and ${more} more`) // ['row 1', 'row 2', '…and 1 more']
  */
-export function capped<T>(items: readonly T[], max: number, more: (count: number) => T): T[] {
-  return items.length <= max ? [...items] : [...items.slice(0, max), more(items.length - max)];
+export function capped<T, U>(items: readonly T[], max: number, make: (item: T) => U, more: (count: number) => U): U[] {
+  const shown: U[] = [];
+  for (let i = 0; i < items.length && i < max; i++) shown.push(make(items[i]));
+  if (items.length > max) shown.push(more(items.length - max));
+  return shown;
+}
+
+/**
+ * The most characters of a cell a message quotes. A pasted cell can hold 32,767: a message quotes
+ * its start and says how long it is, so every message, warning, reason and action stays a size a
+ * person reads (and a cell's hover text shows).
+ */
+export const QUOTED_CHARACTERS = 60;
+
+/** The start of a long text, never cutting a character outside the Basic Multilingual Plane in two. */
+function start(text: string): string {
+  const last = text.charCodeAt(QUOTED_CHARACTERS - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? QUOTED_CHARACTERS - 1 : QUOTED_CHARACTERS);
+}
+
+function length(text: string): string {
+  return `(${text.length.toLocaleString('en-US')} characters)`;
+}
+
+/**
+ * Text from a cell as a message shows it, without quotes: whole up to QUOTED_CHARACTERS, else its
+ * start, "…" and its length.
+ *
+ * @example
+ *   excerpt('Dana Whitfield')  // 'Dana Whitfield'
+ *   excerpt('x'.repeat(32767)) // 'xx…x… (32,767 characters)', with 60 x's
+ */
+export function excerpt(text: string): string {
+  return text.length <= QUOTED_CHARACTERS ? text : `${start(text)}… ${length(text)}`;
+}
+
+/**
+ * Text from a cell in quotes, as every message quotes a cell: `"12 min"`; a long cell as its start
+ * in quotes, then its length.
+ *
+ * @example
+ *   quoted('N/A')             // '"N/A"'
+ *   quoted('x'.repeat(32767)) // '"xx…x…" (32,767 characters)', with 60 x's
+ */
+export function quoted(text: string): string {
+  return text.length <= QUOTED_CHARACTERS ? `"${text}"` : `"${start(text)}…" ${length(text)}`;
 }

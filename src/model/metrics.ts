@@ -21,6 +21,7 @@ import {
 } from './units';
 import { parseDuration, parseQuantity, parseUnit, type Quantity } from './values';
 import { checkMetricRange, type MetricRange } from './ranges';
+import { excerpt, quoted } from './format';
 
 /** What a metric needs from the case's assumptions. */
 export interface MetricContext {
@@ -68,7 +69,7 @@ export function parseDirection(cell: Cell): Direction | null {
   const word = words.join(' ');
   const direction = DIRECTION_WORDS.get(word);
   if (!direction) {
-    throw new ModelError('#VALUE!', `"${cellText(cell)}" is not a direction: expected lower or higher (or leave it blank to infer it from Target vs Baseline)`);
+    throw new ModelError('#VALUE!', `${quoted(cellText(cell))} is not a direction: expected lower or higher (or leave it blank to infer it from Target vs Baseline)`);
   }
   return direction;
 }
@@ -117,7 +118,7 @@ class RowChecks {
 
   inCaseCurrency(column: string, code: string | null, text: string): void {
     if (code !== null && code !== this.currency) {
-      this.report(column, `"${text}" is in ${code}, but the case currency is ${this.currency}: there are no exchange rates`);
+      this.report(column, `${quoted(text)} is in ${code}, but the case currency is ${this.currency}: there are no exchange rates`);
     }
   }
 
@@ -139,19 +140,19 @@ class RowChecks {
     // Plain numbers have no dimension; only the percent sign tells `4.2%` from `5 docs`.
     const percentClash = !q.bare && !hasRealUnit(reference) && q.percent !== reference.percent;
     if (!sameDimension(q.unit, reference) || percentClash) {
-      const metric = unitLabel(reference) || 'plain numbers';
+      const metric = label(reference) || 'plain numbers';
       this.report(
         column,
         q.bare
-          ? `"${q.text}" has no unit, but the metric is in ${metric}: write the unit in the cell or fill the Unit column`
-          : `"${q.text}" is in ${written(q)}, but the metric is in ${metric}`,
+          ? `${quoted(q.text)} has no unit, but the metric is in ${metric}: write the unit in the cell or fill the Unit column`
+          : `${quoted(q.text)} is in ${written(q)}, but the metric is in ${metric}`,
       );
       return null;
     }
     // The Unit column and a unit written in the Baseline can disagree with each other.
     if (!sameDimension(q.unit, metricUnit)) {
-      const shown = (u: UnitExpr): string => unitLabel(u) || 'a plain number';
-      this.report(column, `"${q.text}" reads as ${shown(q.unit)}, which cannot be compared with the baseline's ${shown(metricUnit)}`);
+      const shown = (u: UnitExpr): string => label(u) || 'a plain number';
+      this.report(column, `${quoted(q.text)} reads as ${shown(q.unit)}, which cannot be compared with the baseline's ${shown(metricUnit)}`);
       return null;
     }
     return convertUnit(q.value, q.unit, metricUnit);
@@ -180,8 +181,13 @@ export function readVolume(cell: Cell): Quantity {
   return count ? { ...q, unit: divideUnits(q.unit, timeUnit('year')) } : q;
 }
 
+/** A unit as a message names it: a unit of long words by its start (see excerpt). */
+function label(unit: UnitExpr): string {
+  return excerpt(unitLabel(unit));
+}
+
 function written(q: Quantity): string {
-  return unitLabel(q.unit) || (q.percent ? '%' : 'no unit');
+  return label(q.unit) || (q.percent ? '%' : 'no unit');
 }
 
 /** The unit of the first of the values that has one written. */
@@ -229,7 +235,7 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const declared = checks.attempt('Direction', parseDirection, cells.Direction);
   const volume = isBlank(cells.Volume) ? null : checks.attempt('Volume', readVolume, cells.Volume);
   checks.sameCurrency('Volume', volume);
-  if (volume !== null && volume.value < 0) checks.report('Volume', `"${volume.text}" is negative: expected how many a year, 0 or more`);
+  if (volume !== null && volume.value < 0) checks.report('Volume', `${quoted(volume.text)} is negative: expected how many a year, 0 or more`);
   // A bare Value per unit is money per one unit of the metric's numerator (SPEC §3.1).
   const valuePerUnit = isBlank(cells['Value per unit'])
     ? null
@@ -241,11 +247,11 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
   const direction: Direction = declared ?? (t > b ? 'higher' : 'lower');
   const improvement = direction === 'lower' ? b - t : t - b;
   if (!(improvement > 0)) {
-    checks.report('Target', `target does not improve on baseline: with direction ${direction}, the target ${target!.text} must be ${direction === 'lower' ? 'below' : 'above'} the baseline ${baseline!.text}`);
+    checks.report('Target', `target does not improve on baseline: with direction ${direction}, the target ${excerpt(target!.text)} must be ${direction === 'lower' ? 'below' : 'above'} the baseline ${excerpt(baseline!.text)}`);
   }
   const gapClosed = p === null || !(improvement > 0) ? null : plain((b - p) / (b - t));
   if (gapClosed !== null && !Number.isFinite(gapClosed)) {
-    checks.report('Target', `the target ${target!.text} is so close to the baseline ${baseline!.text} that the gap closed, (Baseline − Pilot) / (Baseline − Target), is too large to be a number: expected a target further from the baseline`);
+    checks.report('Target', `the target ${excerpt(target!.text)} is so close to the baseline ${excerpt(baseline!.text)} that the gap closed, (Baseline − Pilot) / (Baseline − Target), is too large to be a number: expected a target further from the baseline`);
   }
   const ranged = !(improvement > 0)
     ? null
@@ -289,9 +295,9 @@ export function evaluateMetric(row: TableRow, ctx: MetricContext): MetricEvaluat
 
 /** A unit for a sentence: `in USD/h`, `per year`, `a plain number`. */
 function readable(unit: UnitExpr): string {
-  const label = unitLabel(unit);
-  if (label === '') return 'a plain number';
-  return label.startsWith('/') ? `per ${label.slice(1).replace(/\//g, ' per ')}` : `in ${label}`;
+  const text = label(unit);
+  if (text === '') return 'a plain number';
+  return text.startsWith('/') ? `per ${text.slice(1).replace(/\//g, ' per ')}` : `in ${text}`;
 }
 
 interface AnnualValues {
@@ -320,7 +326,7 @@ function annualValues(
   if (!isMoneyUnit(metricUnit) && valuePerUnit === null) return { used: null, promised: null, problem: null };
   const rate = isPerTime(metricUnit);
   if (!rate && volume === null) {
-    const what = isMoneyUnit(metricUnit) ? `is in money (${unitLabel(metricUnit)})` : 'has a Value per unit';
+    const what = isMoneyUnit(metricUnit) ? `is in money (${label(metricUnit)})` : 'has a Value per unit';
     return {
       used: null,
       promised: null,
@@ -335,8 +341,8 @@ function annualValues(
   const promised = multiplyTo(annualFactors(promisedImprovement, metricUnit, volume, valuePerUnit), target);
   if (used === null || promised === null || !Number.isFinite(used) || !Number.isFinite(promised)) {
     const parts = [`the metric is ${readable(metricUnit)}`];
-    if (volume) parts.push(`the Volume "${volume.text}" is ${readable(volume.unit)}`);
-    if (valuePerUnit) parts.push(`the Value per unit "${valuePerUnit.text}" is ${readable(valuePerUnit.unit)}`);
+    if (volume) parts.push(`the Volume ${quoted(volume.text)} is ${readable(volume.unit)}`);
+    if (valuePerUnit) parts.push(`the Value per unit ${quoted(valuePerUnit.text)} is ${readable(valuePerUnit.unit)}`);
     return {
       used: null,
       promised: null,

@@ -4,6 +4,7 @@ import type { Cell } from './types';
 import type { UnitExpr, UnitTerm } from './units';
 import { NO_UNIT, currencyOf, sharedUnit, unitCurrency, unitTerm } from './units';
 import { MEMO_KEY_LENGTH, PairMemo } from './memo';
+import { excerpt, quoted } from './format';
 
 /**
  * Reading pasted text (SPEC §3.1) into a number and its unit: the lexer behind values.ts.
@@ -53,13 +54,13 @@ const NUMBER_RE = /^(\d[\d.,]*\d|\d|\.\d+)(?:[eE]([+-]?\d{1,3}))?\s*/;
 const PLACEHOLDER_RE = /^(n\/?a|tbd|tba|tbc|none|unknown|\?+|-+|—|–|\.+)$/i;
 
 /**
- * Throws the #VALUE! error of a text: `"<text>" <problem>`.
+ * Throws the #VALUE! error of a text: `"<text>" <problem>`, a long text quoted by its start (see quoted).
  *
  * @example
  *   failValue('N/A', 'is not a value') // throws ModelError('#VALUE!', '"N/A" is not a value')
  */
 export function failValue(text: string, problem: string): never {
-  throw new ModelError('#VALUE!', `"${text}" ${problem}`);
+  throw new ModelError('#VALUE!', `${quoted(text)} ${problem}`);
 }
 
 /**
@@ -153,7 +154,7 @@ function parseUnitTerms(input: string, text: string, money: boolean): { unit: Un
     if (!word) failValue(text, `has "${rest[0]}" where a unit was expected: ${EXPECTED_VALUE}`);
     const name = word[1];
     if (SCALE_WORDS.has(name.toLowerCase()) || (name !== 'm' && SCALE_SUFFIXES.has(name))) {
-      failValue(text, `has the scale "${name}" away from its number: write it right after the number, as in $5m or 5 million`);
+      failValue(text, `has the scale ${quoted(name)} away from its number: write it right after the number, as in $5m or 5 million`);
     }
     (dividing ? denominator : numerator).push(unitTerm(name));
     if (numerator.length + denominator.length > MAX_UNIT_TERMS) failValue(text, `has more than ${MAX_UNIT_TERMS} words in its unit: ${EXPECTED_UNIT}`);
@@ -214,7 +215,7 @@ function readTail(rest: string, prefix: string | null, digits: string, text: str
   if (word) scale = SCALE_WORDS.get(word[1].toLowerCase())!;
   else if (suffix && money) scale = SCALE_SUFFIXES.get(eat(SUFFIX_RE)![1])!;
   else if (suffix && suffix[1] !== 'm') {
-    failValue(text, `uses the suffix "${suffix[1]}", which scales only money written with its currency ($5k, €1.2M); write ${digits} thousand, million or billion`);
+    failValue(text, `uses the suffix "${suffix[1]}", which scales only money written with its currency ($5k, €1.2M); write ${excerpt(digits)} thousand, million or billion`);
   }
   const percent = eat(PERCENT_RE) !== null;
   const { unit: written, divisor } = parseUnitTerms(input, text, money);
@@ -306,7 +307,7 @@ function cachedTail(rest: string, prefix: string | null, digits: string, text: s
  * exponent, or a word such as `eur`) goes to the full lexer; one space after it is eaten, as `\s*`
  * would. The tail is then the same function of the same text.
  */
-function parseText(raw: string): Quantity {
+function readText(raw: string): Quantity {
   const head = PLAIN_TEXT_RE.test(raw) ? SIMPLE_HEAD_RE.exec(raw) : null;
   if (head === null) return lexText(raw);
   const [matched, sign, symbol, token] = head;
@@ -317,6 +318,28 @@ function parseText(raw: string): Quantity {
   const rest = raw.slice(after === ' ' ? matched.length + 1 : matched.length);
   const tail = cachedTail(rest, prefix, digits, raw);
   return combine(raw, sign === '-', digits, 0, tail);
+}
+
+/** Whole cell texts already read, with what each gave; cleared when full, as the tail memo is. */
+const TEXT_CACHE_LIMIT = 4096;
+const textMemo = new PairMemo<Quantity | ModelError>(TEXT_CACHE_LIMIT);
+
+/**
+ * A cell's text read once: a pasted column repeats whole cells (`90 days`, `$45/h`, `N/A`), and
+ * each repeat then costs one lookup. What it gave, a quantity or the error, depends on the text
+ * alone, so both are remembered; a quantity is frozen, as every caller shares it.
+ */
+function parseText(raw: string): Quantity {
+  const read = textMemo.get('', raw, () => {
+    try {
+      return Object.freeze(readText(raw));
+    } catch (error) {
+      if (error instanceof ModelError) return error;
+      throw error;
+    }
+  });
+  if (read instanceof ModelError) throw read;
+  return read;
 }
 
 /**

@@ -4,7 +4,7 @@
  * `target`, the Target) in the metric's unit; on Costs the row's first-year production cost
  * (One-time + Annual, or the estimated Annual), a draw scaling One-time and Annual alike.
  */
-import { formatMoney } from './format';
+import { formatMoney, quoted } from './format';
 import type { Basis, Direction, Money } from './types';
 
 /** Bounds that differ from the most likely figure by this little, relative to the figures, are in order: rounding cannot make a range out of order. */
@@ -90,8 +90,8 @@ export function annualValueAt(r: MetricRange, x: number): Money {
 /** True when a range is given at all, with a problem on the blank end when only one is. */
 function bothEnds(cells: RangeCells, figure: string, report: Report): boolean {
   if (!cells.lowGiven && !cells.highGiven) return false;
-  if (!cells.lowGiven) report('Low', `a range needs both ends: High is "${cells.highText}" but Low is blank (expected the lowest the ${figure} could be)`);
-  if (!cells.highGiven) report('High', `a range needs both ends: Low is "${cells.lowText}" but High is blank (expected the highest the ${figure} could be)`);
+  if (!cells.lowGiven) report('Low', `a range needs both ends: High is ${quoted(cells.highText)} but Low is blank (expected the lowest the ${figure} could be)`);
+  if (!cells.highGiven) report('High', `a range needs both ends: Low is ${quoted(cells.lowText)} but High is blank (expected the highest the ${figure} could be)`);
   return true;
 }
 
@@ -100,11 +100,11 @@ function inOrder(low: number, likely: number, high: number, cells: RangeCells, l
   const slack = RANGE_TOLERANCE * Math.max(Math.abs(low), Math.abs(likely), Math.abs(high));
   let ok = true;
   if (low > likely + slack) {
-    report('Low', `Low "${cells.lowText}" is above the most likely ${likelyText}: expected Low ≤ most likely ≤ High`);
+    report('Low', `Low ${quoted(cells.lowText)} is above the most likely ${likelyText}: expected Low ≤ most likely ≤ High`);
     ok = false;
   }
   if (high < likely - slack) {
-    report('High', `High "${cells.highText}" is below the most likely ${likelyText}: expected Low ≤ most likely ≤ High`);
+    report('High', `High ${quoted(cells.highText)} is below the most likely ${likelyText}: expected Low ≤ most likely ≤ High`);
     ok = false;
   }
   return ok;
@@ -147,7 +147,7 @@ export function checkMetricRange(
   }
   if (cells.low === null || cells.high === null) return null;
   const likely = m.basis === 'target' ? m.target : m.pilot!;
-  const likelyText = m.basis === 'target' ? `Target "${m.targetText}"` : `Pilot "${m.pilotText}"`;
+  const likelyText = m.basis === 'target' ? `Target ${quoted(m.targetText)}` : `Pilot ${quoted(m.pilotText)}`;
   if (!inOrder(cells.low, likely, cells.high, cells, likelyText, report)) return null;
   const sign = m.direction === 'lower' ? 1 : -1;
   if (m.basis === 'target') {
@@ -160,7 +160,7 @@ export function checkMetricRange(
     let ok = true;
     for (const [end, value, text] of ends) {
       if (!(sign * (m.baseline - value) > 0)) {
-        report(end, `${end} "${text}" does not improve on the baseline "${m.baselineText}": under basis target the range bounds the Target, so each end must be ${better} the baseline`);
+        report(end, `${end} ${quoted(text)} does not improve on the baseline ${quoted(m.baselineText)}: under basis target the range bounds the Target, so each end must be ${better} the baseline`);
         ok = false;
       }
     }

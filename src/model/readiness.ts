@@ -6,8 +6,9 @@
  * is for tracking only.
  */
 import type { Cell, Fraction, GateResult, Grid, MetricResult, Problem, ReadinessResult } from './types';
-import { READINESS, cellText, isBlank, readTable, wordCell } from './tables';
+import { MAX_TABLE_ROWS, READINESS, cellText, filledRows, isBlank, readTable, tooManyRows, wordCell } from './tables';
 import { append, smallest } from './lists';
+import { MAX_LISTED, excerpt, quoted } from './format';
 import { TextMap } from './text-map';
 
 /** The stuck-pilot patterns of SPEC §3.6, in the order they are reported. */
@@ -94,9 +95,13 @@ export type StatusReading = { ok: true; score: Fraction } | { ok: false; expecte
 /** The ownership (RACI) table, checked: `given` false when there is none. */
 export interface OwnershipCheck {
   given: boolean;
-  /** Each missing function or unnamed cell, naming the function and the column. */
+  /** Each missing function or unnamed cell, naming the function and the column: the first MAX_LISTED. */
   gaps: string[];
+  /** How many more gaps there are than `gaps` lists: a wide table of blanks is millions. */
+  unlisted: number;
   warnings: string[];
+  /** A table too long to read (MAX_TABLE_ROWS). */
+  problems: Problem[];
 }
 
 export interface ReadinessEvaluation {
@@ -157,6 +162,7 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
   const firstRowOf = new TextMap<{ row: number; name: string }>();
   const raci = checkOwnership(ownership);
   append(warnings, raci.warnings);
+  append(problems, raci.problems);
 
   if (readiness !== undefined && readiness !== null) {
     const table = readTable(readiness, READINESS);
@@ -188,7 +194,7 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
       const first = firstRowOf.get(identity);
       if (first) {
         warnings.push(
-          `Readiness row ${row}: "${text}" repeats ${first.name} (row ${first.row}); only row ${first.row} counts.`,
+          `Readiness row ${row}: ${quoted(text)} repeats ${excerpt(first.name)} (row ${first.row}); only row ${first.row} counts.`,
         );
         continue;
       }
@@ -212,7 +218,7 @@ export function evaluateReadiness(readiness: Grid | undefined, ownership: Grid |
       let score = owner === null ? 0 : statusScore;
       if (standard?.key === 'ownership' && raci.given && raci.gaps.length > 0) {
         score = 0;
-        append(notes, raci.gaps);
+        append(notes, gapsListed(raci));
       }
       const result: GateResult = {
         gate: name,
@@ -264,9 +270,9 @@ export function parseStatus(cell: Cell | undefined): StatusReading {
   if (number) {
     const percent = number[2] === '%';
     const value = Number(number[1]);
-    return fractionInRange(percent ? value / 100 : value, percent, `"${text}"`);
+    return fractionInRange(percent ? value / 100 : value, percent, quoted(text));
   }
-  return { ok: false, expected: `${STATUS_EXPECTED}; got "${text}"` };
+  return { ok: false, expected: `${STATUS_EXPECTED}; got ${quoted(text)}` };
 }
 
 /**
@@ -297,12 +303,20 @@ export function namedPerson(cell: Cell | undefined): string | null {
  * @example
  *   const check = checkOwnership([['Function', 'R', 'A'], ['Incident response', 'Sam', 'TBD']]);
  *   check.gaps[0] // 'Ownership row 2 "Incident response": no named person under "A"'
- *   check.gaps.length // 6: the gap above, then the five functions that have no row
+ *   check.gaps.length // 6: the gap above, then the five functions that have no row (up to MAX_LISTED; `unlisted` counts the rest)
  */
 export function checkOwnership(grid: Grid | undefined): OwnershipCheck {
-  if (grid === undefined || grid === null) return { given: false, gaps: [], warnings: [] };
+  if (grid === undefined || grid === null) return { given: false, gaps: [], unlisted: 0, warnings: [], problems: [] };
   const gaps: string[] = [];
+  let unlisted = 0;
+  // Only the gaps a note lists are worded; the rest are counted.
+  const gap = (text: () => string): void => {
+    if (gaps.length < MAX_LISTED) gaps.push(text());
+    else unlisted += 1;
+  };
   const warnings: string[] = [];
+  const filled = filledRows(grid, (line) => line.every((cell) => isBlank(wordCell(cell))));
+  if (filled.count > MAX_TABLE_ROWS) return { given: true, gaps, unlisted, warnings, problems: [tooManyRows('Ownership', 'Function', filled.count)] };
   // Every cell of a RACI table is a word (a function, a role, a person), so 0 is blank anywhere in it.
   const header = grid[0] ?? [];
   const roles: { index: number; header: string }[] = [];
@@ -310,13 +324,12 @@ export function checkOwnership(grid: Grid | undefined): OwnershipCheck {
     if (index > 0 && !isBlank(wordCell(cell))) roles.push({ index, header: cellText(cell) });
   });
   if (roles.length === 0) {
-    gaps.push('the Ownership table has no role columns (R, A, C, I or role names) after its function column');
+    gap(() => 'the Ownership table has no role columns (R, A, C, I or role names) after its function column');
   }
 
   const named = new Set<string>();
-  for (let r = 1; r < grid.length; r++) {
-    const line = grid[r] ?? [];
-    if (line.every((cell) => isBlank(wordCell(cell)))) continue;
+  for (const r of filled.rows) {
+    const line = grid[r];
     const fn = cellText(wordCell(line[0]));
     if (fn === '') {
       warnings.push(`Ownership row ${r + 1} has no function in its first column; it is ignored.`);
@@ -326,14 +339,14 @@ export function checkOwnership(grid: Grid | undefined): OwnershipCheck {
     if (required) named.add(required);
     for (const role of roles) {
       if (namedPerson(line[role.index]) === null) {
-        gaps.push(`Ownership row ${r + 1} "${fn}": no named person under "${role.header}"`);
+        gap(() => `Ownership row ${r + 1} ${quoted(fn)}: no named person under ${quoted(role.header)}`);
       }
     }
   }
   for (const f of RACI_FUNCTIONS) {
-    if (!named.has(f.name)) gaps.push(`the Ownership table has no row for ${f.name.toLowerCase()}`);
+    if (!named.has(f.name)) gap(() => `the Ownership table has no row for ${f.name.toLowerCase()}`);
   }
-  return { given: true, gaps, warnings };
+  return { given: true, gaps, unlisted, warnings, problems: [] };
 }
 
 /**
@@ -426,7 +439,12 @@ function fractionInRange(value: number, percent: boolean, shown: string): Status
 function statusLabel(cell: Cell | undefined): string {
   if (isBlank(cell)) return 'blank';
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  return cellText(cell);
+  return excerpt(cellText(cell));
+}
+
+/** The Ownership table's gaps as a gate's note lists them: the first few, then how many more. */
+function gapsListed(raci: OwnershipCheck): string[] {
+  return raci.unlisted === 0 ? raci.gaps : [...raci.gaps, `and ${raci.unlisted.toLocaleString('en-US')} more gaps in the Ownership table`];
 }
 
 function notAssessed(standard: StandardGate): GateResult {
@@ -455,7 +473,7 @@ function ownershipFromRaci(standard: StandardGate, raci: OwnershipCheck): GateRe
     passes,
     owner: null,
     evidence: passes ? 'every production function has a named person in the Ownership table' : '',
-    note: raci.gaps.join('; '),
+    note: gapsListed(raci).join('; '),
   };
 }
 

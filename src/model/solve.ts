@@ -8,12 +8,12 @@ export const ROOT_MAX_ITERATIONS = 200;
 /**
  * The root of f in [lo, hi], where f(lo) and f(hi) differ in sign (or one is 0), by Brent's
  * method (inverse quadratic interpolation with bisection as the safeguard). Returns null when
- * the ends do not bracket a root or the iteration limit is reached.
+ * the ends do not bracket a root or `maxIterations` steps pass without converging.
  *
  * @example
  *   brentRoot((x) => x * x - 2, 0, 2) // 1.4142135623730951
  */
-export function brentRoot(f: (x: number) => number, lo: number, hi: number): number | null {
+export function brentRoot(f: (x: number) => number, lo: number, hi: number, maxIterations = ROOT_MAX_ITERATIONS): number | null {
   let a = lo;
   let b = hi;
   let fa = f(a);
@@ -25,7 +25,7 @@ export function brentRoot(f: (x: number) => number, lo: number, hi: number): num
   let fc = fa;
   let d = b - a;
   let e = d;
-  for (let i = 0; i < ROOT_MAX_ITERATIONS; i++) {
+  for (let i = 0; i < maxIterations; i++) {
     if (Math.sign(fb) === Math.sign(fc)) {
       c = a;
       fc = fa;

@@ -1,3 +1,4 @@
+import { MAX_LISTED, capped, quoted } from './format';
 import type { Cell, Grid, Problem, TableName } from './types';
 
 /** A column of a table contract (SPEC §2): its canonical name and the headers accepted for it. */
@@ -12,6 +13,63 @@ export interface ColumnSpec {
 export interface TableSpec {
   table: TableName;
   columns: readonly ColumnSpec[];
+}
+
+/**
+ * The most rows, blank rows not counted, Pilot Gate reads in one table. Every PILOT function must
+ * answer within a second on any input Excel can hold (SPEC §4), and no parse reaches a million
+ * rows that all differ in that time; so a longer table is refused on its header row, in one pass
+ * over its rows, before any cell is read. The figure comes from `npm run bench` (limits.bench.ts):
+ * a case with every table this long and every cell different evaluates in a fraction of the
+ * second on the bench machine, with room for a laptop several times slower. No business case
+ * needs more: a pilot has a handful of metrics, cost lines and gates.
+ */
+export const MAX_TABLE_ROWS = 10_000;
+
+/** What one row of each table stands for, to say what to keep when a table is too long. */
+const ROW_OF: Readonly<Record<TableName, string>> = {
+  Metrics: 'metric',
+  Costs: 'cost category',
+  Readiness: 'gate',
+  Ownership: 'production function',
+  Assumptions: 'assumption',
+};
+
+/**
+ * The problem of a table longer than MAX_TABLE_ROWS, on its header row: how many rows it has and
+ * how many Pilot Gate reads. `column` is the table's first column, where the problem is shown.
+ *
+ * @example
+ *   tooManyRows('Metrics', 'Metric', 1_000_000).message
+ *   // 'the table has 1,000,000 rows (blank rows not counted), and Pilot Gate reads at most 10,000: …'
+ */
+export function tooManyRows(table: TableName, column: string, rows: number): Problem {
+  const count = (n: number): string => n.toLocaleString('en-US');
+  return {
+    table,
+    row: 1,
+    column,
+    message: `the table has ${count(rows)} rows (blank rows not counted), and Pilot Gate reads at most ${count(MAX_TABLE_ROWS)}: no function could answer within a second on more; keep one row per ${ROW_OF[table]}`,
+  };
+}
+
+/**
+ * The grid's rows after the header that are not blank, as indexes, and how many there are; only
+ * the first MAX_TABLE_ROWS are listed. `blank` tells a blank row: one pass, no row read further.
+ *
+ * @example
+ *   filledRows([['Gate'], ['Sponsor'], [null], ['Data']], (line) => line[0] === null) // { rows: [1, 3], count: 2 }
+ */
+export function filledRows(grid: Grid, blank: (line: readonly Cell[]) => boolean): { rows: number[]; count: number } {
+  const rows: number[] = [];
+  let count = 0;
+  for (let r = 1; r < grid.length; r++) {
+    const line = grid[r];
+    if (line === undefined || blank(line)) continue;
+    count += 1;
+    if (count <= MAX_TABLE_ROWS) rows.push(r);
+  }
+  return { rows, count };
 }
 
 /** One data row, its cells keyed by canonical column name (missing columns read as null). */
@@ -129,9 +187,29 @@ export function cellText(cell: Cell | undefined): string {
 }
 
 /**
+ * True when every cell of a row is blank (isBlank), where `words[c]` marks a column of words: 0
+ * there is blank too (SPEC §2). A loop that stops at the first cell that is not blank, with the
+ * commonest blanks first: a whole-column reference hands over a million blank rows, each read here
+ * and nowhere else.
+ *
+ * @example
+ *   blankRow([null, ' ', 0], [false, false, true]) // true
+ *   blankRow([null, 0], [])                        // false: 0 is a figure there
+ */
+export function blankRow(line: readonly Cell[], words: readonly boolean[]): boolean {
+  for (let c = 0; c < line.length; c++) {
+    const cell = line[c];
+    if (cell === null || cell === undefined || cell === '' || (cell === 0 && words[c] === true)) continue;
+    if (typeof cell !== 'string' || cell.trim() !== '') return false;
+  }
+  return true;
+}
+
+/**
  * Reads a table whose first row is its header: finds each column of `spec` by name or
  * synonym in any order, reports missing required columns on row 1 and unknown columns once
- * as warnings, and skips rows that are entirely blank.
+ * as warnings, and skips rows that are entirely blank. A table of more than MAX_TABLE_ROWS rows
+ * that are not blank is one problem on its header row, and none of its rows is read.
  *
  * @example
  *   const t = readTable([['KPI', 'Current', 'Goal'], ['Errors', '4.2%', '0.5%']], METRICS);
@@ -152,10 +230,10 @@ export function readTable(grid: Grid | undefined, spec: TableSpec): ReadTable {
     if (isBlank(wordCell(cell))) return;
     const col = byName.get(normalizeName(cell));
     if (!col) {
-      unknown.push(`"${cellText(cell)}"`);
+      unknown.push(cellText(cell));
     } else if (col.name in result.columns) {
       result.warnings.push(
-        `${spec.table}: column "${cellText(cell)}" repeats ${col.name}; the first one, "${result.headers[col.name]}", is used.`,
+        `${spec.table}: column ${quoted(cellText(cell))} repeats ${col.name}; the first one, ${quoted(result.headers[col.name])}, is used.`,
       );
     } else {
       result.columns[col.name] = index;
@@ -163,7 +241,8 @@ export function readTable(grid: Grid | undefined, spec: TableSpec): ReadTable {
     }
   });
   if (unknown.length > 0) {
-    result.warnings.push(`${spec.table}: column${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} ignored.`);
+    const names = capped(unknown, MAX_LISTED, quoted, (more) => `and ${more} more`).join(', ');
+    result.warnings.push(`${spec.table}: column${unknown.length === 1 ? '' : 's'} ${names} ignored.`);
   }
 
   for (const col of spec.columns) {
@@ -181,10 +260,16 @@ export function readTable(grid: Grid | undefined, spec: TableSpec): ReadTable {
     }
   }
 
-  const wordIndexes = new Set(spec.columns.filter((col) => col.words).map((col) => result.columns[col.name]));
-  for (let r = 1; grid && r < grid.length; r++) {
-    const line = grid[r] ?? [];
-    if (line.every((cell, index) => isBlank(wordIndexes.has(index) ? wordCell(cell) : cell))) continue;
+  if (!grid) return result;
+  const words: boolean[] = [];
+  for (const col of spec.columns) if (col.words && col.name in result.columns) words[result.columns[col.name]] = true;
+  const filled = filledRows(grid, (line) => blankRow(line, words));
+  if (filled.count > MAX_TABLE_ROWS) {
+    result.problems.push(tooManyRows(spec.table, spec.columns[0].name, filled.count));
+    return result;
+  }
+  for (const r of filled.rows) {
+    const line = grid[r];
     const cells: Record<string, Cell> = {};
     for (const col of spec.columns) {
       const index = result.columns[col.name];

@@ -1,6 +1,5 @@
 import { planNpv, type CashflowPlan } from './cashflow';
-import { ModelError } from './errors';
-import { brentRoot } from './solve';
+import { ROOT_MAX_ITERATIONS, brentRoot } from './solve';
 import type { Fraction, Threshold, ThresholdKind, Thresholds } from './types';
 
 /** The range each threshold is sought in (SPEC §3.5). */
@@ -51,23 +50,21 @@ function npvAlong(kind: ThresholdKind, c: ThresholdCase): (x: number) => number 
 
 /**
  * One scale threshold of SPEC §3.5: the value of the varied input at which NPV = 0, or
- * `always positive` / `never` when NPV keeps one sign over the whole range.
+ * `always positive` / `never` when NPV keeps one sign over the whole range, or `did not converge`
+ * when the solver reaches its iteration limit first. That last is a value, not an error: the case's
+ * other figures stand, and the threshold's cell and the reasons say so.
  *
  * @example
  *   threshold('volume', sevenCase) // 0.3107… (PV costs / PV benefits in SPEC §7)
  */
-export function threshold(kind: ThresholdKind, c: ThresholdCase): Threshold {
+export function threshold(kind: ThresholdKind, c: ThresholdCase, maxIterations = ROOT_MAX_ITERATIONS): Threshold {
   const f = npvAlong(kind, c);
   const [lo, hi] = THRESHOLD_RANGES[kind];
   const atLo = f(lo);
   const atHi = f(hi);
   if (atLo >= 0 && atHi >= 0) return 'always positive';
   if (atLo < 0 && atHi < 0) return 'never';
-  const root = brentRoot(f, lo, hi);
-  if (root === null) {
-    throw new ModelError('#NUM!', `the ${kind} threshold did not converge between ${lo} and ${hi}`);
-  }
-  return root;
+  return brentRoot(f, lo, hi, maxIterations) ?? 'did not converge';
 }
 
 /**

@@ -37,8 +37,11 @@ export type Direction = 'lower' | 'higher';
 export type Basis = 'evidence' | 'target';
 export type Verdict = 'SCALE' | 'PIVOT' | 'KILL' | 'NOT READY';
 export type TimelineCase = 'best' | 'typical' | 'complex';
-/** A scale threshold (SPEC §3.5): the solved value, or the reason there is none. */
-export type Threshold = number | 'always positive' | 'never';
+/**
+ * A scale threshold (SPEC §3.5): the solved value, or the reason there is none; `did not converge`
+ * when the solver stopped at its iteration limit (a figure, not a fault of the input).
+ */
+export type Threshold = number | 'always positive' | 'never' | 'did not converge';
 export type ThresholdKind = 'adoption' | 'volume' | 'cost' | 'realization';
 
 /** The standard cost categories of SPEC §2.2, by key. */

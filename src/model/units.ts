@@ -1,5 +1,6 @@
 import { create, createUnitDependencies, unitDependencies } from 'mathjs';
 import { ModelError } from './errors';
+import { excerpt, quoted } from './format';
 import { PairMemo } from './memo';
 
 /**
@@ -184,7 +185,7 @@ export function currencyOf(text: string): string | null {
 export function currencyCode(text: string): string {
   const code = currencyOf(text.trim());
   if (code === null) {
-    throw new ModelError('#VALUE!', `"${text}" is not a currency: expected an ISO 4217 code such as USD, EUR or CHF, or $, €, £, ¥`);
+    throw new ModelError('#VALUE!', `${quoted(text)} is not a currency: expected an ISO 4217 code such as USD, EUR or CHF, or $, €, £, ¥`);
   }
   return code;
 }
@@ -353,7 +354,7 @@ function labelOf(expr: UnitExpr): string {
 }
 
 function described(expr: UnitExpr): string {
-  const label = unitLabel(expr);
+  const label = excerpt(unitLabel(expr));
   return label === '' ? 'a plain number' : label;
 }
 

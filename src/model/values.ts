@@ -1,6 +1,7 @@
 import { ModelError } from './errors';
 import { checkedNumber, failValue as fail, normalizeText, parseQuantity, parseUnit } from './quantity';
 import type { Quantity } from './quantity';
+import { excerpt, quoted } from './format';
 import type { Cell } from './types';
 import type { UnitExpr } from './units';
 import { convertUnit, currencyCode, moneyPer, sameDimension, timeUnit, unitCurrency, unitLabel, unitTerm } from './units';
@@ -33,8 +34,8 @@ export function parseValue(cell: Cell, unit?: string): number {
     fail(quantity.text, `is in ${quantity.currency}, not ${currency}: there are no exchange rates`);
   }
   if (!sameDimension(quantity.unit, target)) {
-    const from = unitLabel(quantity.unit) || 'a plain number';
-    fail(quantity.text, `is ${from}, which cannot be converted to ${unitLabel(target) || 'a plain number'}`);
+    const from = excerpt(unitLabel(quantity.unit)) || 'a plain number';
+    fail(quantity.text, `is ${from}, which cannot be converted to ${excerpt(unitLabel(target)) || 'a plain number'}`);
   }
   return checkedNumber(convertUnit(quantity.value, quantity.unit, target));
 }
@@ -172,7 +173,7 @@ export function parseFractionList(cell: Cell): number[] {
     try {
       return parseFraction(item);
     } catch (error) {
-      if (error instanceof ModelError) throw new ModelError(error.code, `in "${cell.trim()}": ${error.message}`);
+      if (error instanceof ModelError) throw new ModelError(error.code, `in ${quoted(cell.trim())}: ${error.message}`);
       throw error;
     }
   });

@@ -1,6 +1,7 @@
 import type { Economics } from './cashflow';
 import type { CostSummary } from './costs';
-import { capped, formatMoney, formatMonths, formatMultiple, formatPercent } from './format';
+import { ROOT_MAX_ITERATIONS } from './solve';
+import { MAX_LISTED, capped, formatMoney, formatMonths, formatMultiple, formatPercent, quoted } from './format';
 import type {
   Assumptions,
   CostLine,
@@ -17,8 +18,6 @@ import type {
 
 /** Ties are decided in the case's favour within this relative margin, so rounding noise cannot flip a verdict. */
 export const TIE_TOLERANCE = 1e-9;
-/** Reasons list at most this many metrics or gates of one kind, then say how many more. */
-export const MAX_LISTED = 8;
 
 export interface VerdictInput {
   assumptions: Assumptions;
@@ -101,40 +100,51 @@ function economicsTest(v: VerdictInput): { pass: boolean; failures: string[]; su
   return { pass: failures.length === 0, failures, summary };
 }
 
-function quote(text: string): string {
-  return `"${text}"`;
-}
-
-function listed(lines: string[], what: string): string[] {
-  return capped(lines, MAX_LISTED, (more) => `…and ${more} more ${what}.`);
+/** A sentence for each of the first MAX_LISTED items, then how many more there are: only the sentences shown are written. */
+function listed<T>(items: readonly T[], sentence: (item: T) => string, what: string): string[] {
+  return capped(items, MAX_LISTED, sentence, (more) => `…and ${more} more ${what}.`);
 }
 
 /** One sentence per monetary metric the pilot did not prove (SPEC §3.2). */
 function unprovenReasons(v: VerdictInput): string[] {
   const threshold = formatPercent(v.assumptions.onTrackThreshold);
-  const lines = v.metrics
-    .filter((m) => m.annualValueTarget !== null && !m.proven)
-    .map((m) => {
-      const where = `Metrics row ${m.row} ${quote(m.name)}`;
+  const unproven = v.metrics.filter((m) => m.annualValueTarget !== null && !m.proven);
+  return listed(
+    unproven,
+    (m) => {
+      const where = `Metrics row ${m.row} ${quoted(m.name)}`;
       if (m.gapClosed === null) {
         const effect = v.assumptions.basis === 'evidence' ? ', so it adds no value under basis evidence' : '';
         return `${where}: no pilot figure${effect}.`;
       }
       return `${where}: the pilot closed ${formatPercent(m.gapClosed)} of the gap to target (proven at ${threshold}).`;
-    });
-  return listed(lines, 'unproven metrics');
+    },
+    'unproven metrics',
+  );
 }
 
 /** One sentence per blocking gate that does not pass, in SPEC §2.3's order. */
 function blockerReasons(r: ReadinessResult): string[] {
-  const lines = r.gates
-    .filter((g) => g.blocking && !g.passes)
-    .map((g) => {
-      const where = g.row === null ? `Readiness: ${quote(g.gate)}` : `Readiness row ${g.row} ${quote(g.gate)}`;
+  const blocking = r.gates.filter((g) => g.blocking && !g.passes);
+  return listed(
+    blocking,
+    (g) => {
+      const where = g.row === null ? `Readiness: ${quoted(g.gate)}` : `Readiness row ${g.row} ${quoted(g.gate)}`;
       const note = g.note !== '' ? g.note : `scores ${formatPercent(g.score, 0)}`;
       return `${where} blocks production: ${note}.`;
-    });
-  return listed(lines, 'blockers');
+    },
+    'blockers',
+  );
+}
+
+/**
+ * The sentence for a threshold whose solver stopped at its iteration limit.
+ *
+ * @example
+ *   notConverged('adoption') // 'The adoption threshold did not converge within 200 steps of the solver: …'
+ */
+export function notConverged(kind: keyof Thresholds): string {
+  return `The ${kind} threshold did not converge within ${ROOT_MAX_ITERATIONS} steps of the solver: NPV changes sign across its range, but no value was pinned down.`;
 }
 
 function thresholdSentence(kind: keyof Thresholds, t: Threshold): string {
@@ -146,6 +156,7 @@ function thresholdSentence(kind: keyof Thresholds, t: Threshold): string {
   };
   if (t === 'never') return `No ${range[kind]} makes NPV positive.`;
   if (t === 'always positive') return `NPV stays positive across ${range[kind]}.`;
+  if (t === 'did not converge') return notConverged(kind);
   switch (kind) {
     case 'adoption':
       return `Adoption must reach at least ${formatPercent(t)} for production to pay.`;
@@ -197,7 +208,7 @@ function costReasons(v: VerdictInput): string[] {
   const lines: string[] = [];
   if (expansionAlarmed(expansion, a.expansionAlarm)) {
     const worst = worstLine(costs.lines);
-    const detail = worst ? `: Costs row ${worst.row} ${quote(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
+    const detail = worst ? `: Costs row ${worst.row} ${quoted(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
     lines.push(`Production costs ${formatMultiple(expansion!)} the pilot (alarm at ${formatMultiple(a.expansionAlarm)})${detail}.`);
   }
   if (v.budgetVariance !== null && a.approvedBudget !== null && v.budgetVariance > 1) {
@@ -205,10 +216,9 @@ function costReasons(v: VerdictInput): string[] {
       `Production's first-year cost ${formatMoney(costs.oneTime + costs.annualRun, a.currency)} is ${formatMultiple(v.budgetVariance)} the approved budget of ${formatMoney(a.approvedBudget, a.currency)} (Assumptions: Approved production budget).`,
     );
   }
-  const estimates = costs.lines
-    .filter((l) => l.estimated)
-    .map((l) => `Costs row ${l.row} ${quote(l.category)}: production annual is an estimate, pilot × ${formatMultiple(l.multiplier ?? 0)}.`);
-  return [...lines, ...listed(estimates, 'estimated cost lines')];
+  const estimates = costs.lines.filter((l) => l.estimated);
+  const sentence = (l: CostLine): string => `Costs row ${l.row} ${quoted(l.category)}: production annual is an estimate, pilot × ${formatMultiple(l.multiplier ?? 0)}.`;
+  return [...lines, ...listed(estimates, sentence, 'estimated cost lines')];
 }
 
 /**
@@ -273,7 +283,7 @@ export function decide(v: VerdictInput): Decision {
     reasons = [
       ...e.failures,
       ...sure,
-      ...(['adoption', 'volume', 'cost', 'realization'] as const).filter((k) => typeof t[k] === 'number').map((k) => thresholdSentence(k, t[k])),
+      ...(['adoption', 'volume', 'cost', 'realization'] as const).filter((k) => typeof t[k] === 'number' || t[k] === 'did not converge').map((k) => thresholdSentence(k, t[k])),
       `At best (every promised improvement at full adoption from go-live) NPV is ${formatMoney(v.bestCaseNpv, cur)}.`,
       ...costs,
       ...blockerReasons(v.readiness),
@@ -289,7 +299,9 @@ export function decide(v: VerdictInput): Decision {
         ? `It would take ${formatMultiple(volume)} the planned volume for production to pay.`
         : volume === 'never'
           ? 'No volume up to 100× the plan makes production pay.'
-          : 'Volume alone does not decide it: NPV is positive at any volume, so it is payback or ROI that fails.';
+          : volume === 'did not converge'
+            ? notConverged('volume')
+            : 'Volume alone does not decide it: NPV is positive at any volume, so it is payback or ROI that fails.';
     reasons = [
       `Even every promised improvement at full adoption from go-live does not pay back at the planned volume: best-case NPV ${formatMoney(v.bestCaseNpv, cur)}.`,
       volumeReason,

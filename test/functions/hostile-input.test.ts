@@ -21,7 +21,7 @@ describe('PILOT functions on hostile input', () => {
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) {
       expect(outcome.error.code).toBe('#VALUE!');
-      expect(outcome.error.message).toMatch(/^Metrics row 2, Direction: "a +b" is not a direction.*\(and 9 more problems\)$/);
+      expect(outcome.error.message).toMatch(/^Metrics row 2, Direction: "a {59}…" \(32,767 characters\) is not a direction.*\(and 9 more problems\)$/);
     }
   });
 });
@@ -64,15 +64,37 @@ describe('PILOT functions whose figure would be ±Infinity', () => {
   });
 });
 
+describe('a threshold whose solver stopped at its iteration limit', () => {
+  it('is the words "did not converge" in PILOT.THRESHOLD’s cell and in PILOT.SUMMARY, never a #NUM! Excel shows without a message', () => {
+    const result = evaluateCase(sample);
+    const cases = new CaseCache({ evaluate: () => ({ ...result, thresholds: { ...result.thresholds, cost: 'did not converge' } }) });
+    const args = (which: string) => [sample.metrics, sample.costs, which];
+    expect(runPilotFunction('THRESHOLD', args('cost'), { cases })).toEqual({ ok: true, value: 'did not converge' });
+    expect(runPilotFunction('THRESHOLD', args('adoption'), { cases })).toEqual({ ok: true, value: result.thresholds.adoption });
+    const summary = runPilotFunction('SUMMARY', [sample.metrics, sample.costs, sample.readiness], { cases });
+    const rows = summary.ok ? (summary.value as (string | number)[][]) : [];
+    expect(rows.find((r) => r[0] === 'Cost threshold (× planned)')?.[1]).toBe('did not converge');
+    expect(rows.find((r) => r[0] === 'NPV')?.[1]).toBe(result.npv);
+  });
+});
+
 describe('PILOT functions give text a cell can hold', () => {
-  it('a reason quoting a metric named with 32,767 characters is cut to Excel’s 32,767, ending in "…"', () => {
+  it('a reason quoting a metric named with 32,767 characters quotes its first 60 and its length', () => {
     const metrics = sample.metrics.map((row, r) => (r === 2 ? ['x'.repeat(32_767), ...row.slice(1)] : row)); // Error rate: unproven, so a reason quotes it
     const outcome = runPilotFunction('REASONS', [metrics, sample.costs, sample.readiness], context());
     const texts = outcome.ok ? (outcome.value as string[][]).map((row) => row[0]) : [];
     const quoting = texts.filter((text) => text.includes('xxxxxxxx'));
-    expect(quoting.length).toBeGreaterThan(0);
-    for (const text of texts) expect(text.length).toBeLessThanOrEqual(32_767);
-    expect(quoting.every((text) => text.length === 32_767 && text.endsWith('…'))).toBe(true);
+    expect(quoting).toEqual([expect.stringContaining(`Metrics row 3 "${'x'.repeat(60)}…" (32,767 characters): the pilot closed 97.3% of the gap`)]);
+    for (const text of texts) expect(text.length).toBeLessThan(300);
+  });
+
+  it('a text longer than a cell holds is cut to Excel’s 32,767 characters, ending in "…"', () => {
+    const result = evaluateCase(sample);
+    const cases = new CaseCache({ evaluate: () => ({ ...result, reasons: ['x'.repeat(40_000), 'short'] }) });
+    const outcome = runPilotFunction('REASONS', [sample.metrics, sample.costs, sample.readiness], { cases });
+    const texts = outcome.ok ? (outcome.value as string[][]).map((row) => row[0]) : [];
+    expect(texts.map((text) => text.length)).toEqual([32_767, 5]);
+    expect(texts[0].endsWith('x…')).toBe(true);
   });
 });
 
@@ -86,6 +108,6 @@ describe('PILOT functions on units of many words', () => {
     })];
     const outcome = withinASecond(() => runPilotFunction('NPV', [metrics, sample.costs], context()));
     expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.error.message).toMatch(/^Metrics row 2, Value per unit: ".*" has more than 8 words in its unit/);
+    if (!outcome.ok) expect(outcome.error.message).toMatch(/^Metrics row 2, Value per unit: "1 USD\/h USD\/h [^"]{46}…" \(32,767 characters\) has more than 8 words in its unit/);
   });
 });

@@ -397,7 +397,7 @@ describe('ownership (RACI)', () => {
   it('reads 0 anywhere in the RACI table as blank: a role cell of 0 names nobody, a row of zeros is empty', () => {
     const zeros = [...RACI_COMPLETE.map((r, i) => (i === 2 ? [r[0], r[1], 0] : r)), [0, 0, 0]];
     expect(checkOwnership(zeros).gaps).toEqual(['Ownership row 3 "Incident response": no named person under "Accountable"']);
-    expect(checkOwnership([...RACI_COMPLETE, [0, 0, 0]])).toEqual({ given: true, gaps: [], warnings: [] });
+    expect(checkOwnership([...RACI_COMPLETE, [0, 0, 0]])).toEqual({ given: true, gaps: [], unlisted: 0, warnings: [], problems: [] });
     expect(checkOwnership(RACI_COMPLETE.map((r, i) => (i === 0 ? [...r, 0] : [...r, null]))).gaps).toEqual([]);
   });
 
