@@ -10,6 +10,7 @@
  * accepts (its words, its range) and takes its declared default when omitted.
  */
 import { CaseInputError, ModelError, andMore } from '../model/errors';
+import { excerpt, quoted } from '../model/format';
 import { ASSUMPTIONS, COSTS, METRICS, READINESS, isBlank, normalizeName, type TableSpec } from '../model/tables';
 import type { Cell, Grid, Problem, TableName } from '../model/types';
 import { parseValue } from '../model/values';
@@ -18,6 +19,12 @@ import type { Outcome } from './outcome';
 
 /** A cell as read from a host: its value, or what it holds instead of one. */
 type ReadCell = Outcome<Cell, string>;
+
+/**
+ * The most error cells of one argument kept as problems; the rest are counted. A column of a
+ * million #N/A is one message saying how many, not a million problems built and dropped.
+ */
+const KEPT_PROBLEMS = 1_000;
 
 const TABLE_SPECS: Partial<Record<TableName, TableSpec>> = {
   Metrics: METRICS,
@@ -46,6 +53,37 @@ export function describeNonValue(value: unknown): string | null {
   return `a ${typeof value}, not a value`;
 }
 
+/**
+ * True for a host value a table can hold as it is: text ("" for a blank cell, as Excel hands one
+ * over), a finite number other than -0, TRUE/FALSE, null. Every cell of a range passes here.
+ */
+function asIs(value: unknown): value is Cell {
+  if (typeof value === 'string' || value === null) return true;
+  // value - value is 0 for a finite number only; 1 / -0 is -Infinity.
+  if (typeof value === 'number') return value - value === 0 && (value !== 0 || 1 / value > 0);
+  return typeof value === 'boolean';
+}
+
+/** True for a host value that is an empty cell: null, undefined or "". */
+function emptyValue(value: unknown): boolean {
+  return value === null || value === undefined || value === '';
+}
+
+/**
+ * How many rows hold anything: the rows after the last one that does are dropped, so a
+ * whole-column reference (a million rows, a handful filled) costs one look at each empty cell.
+ */
+function filledLength(rows: readonly (readonly unknown[])[]): number {
+  let end = rows.length;
+  for (; end > 1; end--) {
+    const row = rows[end - 1];
+    let c = 0;
+    while (c < row.length && emptyValue(row[c])) c++;
+    if (c < row.length) break;
+  }
+  return end;
+}
+
 /** One host value as a Cell: "" and undefined are blank (null), -0 is 0. */
 function readCell(value: unknown): ReadCell {
   const holds = describeNonValue(value);
@@ -66,11 +104,17 @@ function isNothing(value: unknown): boolean {
   return rows.length === 0 || (rows.length === 1 && (rows[0].length === 0 || (rows[0].length === 1 && empty(rows[0][0]))));
 }
 
+/**
+ * Array.isArray, looked up once: in a vm context (jest runs every test in one) each read of a
+ * global costs hundreds of nanoseconds, and a million rows' worth of them most of a second.
+ */
+const isArray = Array.isArray;
+
 /** A host value as rows of raw values: a 2-D array as is, a 1-D array as one row, a scalar as one cell. */
 function rowsOf(value: unknown): unknown[][] {
-  if (!Array.isArray(value)) return [[value]];
-  if (value.every((row) => Array.isArray(row))) return value as unknown[][];
-  return [value];
+  if (!isArray(value)) return [[value]];
+  for (let r = 0; r < value.length; r++) if (!isArray(value[r])) return [value];
+  return value as unknown[][];
 }
 
 /** The canonical column name (SPEC §2) a header cell stands for, else its own text, else its position. */
@@ -79,40 +123,59 @@ function columnName(header: readonly unknown[], index: number, spec: TableSpec |
   if (typeof text === 'string' && text.trim() !== '') {
     const key = normalizeName(text);
     const column = spec?.columns.find((col) => [col.name, ...col.synonyms].some((name) => normalizeName(name) === key));
-    return column ? column.name : text.trim();
+    return column ? column.name : excerpt(text.trim());
   }
   return `column ${index + 1}`;
 }
 
 /**
  * A table argument (`Metrics[#All]`: the header row first) as a Grid, or undefined when the
- * argument was omitted or is one blank cell. Error values inside it throw CaseInputError with
- * one problem per cell, each naming the table, the row (1 = header) and the column.
+ * argument was omitted or is one blank cell; the empty rows at its end are left out (a table's
+ * rows keep their numbers). A blank cell stays as the host gave it, "" or null (undefined becomes
+ * null), as the engine reads both as blank (SPEC §5); -0 becomes 0. A row that needs no change is
+ * the host's own row, not a copy: a pasted million rows cost one look at each cell. Error values
+ * inside it throw CaseInputError with one problem per cell, each naming the table, the row (1 =
+ * header) and the column.
  *
  * @example
- *   readTableArg([['Metric', 'Baseline'], ['Errors', '']], 'Metrics') // [['Metric', 'Baseline'], ['Errors', null]]
- *   readTableArg(null, 'Readiness')                                   // undefined
+ *   readTableArg([['Metric', 'Baseline'], ['Errors', undefined]], 'Metrics') // [['Metric', 'Baseline'], ['Errors', null]]
+ *   readTableArg(null, 'Readiness')                                          // undefined
  */
 export function readTableArg(value: unknown, table: TableName): Grid | undefined {
   if (isNothing(value)) return undefined;
   const rows = rowsOf(value);
   const problems: Problem[] = [];
+  let bad = 0;
   const header = rows[0] ?? [];
-  const grid = rows.map((row, r) =>
-    row.map((raw, c) => {
-      const read = readCell(raw);
-      if (read.ok) return read.value;
+  const names: string[] = [];
+  const end = filledLength(rows);
+  // The host's own rows, until one needs a change: then a copy of the rows, that row a copy of its own.
+  let grid: unknown[][] | null = null;
+  for (let r = 0; r < end; r++) {
+    const row = rows[r];
+    for (let c = 0; c < row.length; c++) {
+      if (asIs(row[c])) continue;
+      const holds = describeNonValue(row[c]);
+      if (holds === null) {
+        // undefined or -0: the grid is thrown away once a cell holds an error, so only a grid without one is copied.
+        if (bad > 0) continue;
+        grid ??= rows.slice(0, end);
+        if (grid[r] === row) grid[r] = row.slice();
+        grid[r][c] = row[c] === undefined ? null : 0;
+        continue;
+      }
+      if (++bad > KEPT_PROBLEMS) continue;
+      names[c] ??= columnName(header, c, TABLE_SPECS[table]);
       problems.push({
         table,
         row: r + 1,
-        column: r === 0 ? `column ${c + 1}` : columnName(header, c, TABLE_SPECS[table]),
-        message: `the cell holds ${read.error}: expected a value (fix the cell or clear it)`,
+        column: r === 0 ? `column ${c + 1}` : names[c],
+        message: `the cell holds ${holds}: expected a value (fix the cell or clear it)`,
       });
-      return null;
-    }),
-  );
-  if (problems.length > 0) throw new CaseInputError(problems);
-  return grid;
+    }
+  }
+  if (problems.length > 0) throw new CaseInputError(problems, bad);
+  return (grid ?? (end === rows.length ? rows : rows.slice(0, end))) as Grid;
 }
 
 /**
@@ -125,16 +188,18 @@ export function readTableArg(value: unknown, table: TableName): Grid | undefined
  */
 export function readRangeArg(value: unknown, name: string): Grid | undefined {
   if (isNothing(value)) return undefined;
-  const bad: string[] = [];
+  let first: string | null = null;
+  let bad = 0;
   const grid = rowsOf(value).map((row, r) =>
     row.map((raw, c) => {
       const read = readCell(raw);
       if (read.ok) return read.value;
-      bad.push(`${name} row ${r + 1}, column ${c + 1}: the cell holds ${read.error}: expected a value`);
+      bad += 1;
+      first ??= `${name} row ${r + 1}, column ${c + 1}: the cell holds ${read.error}: expected a value`;
       return null;
     }),
   );
-  if (bad.length > 0) throw new ModelError('#VALUE!', andMore(bad[0], bad.length - 1, 'cell'));
+  if (first !== null) throw new ModelError('#VALUE!', andMore(first, bad - 1, 'cell'));
   return grid;
 }
 
@@ -228,7 +293,7 @@ export function readArgument(param: ParamDeclaration, value: unknown): unknown {
       }
       const chosen = param.choices.find((choice) => choice.toLowerCase() === text?.toLowerCase());
       if (chosen === undefined && (text !== undefined || !param.optional)) {
-        throw new ModelError('#VALUE!', `${param.name}: expected ${param.expected ?? quotedChoices(param.choices)}; got "${text ?? ''}"`);
+        throw new ModelError('#VALUE!', `${param.name}: expected ${param.expected ?? quotedChoices(param.choices)}; got ${quoted(text ?? '')}`);
       }
       return chosen;
     }

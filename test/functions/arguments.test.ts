@@ -6,12 +6,22 @@ import { thrownBy } from './runtime';
 const excelError = (code: string) => ({ code, message: undefined });
 
 describe('readTableArg', () => {
-  it('keeps the header row and turns blank cells ("" from Excel, undefined) into null', () => {
+  it('keeps the header row and blank cells as blank: "" as Excel hands it over, undefined as null', () => {
     expect(readTableArg([['Metric', 'Baseline'], ['Errors', ''], ['Time', undefined]], 'Metrics')).toEqual([
       ['Metric', 'Baseline'],
-      ['Errors', null],
+      ['Errors', ''],
       ['Time', null],
     ]);
+  });
+
+  it('hands on the host’s own rows where nothing needs changing, and leaves out the blank rows at the end', () => {
+    const rows = [['Metric', 'Baseline'], ['Errors', '4.2%'], ['Time', -0], ...Array.from({ length: 1000 }, () => ['', null])];
+    const grid = readTableArg(rows, 'Metrics')!;
+    expect(grid).toHaveLength(3);
+    expect(grid[1]).toBe(rows[1]);
+    expect(grid[2]).not.toBe(rows[2]);
+    expect(Object.is(grid[2][1], 0)).toBe(true);
+    expect(Object.is(rows[2][1], -0)).toBe(true);
   });
 
   it('reads an omitted table (null, undefined, one blank cell) as absent', () => {
