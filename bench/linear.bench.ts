@@ -1,19 +1,21 @@
 // Linear cost (SPEC §4: every function returns within a second on any input Excel can hold): the
-// parse of one cell at 8,192 and 32,767 characters, and checkCase at 25,000 and 100,000 rows, each
+// parse of one cell at 8,192 and 32,767 characters, and checkCase at a quarter of the row limit and at it, each
 // as time per character or per row. Each entry's reference is the smaller size in the same run, so
 // its ratio is near 1 when the cost grows linearly and near 4 when it grows with the square.
 import { checkCase, parseValue, sampleCase, type Cell, type Grid } from '../src/model';
+import { MAX_TABLE_ROWS } from '../src/model/tables';
 import { pastedMetricRow } from './rows';
 import type { BenchEntry } from './types';
-import { median } from './timing';
+import { linearEntry, paired } from './timing';
 
 /** The most characters an Excel cell holds, and a quarter of it. */
 const CELL_SIZES = [8_192, 32_767] as const;
-const ROW_SIZES = [25_000, 100_000] as const;
+/** A quarter of the most rows Pilot Gate reads in a table, and the most. */
+const ROW_SIZES = [MAX_TABLE_ROWS / 4, MAX_TABLE_ROWS] as const;
 const CELL_RUNS = 15;
 /** Characters parsed per run at either size (128 cells of 8,192, 32 of 32,767), so both sizes allocate alike and the collector's share is the same. */
 const CHARACTERS_PER_RUN = 2 ** 20;
-const ROW_RUNS = 5;
+const ROW_RUNS = 9;
 
 /**
  * Cells of `length` characters: each ends in a different tag, so that no memo of a unit or tail
@@ -33,50 +35,12 @@ function tagOf(run: number): string {
   return run.toString(26).replace(/[0-9a-p]/g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
 }
 
-/** Milliseconds of processor time (user and system, this process) that `work` takes. */
-function cpuMs(work: () => void): number {
-  const start = process.cpuUsage();
-  work();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-/**
- * The processor time of each run of the two sizes' work, taken in turn (small, large, small …)
- * after one run of each to warm up: the machine is shared, and alternating lets both sizes meet
- * the same load, while processor time leaves out the time other processes hold the cores.
- */
-function paired(runs: number, small: (run: number) => void, large: (run: number) => void): [number[], number[]] {
-  small(runs);
-  large(runs);
-  const times: [number[], number[]] = [[], []];
-  for (let run = 0; run < runs; run++) {
-    times[0].push(cpuMs(() => small(run)));
-    times[1].push(cpuMs(() => large(run)));
-  }
-  return times;
-}
-
 function parseOnce(text: string): void {
   try {
     parseValue(text);
   } catch {
     // Text that is no value is timed to its error: that is the path a person's paste takes.
   }
-}
-
-/** A per-unit entry at the larger size, against the same work at the smaller size. */
-function linearEntry(name: string, unit: string, perUnit: [number[], number[]], sizes: readonly [number, number], what: string): BenchEntry {
-  const [small, large] = perUnit.map(median);
-  return {
-    name,
-    unit,
-    median: large,
-    runs: perUnit[1],
-    reference: { name: `the same at ${sizes[0].toLocaleString('en-US')} ${what}`, median: small },
-    ratio: large / small,
-    note: `processor time of this process, the two sizes measured in turn; linear cost gives a ratio near 1, cost that grows with the square ${(sizes[1] / sizes[0]).toFixed(1)}`,
-  };
 }
 
 function parseEntries(): BenchEntry[] {

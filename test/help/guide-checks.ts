@@ -13,7 +13,8 @@ import { readCosts } from '../../src/model/costs';
 import { ModelError } from '../../src/model/errors';
 import { readVolume } from '../../src/model/metrics';
 import { RACI_FUNCTIONS, STANDARD_GATES, namedPerson, parseStatus } from '../../src/model/readiness';
-import { COSTS, METRICS, READINESS, readTable, type TableSpec } from '../../src/model/tables';
+import { COSTS, MAX_TABLE_ROWS, METRICS, READINESS, readTable, type TableSpec } from '../../src/model/tables';
+import { MAX_LISTED, QUOTED_CHARACTERS } from '../../src/model/format';
 import { THRESHOLD_RANGES } from '../../src/model/thresholds';
 import { TIMELINE_RANGES } from '../../src/model/timeline';
 import { unitLabel } from '../../src/model/units';
@@ -291,6 +292,13 @@ export function guideChecks(): Readonly<Record<string, GuideCheck>> {
       ]),
 
     'sample-monthly': (t) => expectTable(t, ['Months', 'Net per month'], monthlyRuns(sample)),
+
+    'table-limits': (t) =>
+      expectTable(t, ['Limit', 'Value'], [
+        ['Rows read in one table, blank rows not counted', figure(MAX_TABLE_ROWS)],
+        ['Characters of a cell a message quotes', figure(QUOTED_CHARACTERS)],
+        ['Items of one kind a list names', figure(MAX_LISTED)],
+      ]),
 
     'simulation-limits': (t) =>
       expectTable(t, ['Setting', 'Value'], [

@@ -50,7 +50,7 @@ describe('a threshold whose solver reaches its iteration limit', () => {
     const result = evaluateCase(toppedRampCase());
     const input: VerdictInput = {
       ...result,
-      costs: { lines: result.costs, pilotTotal: result.pilotTotal, oneTime: result.oneTime, annualRun: result.annualRun, problems: [], warnings: [] },
+      costs: { lines: result.costs, pilotTotal: result.pilotTotal, oneTime: result.oneTime, annualRun: result.annualRun, ranges: [], problems: [], warnings: [] },
       economics: result,
       thresholds: { ...result.thresholds, adoption: 'did not converge' },
     };
