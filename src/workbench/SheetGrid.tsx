@@ -164,7 +164,8 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
     e.preventDefault();
     if (rows.length === 0) return;
     book.enterMany(here, rows);
-    const width = Math.max(...rows.map((r) => r.length));
+    // A loop, not Math.max(...): a pasted column of a hundred thousand rows would overflow the stack as arguments.
+    const width = rows.reduce((widest, row) => (row.length > widest ? row.length : widest), 0);
     book.setSelection({ ...here, rows: rows.length, columns: width }, here);
   };
 
