@@ -1,4 +1,5 @@
 import type { Grid, TableName } from '../../src/model/types';
+import { MAX_TABLE_ROWS } from '../../src/model/tables';
 import { formatClashes, formatCurrency } from '../../src/usecases/format-clashes';
 import { formatWarnings } from '../../src/usecases/inputs';
 import { MemoryWorkbook } from '../../src/workbook/memory';
@@ -114,19 +115,25 @@ describe('format clashes (SPEC §3.1)', () => {
 });
 
 describe('format clashes on a long table', () => {
-  it('130,000 euro-formatted costs in a USD case are each a clash, without overflowing the stack', () => {
-    const rows = 130_000;
+  const costs = (rows: number): InputsRead => {
     const values: Grid = [['Category', 'Pilot'], ...Array.from({ length: rows }, (_, i) => [`Line ${i}`, 100])];
     const numberFormats = values.map((_, r) => ['General', r === 0 ? 'General' : '[$€-407] #,##0.00']);
     const range = { sheet: 'Costs', row: 0, column: 0, rows: values.length, columns: 2 };
-    const read: InputsRead = {
+    return {
       grids: { Costs: { source: { kind: 'range', header: { ...range, rows: 1 } }, range, values, numberFormats } },
       block: null,
       blockNameDefined: false,
       sheets: ['Costs'],
     };
-    const clashes = formatClashes(read);
-    expect(clashes).toHaveLength(rows);
-    expect(clashes[rows - 1]).toMatchObject({ table: 'Costs', row: rows + 1, column: 'Pilot', message: expect.stringContaining('formatted in EUR') });
+  };
+
+  it(`${MAX_TABLE_ROWS.toLocaleString('en-US')} euro-formatted costs in a USD case, as many as Pilot Gate reads, are each a clash`, () => {
+    const clashes = formatClashes(costs(MAX_TABLE_ROWS));
+    expect(clashes).toHaveLength(MAX_TABLE_ROWS);
+    expect(clashes[MAX_TABLE_ROWS - 1]).toMatchObject({ table: 'Costs', row: MAX_TABLE_ROWS + 1, column: 'Pilot', message: expect.stringContaining('formatted in EUR') });
+  });
+
+  it('a table longer than Pilot Gate reads has no clashes: the problem on its header row says it is too long', () => {
+    expect(formatClashes(costs(130_000))).toEqual([]);
   });
 });
