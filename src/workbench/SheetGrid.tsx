@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import type { ClipboardEvent, CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
+import type { CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { cellA1, columnLetters } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
 import { editText } from '../workbook/hyperformula/cell-entry';
@@ -80,6 +80,37 @@ function alignment(cell: ShownCell): string {
 }
 
 /**
+ * Ctrl+V and Ctrl+C while the grid has the focus, wherever the browser sends them. Chromium sends
+ * a clipboard event to the element holding the document's selection, not to the focused one, and
+ * once a cell's editor has been open that selection stays in the cell (a span inside the grid),
+ * or in the pane when text was selected there: a listener on the grid that took only events
+ * aimed at the grid itself lost every paste after the first edit. The document hears them all;
+ * the focus says whether they are the grid's (the cell editor, the formula bar and the pane's
+ * fields are inputs with the focus, and paste as inputs do).
+ */
+function useGridClipboard(gridRef: RefObject<HTMLTableElement | null>, handlers: RefObject<{ paste(text: string): void; copy(): string } | null>): void {
+  useEffect(() => {
+    const ours = (e: ClipboardEvent): boolean => gridRef.current !== null && document.activeElement === gridRef.current && e.clipboardData !== null;
+    const paste = (e: ClipboardEvent): void => {
+      if (!ours(e)) return;
+      e.preventDefault();
+      handlers.current?.paste(e.clipboardData!.getData('text/plain'));
+    };
+    const copy = (e: ClipboardEvent): void => {
+      if (!ours(e) || !handlers.current) return;
+      e.clipboardData!.setData('text/plain', handlers.current.copy());
+      e.preventDefault();
+    };
+    document.addEventListener('paste', paste);
+    document.addEventListener('copy', copy);
+    return () => {
+      document.removeEventListener('paste', paste);
+      document.removeEventListener('copy', copy);
+    };
+  }, [gridRef, handlers]);
+}
+
+/**
  * The sheet shown, as an ARIA grid: click or use the arrow keys to select (Shift stretches the
  * selection), type to replace a cell or F2 to edit it, Enter to commit, Escape to cancel,
  * Delete to empty the selection; paste tab-separated text from a spreadsheet; copy the selection.
@@ -92,6 +123,8 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
   const editorRef = useRef<HTMLInputElement | null>(null);
   const active = book.activeCellAddress;
   const selection = book.selection;
+  const clipboard = useRef<{ paste(text: string): void; copy(): string } | null>(null);
+  useGridClipboard(gridRef, clipboard);
 
   useEffect(() => {
     if (!active) return;
@@ -107,7 +140,10 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
     }
   }, [draft?.origin, draft?.at.row, draft?.at.column]);
 
-  if (sheet === null) return <p className="wb-empty">This workbook has no sheets.</p>;
+  if (sheet === null) {
+    clipboard.current = null;
+    return <p className="wb-empty">This workbook has no sheets.</p>;
+  }
   const here: CellAddress = active && active.sheet === sheet ? active : { sheet, row: 0, column: 0 };
   const range: RangeAddress = selection && selection.sheet === sheet ? selection : { ...here, rows: 1, columns: 1 };
   const extent = book.extent(sheet);
@@ -158,10 +194,8 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
     }
   };
 
-  const onPaste = (e: ClipboardEvent<HTMLTableElement>): void => {
-    if (e.target !== e.currentTarget) return;
-    const rows = parseClipboard(e.clipboardData.getData('text/plain'));
-    e.preventDefault();
+  const onPaste = (text: string): void => {
+    const rows = parseClipboard(text);
     if (rows.length === 0) return;
     book.enterMany(here, rows);
     // A loop, not Math.max(...): a pasted column of a hundred thousand rows would overflow the stack as arguments.
@@ -169,14 +203,13 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
     book.setSelection({ ...here, rows: rows.length, columns: width }, here);
   };
 
-  const onCopy = (e: ClipboardEvent<HTMLTableElement>): void => {
-    if (e.target !== e.currentTarget) return;
+  const onCopy = (): string => {
     const rows = Array.from({ length: range.rows }, (_, r) =>
       Array.from({ length: range.columns }, (_, c) => book.shown({ sheet, row: range.row + r, column: range.column + c }).text),
     );
-    e.clipboardData.setData('text/plain', toClipboard(rows));
-    e.preventDefault();
+    return toClipboard(rows);
   };
+  clipboard.current = { paste: onPaste, copy: onCopy };
 
   const onCellMouseDown = (e: MouseEvent, row: number, column: number): void => {
     if (draft?.origin === 'cell' && draft.at.row === row && draft.at.column === column) return;
@@ -213,8 +246,6 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
       tabIndex={0}
       style={{ width: ROW_HEADER_PX + columns.reduce((sum, c) => sum + widthOf(c), 0) }}
       onKeyDown={onKeyDown}
-      onPaste={onPaste}
-      onCopy={onCopy}
     >
       <colgroup>
         <col style={{ width: ROW_HEADER_PX }} />

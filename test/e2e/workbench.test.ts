@@ -338,6 +338,61 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await shot('11-only-required-tables');
   }, 120_000);
 
+  it('pastes with Ctrl+V after a cell was edited, whether Enter committed it or Escape left F2', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+    await page.goto(`${server.url}workbench.html?workbook=blank`);
+    await grid().and(page.getByRole('grid', { name: 'Sheet Sheet1' })).waitFor();
+    const block = async (a1s: string[]): Promise<string[]> => Promise.all(a1s.map(textOf));
+
+    // A block to copy, typed the way a person types it; then copied from the grid with Ctrl+C.
+    await typeInto('A1', 'Metric');
+    await typeInto('B1', 'Baseline');
+    await typeInto('A2', 'Error rate');
+    await typeInto('B2', '4.2%');
+    await cell('A1').click();
+    await cell('B2').click({ modifiers: ['Shift'] });
+    await page.keyboard.press('Control+C');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Metric\tBaseline\r\nError rate\t4.2%');
+
+    // An edit committed with Enter, then Ctrl+V: the block lands at the cell Enter moved to (D2).
+    await typeInto('D1', 'note');
+    expect(await nameBox().inputValue()).toBe('D2');
+    await page.keyboard.press('Control+V');
+    await cellShows('E3', '4.2%');
+    expect(await block(['D2', 'E2', 'D3', 'E3'])).toEqual(['Metric', 'Baseline', 'Error rate', '4.2%']);
+    expect(await nameBox().inputValue()).toBe('D2:E3');
+
+    // F2, then Escape (nothing changed), then Ctrl+V of text another program put on the clipboard.
+    await cell('G6').click();
+    await page.keyboard.press('F2');
+    await page.getByRole('textbox', { name: 'Edit Sheet1!G6' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => navigator.clipboard.writeText('12 min\t$3.40\r\n'));
+    await page.keyboard.press('Control+V');
+    await cellShows('H6', '$3.40');
+    expect(await block(['G6', 'H6'])).toEqual(['12 min', '$3.40']);
+
+    // A click into the cell being edited and Enter, then Ctrl+V: still the grid's paste.
+    await cell('A8').dblclick();
+    await page.getByRole('textbox', { name: 'Edit Sheet1!A8' }).waitFor();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    await cellShows('A8', 'x');
+    await page.keyboard.press('Control+V');
+    await cellShows('B9', '$3.40');
+    expect(await block(['A9', 'B9'])).toEqual(['12 min', '$3.40']);
+
+    // Ctrl+V inside an open editor pastes into the editor, as in Excel, not over the cells around it.
+    await cell('C12').click();
+    await page.keyboard.press('F2');
+    const editor = page.getByRole('textbox', { name: 'Edit Sheet1!C12' });
+    await page.keyboard.press('Control+V');
+    expect(await editor.inputValue()).toMatch(/^12 min/);
+    expect(await textOf('D12')).toBe('');
+    await page.keyboard.press('Escape');
+    await shot('12-pasted-after-edits');
+  }, 120_000);
+
   it('goes to an address typed into the name box, keeps €3 as text in a USD case, and serves /favicon.ico', async () => {
     await page.goto(`${server.url}workbench.html`);
     await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
