@@ -1,26 +1,15 @@
 /**
  * The decision card's charts, drawn with Chart.js: a chunk of its own (webpack's "charts"),
  * fetched once the pane shows a card, so neither the pane's start nor the custom functions' pay
- * for it. Only the parts of Chart.js these charts use are registered, so the rest is left out of
- * the chunk. Colours are the Fluent theme's tokens, read where the chart sits, so the charts
- * follow Office's light, dark and high-contrast themes.
+ * for it (the workbench's sheet charts, SheetChart.tsx, come in the same chunk). Colours are the
+ * Fluent theme's tokens, read where the chart sits, so the charts follow Office's light, dark and
+ * high-contrast themes.
  */
 import { useEffect, useId, useRef } from 'react';
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LineController,
-  LineElement,
-  LinearScale,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { CardCharts } from '../../usecases';
 import { chartConfig } from './configs';
+import { drawChart } from './draw';
 import type { ChartColours } from './configs';
 
 const useStyles = makeStyles({
@@ -103,10 +92,8 @@ function ChartFigure({ kind, title, charts, theme }: ChartFigureProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     // Without a 2-D context (a browser that refuses canvas) the text alternative is the chart.
-    if (!canvas || !canvas.getContext('2d')) return;
-    Chart.register(BarController, BarElement, CategoryScale, Legend, LineController, LineElement, LinearScale, PointElement, Tooltip);
-    const chart = new Chart(canvas, chartConfig(kind, charts, coloursAt(canvas)));
-    return () => chart.destroy();
+    const chart = canvas ? drawChart(canvas, chartConfig(kind, charts, coloursAt(canvas))) : null;
+    return () => chart?.destroy();
     // The theme's colours are read from the page: a new theme draws the chart again.
   }, [kind, charts, theme]);
   return (

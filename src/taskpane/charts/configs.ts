@@ -3,7 +3,7 @@
  * theme's colours: plain data, so it is tested without a canvas. Amounts on the axes and in the
  * tooltips are written by model/format.ts, as everywhere else.
  */
-import type { ChartConfiguration, ChartTypeRegistry, TooltipItem } from 'chart.js';
+import type { ChartConfiguration, ChartTypeRegistry, LegendItem, TooltipItem } from 'chart.js';
 import { formatMoney } from '../../model/format';
 import type { CardCharts } from '../../usecases';
 
@@ -50,8 +50,22 @@ function options(colours: ChartColours, label: (item: TooltipItem<keyof ChartTyp
     responsive: true,
     maintainAspectRatio: false,
     animation: false,
-    plugins: { legend: { position: 'bottom', labels: { color: colours.text, boxWidth: 12 } }, tooltip: { callbacks: { label } } },
+    plugins: { legend: legendOf(colours), tooltip: { callbacks: { label } } },
     scales,
+  };
+}
+
+/**
+ * The legend below a chart, in the theme's text colour, its series in the order they were given
+ * (Chart.js would list them in drawing order, the line drawn over the columns first).
+ *
+ * @example
+ *   options: { plugins: { legend: legendOf(colours) } }
+ */
+export function legendOf(colours: { text: string }) {
+  return {
+    position: 'bottom' as const,
+    labels: { color: colours.text, boxWidth: 12, sort: (a: LegendItem, b: LegendItem) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) },
   };
 }
 
