@@ -147,8 +147,10 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
   const here: CellAddress = active && active.sheet === sheet ? active : { sheet, row: 0, column: 0 };
   const range: RangeAddress = selection && selection.sheet === sheet ? selection : { ...here, rows: 1, columns: 1 };
   const extent = book.extent(sheet);
-  const rowCount = Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, range.row + range.rows + SPARE_ROWS / 2);
-  const columnCount = Math.max(MIN_COLUMNS, extent.columns + SPARE_COLUMNS, range.column + range.columns + 1);
+  // The cells under the sheet's charts are shown too, so that each chart has its place (SheetCharts).
+  const charted = book.charts(sheet).map((c) => c.place);
+  const rowCount = Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, range.row + range.rows + SPARE_ROWS / 2, ...charted.map((p) => p.row + p.rows + 1));
+  const columnCount = Math.max(MIN_COLUMNS, extent.columns + SPARE_COLUMNS, range.column + range.columns + 1, ...charted.map((p) => p.column + p.columns + 1));
   const columns = Array.from({ length: columnCount }, (_, c) => c);
   const shown = Array.from({ length: rowCount }, (_, row) => columns.map((column) => book.shown({ sheet, row, column })));
   // Excel shows #### where a number does not fit; the workbench widens the column instead (as AutoFit would).

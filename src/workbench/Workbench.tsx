@@ -4,6 +4,7 @@ import { createUseCases } from '../usecases';
 import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 import { FormulaBar } from './FormulaBar';
 import { afterCommit, spanOf } from './navigation';
+import { SheetCharts } from './SheetCharts';
 import { SheetGrid } from './SheetGrid';
 import type { Draft } from './SheetGrid';
 import { SheetTabs, tabId } from './SheetTabs';
@@ -65,6 +66,7 @@ export function Workbench({ book, now, hint }: WorkbenchProps) {
         <FormulaBar book={book} draft={draft} onDraft={onDraft} onCommit={onCommit} gridRef={gridRef} />
         <div className="wb-scroll" id="wb-sheet" role="tabpanel" aria-labelledby={activeIndex >= 0 ? tabId(activeIndex) : undefined}>
           <SheetGrid book={book} draft={draft} onDraft={onDraft} onCommit={onCommit} gridRef={gridRef} />
+          <SheetCharts book={book} gridRef={gridRef} />
         </div>
         <SheetTabs book={book} />
       </section>

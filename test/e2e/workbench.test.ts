@@ -77,6 +77,27 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
   }
 
+  /**
+   * The page with the grid scrolled to the first chart's top-left corner, and, where the grid
+   * shows a chart whole, each chart on its own.
+   */
+  async function chartShots(name: string): Promise<void> {
+    const charts = page.locator('.wb-chart');
+    await charts.first().evaluate((el: HTMLElement) => {
+      const scroller = el.parentElement!;
+      const header = scroller.querySelector<HTMLElement>('thead th')!;
+      const rowHeader = scroller.querySelector<HTMLElement>('tbody th')!;
+      scroller.scrollTo(el.offsetLeft - rowHeader.offsetWidth, el.offsetTop - header.offsetHeight);
+    });
+    await shot(`${name}-charts`);
+    const room = (await page.locator('.wb-scroll').boundingBox())!;
+    for (let i = 0; i < (await charts.count()); i++) {
+      const box = (await charts.nth(i).boundingBox())!;
+      if (box.width > room.width || box.height > room.height) continue;
+      await charts.nth(i).screenshot({ path: path.join(SHOTS, `${name}-chart-${i + 1}.png`) });
+    }
+  }
+
   async function textOf(a1: string): Promise<string> {
     return (await cell(a1).innerText()).trim();
   }
@@ -336,6 +357,57 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await page.locator('#wb-grid td.wb-error').count()).toBe(0);
     await cellShows('F38', 'Readiness: "Executive sponsor" blocks production: not assessed.');
     await shot('11-only-required-tables');
+  }, 120_000);
+
+  it("draws the block's native charts over the cells they were placed on, from their cells, and again after a recalculation", async () => {
+    await page.goto(`${server.url}workbench.html`);
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await clickButton('Evaluate');
+    await statusSays(/Verdict: NOT READY/);
+    const chart = (name: RegExp): Locator => page.locator('.wb-chart').getByRole('img', { name });
+    const cashflows = chart(/^Cash flows by year/);
+    await cashflows.waitFor();
+    expect(await page.locator('.wb-chart canvas').count()).toBe(2);
+    // The pane's chart chunk draws the sheet's charts too: fetched once, with Chart.js once.
+    const chartFiles = traffic.requests.filter((url) => /chart/i.test(new URL(url).pathname));
+    expect(chartFiles).toContain(`${server.url}charts.js`);
+    expect(new Set(chartFiles).size).toBe(chartFiles.length);
+
+    // Where Excel puts them: each over the cells of its place, H16:L35 and M16:Q35 (the block at A1).
+    const over = async (canvas: Locator, from: string, to: string): Promise<number[]> => {
+      const box = (await canvas.locator('xpath=ancestor::div[contains(@class,"wb-chart")]').boundingBox())!;
+      const a = (await cell(from).boundingBox())!;
+      const b = (await cell(to).boundingBox())!;
+      return [box.x - a.x, box.y - a.y, box.x + box.width - (b.x + b.width), box.y + box.height - (b.y + b.height)].map((d) => Math.round(Math.abs(d)));
+    };
+    await cell('H16').scrollIntoViewIfNeeded();
+    expect(await over(cashflows, 'H16', 'L35')).toEqual([0, 0, 0, 0]);
+    const expansion = chart(/^Pilot against production/);
+    expect(await over(expansion, 'M16', 'Q35')).toEqual([0, 0, 0, 0]);
+
+    // Drawn from the cells (SPEC §7's Net row), with the figures in words for a screen reader.
+    const description = (canvas: Locator) => canvas.evaluate((el) => document.getElementById(el.getAttribute('aria-describedby') ?? '')?.textContent ?? '');
+    expect(await description(cashflows)).toMatch(/Year 0: Net \(\$190,000\), Cumulative \(\$190,000\); Year 1: Net \$450,561/);
+    const pixels = (canvas: Locator) => canvas.evaluate((el) => (el as HTMLCanvasElement).toDataURL());
+    const drawn = await pixels(cashflows);
+    expect(drawn.length).toBeGreaterThan(5000);
+    await chartShots('block-1280');
+
+    // An edit on another sheet recalculates the block: the chart follows without Evaluate.
+    await tab('Costs').click();
+    await typeInto('D2', '5000000', '$5,000,000');
+    await tab('Pilot Gate').click();
+    await cellShows('B2', 'KILL');
+    await cashflows.waitFor();
+    expect(await description(cashflows)).toMatch(/Year 1: Net \(\$4,489,439\)/);
+    expect(await pixels(cashflows)).not.toBe(drawn);
+    await chartShots('block-1280-after-edit');
+
+    // At 320 px the charts keep their size over their cells; the grid scrolls to them.
+    await page.setViewportSize({ width: 320, height: 800 });
+    expect(await over(cashflows, 'H16', 'L35')).toEqual([0, 0, 0, 0]);
+    await chartShots('block-320');
   }, 120_000);
 
   it('pastes with Ctrl+V after a cell was edited, whether Enter committed it or Escape left F2', async () => {
