@@ -46,7 +46,8 @@ function coloursAt(el: Element): ChartColours {
 
 /** The chart's height in px: 220, or room for each category of a horizontal chart and its legend. */
 function frameHeight(kind: keyof CardCharts, charts: CardCharts): number {
-  if (kind === 'costs') return 90 + 30 * charts.costs.categories.length;
+  // 36 px a category: its name may take two lines.
+  if (kind === 'costs') return 90 + 36 * charts.costs.categories.length;
   if (kind === 'thresholds') return 90 + 36 * charts.thresholds.kinds.length;
   return 220;
 }

@@ -150,25 +150,36 @@ function costs(charts: CardCharts, colours: ChartColours): ChartConfiguration {
       moneyLabel(c.currency),
       {
         x: { ...axis, ticks: { ...axis.ticks, callback: money(c.currency) } },
-        // Every category named, cut short in a narrow pane (the tooltip and the text alternative have it whole).
-        y: { ...axis, ticks: { ...axis.ticks, autoSkip: false, callback: (_: unknown, index: number) => shortLabel(c.categories[index] ?? '') } },
+        // Every category named, over two lines in a narrow pane.
+        y: { ...axis, ticks: { ...axis.ticks, autoSkip: false, callback: (_: unknown, index: number) => axisLines(c.categories[index] ?? '') } },
       },
       true,
     ),
   };
 }
 
-/** Category names longer than this are cut on the axis. */
-const LABEL_CHARACTERS = 16;
+/** The characters an axis line of a category name holds, so that a 320 px pane keeps room for the bars. */
+const LINE_CHARACTERS = 16;
 
 /**
- * A category name as an axis shows it: whole when short, else cut with an ellipsis.
+ * A category name as an axis shows it: whole on one line when short, else over two lines broken
+ * between words, the second cut with an ellipsis only when the name is longer still (the tooltip
+ * and the text alternative have it whole).
  *
  * @example
- *   shortLabel('Change management and training') // 'Change managem…'
+ *   axisLines('Model and licences') // ['Model and', 'licences']
+ *   axisLines('Change management and training') // ['Change', 'management and…']
  */
-export function shortLabel(name: string): string {
-  return name.length <= LABEL_CHARACTERS ? name : `${name.slice(0, LABEL_CHARACTERS - 1).trimEnd()}…`;
+export function axisLines(name: string): string | string[] {
+  if (name.length <= LINE_CHARACTERS) return name;
+  const words = name.split(/\s+/);
+  let first = words.shift() ?? '';
+  while (words.length > 0 && `${first} ${words[0]}`.length <= LINE_CHARACTERS) first = `${first} ${words.shift()}`;
+  // A first word longer than a line is cut there, and the rest goes on the second line.
+  const rest = first.length > LINE_CHARACTERS ? `${first.slice(LINE_CHARACTERS)} ${words.join(' ')}`.trim() : words.join(' ');
+  first = first.slice(0, LINE_CHARACTERS);
+  const second = rest.length <= LINE_CHARACTERS ? rest : `${rest.slice(0, LINE_CHARACTERS - 1).trimEnd()}…`;
+  return second ? [first, second] : first;
 }
 
 function thresholds(charts: CardCharts, colours: ChartColours): ChartConfiguration {
