@@ -156,7 +156,7 @@ export interface OfficeHost {
   /**
    * Calls `listener` when any worksheet changes or recalculates (ExcelApi 1.9's
    * worksheets.onChanged and onCalculated) and returns how to stop; absent where the host has no
-   * such events (the test fake).
+   * such events.
    */
   watchWorksheets?(listener: (kind: 'edited' | 'calculated') => void): Promise<() => Promise<void>>;
 }

@@ -6,7 +6,9 @@
  *  - getItem on a missing sheet or table fails the sync with ItemNotFound;
  *  - 2-D writes must match the range's shape; null entries leave a cell as it is;
  *  - APIs of newer requirement sets throw unless the fake was told the host supports them;
- *  - a batch that ends with unsynced commands is an error (the adapter must sync itself).
+ *  - a batch that ends with unsynced commands is an error (the adapter must sync itself);
+ *  - worksheets' onChanged and onCalculated handlers (ExcelApi 1.9) are registered in one
+ *    Excel.run and removed in another, and heard only while registered (`fire`).
  * It does not calculate: a formula cell's value is whatever the test says it calculated to.
  */
 import { FakeCharts, type FakeChartRecord } from './fake-charts';
@@ -71,7 +73,11 @@ export interface FakeExcelOptions {
   /** ExcelApi versions the host supports beyond 1.8 (e.g. ['1.9', '1.12']). */
   supports?: string[];
   bodyBackgroundColor?: string;
+  /** Registering the worksheets' event handlers fails with this error code (as a locked-down host's can). */
+  eventsFail?: string;
 }
+
+type FakeEventKind = 'edited' | 'calculated';
 
 /** The workbook state, and the counters tests read. */
 export class FakeExcel {
@@ -91,6 +97,8 @@ export class FakeExcel {
   /** Syncs that ran with calculation suspended, and with screen updating suspended. */
   calculationHeld: number[] = [];
   screenHeld: number[] = [];
+  /** The worksheets' event handlers registered now, each with the batch it was added in. */
+  readonly handlers: { kind: FakeEventKind; run: number; listener: (kind: FakeEventKind) => void }[] = [];
   private readonly supported: Set<string>;
 
   constructor(private readonly options: FakeExcelOptions = {}) {
@@ -109,7 +117,30 @@ export class FakeExcel {
       },
       supports: (version) => this.supported.has(version),
       officeTheme: () => (this.options.bodyBackgroundColor ? { bodyBackgroundColor: this.options.bodyBackgroundColor } : null),
+      watchWorksheets: async (listener) => {
+        // As Office.js: one batch adds both handlers and syncs; another removes them.
+        this.runs++;
+        this.requireSet('1.9', 'worksheets.onChanged');
+        if (this.options.eventsFail) throw new FakeOfficeError(this.options.eventsFail, 'the host refused the event handlers');
+        const added = (['edited', 'calculated'] as const).map((kind) => ({ kind, run: this.runs, listener }));
+        this.handlers.push(...added);
+        this.syncs++;
+        return async () => {
+          this.runs++;
+          for (const handler of added) {
+            const at = this.handlers.indexOf(handler);
+            if (at < 0) throw new FakeOfficeError('InvalidOperation', 'the handler was removed already');
+            this.handlers.splice(at, 1);
+          }
+          this.syncs++;
+        };
+      },
     };
+  }
+
+  /** Excel raises a worksheets event: every handler registered for it hears it. */
+  fire(kind: FakeEventKind): void {
+    for (const handler of this.handlers.filter((h) => h.kind === kind)) handler.listener(kind);
   }
 
   supports(version: string): boolean {
