@@ -19,8 +19,8 @@ interface Box {
 
 /** The box the cells of `place` cover on the grid shown, null while they are not rendered. */
 function boxOver(table: HTMLTableElement, place: RangeAddress): Box | null {
-  const first = table.querySelector<HTMLElement>(`#${cellId(place.row, place.column)}`);
-  const last = table.querySelector<HTMLElement>(`#${cellId(place.row + place.rows - 1, place.column + place.columns - 1)}`);
+  const first = table.ownerDocument.getElementById(cellId(place.row, place.column));
+  const last = table.ownerDocument.getElementById(cellId(place.row + place.rows - 1, place.column + place.columns - 1));
   if (!first || !last) return null;
   // A cell's offsets are from its table; the table's from the scrolling box the charts sit in.
   const left = table.offsetLeft + first.offsetLeft;
