@@ -100,7 +100,8 @@ function planChecks(r: CaseResult): CardCheck[] {
       ? { text: 'ROI none: no production costs, so NPV alone decides', passed: true }
       : { text: `ROI ${formatPercent(r.roi)} ${failed.roi ? '<' : '≥'} ${formatPercent(a.hurdleRoi)} hurdle`, passed: !failed.roi },
     r.paybackMonths === null
-      ? { text: `payback never ≤ ${formatMonths(a.maxPaybackMonths)}`, passed: !failed.payback }
+      ? // Never is no figure to compare: the rule is said beside it.
+        { text: `payback never (max ${formatMonths(a.maxPaybackMonths)})`, passed: !failed.payback }
       : { text: `payback ${formatMonths(r.paybackMonths)} ${failed.payback ? '>' : '≤'} ${formatMonths(a.maxPaybackMonths)}`, passed: !failed.payback },
   ];
   const monetary = r.metrics.filter((m) => m.annualValueTarget !== null);
