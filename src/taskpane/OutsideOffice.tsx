@@ -1,5 +1,6 @@
-import { Body1, FluentProvider, Link, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Body1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import { HELP_PAGE } from '../help/address';
+import { TextLink } from './components/TextLink';
 
 const useStyles = makeStyles({
   page: { display: 'grid', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: '40rem' },
@@ -31,12 +32,12 @@ export function OutsideOffice() {
           <li>Then Home › Pilot Gate opens the pane.</li>
         </ol>
         <Body1 as="p" block className={styles.line}>
-          To try it without Excel, open the <Link href="workbench.html">workbench</Link> that <code>npm start</code> serves beside it.
+          To try it without Excel, open the <TextLink href="workbench.html">workbench</TextLink> that <code>npm start</code> serves beside it.
         </Body1>
         <Body1 as="p" block className={styles.line}>
-          <Link href={HELP_PAGE} target="_blank" rel="noopener noreferrer">
+          <TextLink href={HELP_PAGE} target="_blank" rel="noopener noreferrer">
             Help
-          </Link>
+          </TextLink>
           : what each table accepts, how every figure is worked out, and each PILOT function.
         </Body1>
       </main>
