@@ -12,7 +12,8 @@
 import { CaseInputError, ModelError, andMore } from '../model/errors';
 import { excerpt, quoted } from '../model/format';
 import { ASSUMPTIONS, COSTS, METRICS, READINESS, isBlank, normalizeName, type TableSpec } from '../model/tables';
-import type { Cell, Grid, Problem, TableName } from '../model/types';
+import { parseA1 } from '../model/a1';
+import type { Cell, Grid, Problem, TableName, TablePlace } from '../model/types';
 import { parseValue } from '../model/values';
 import type { ParamDeclaration } from './declarations';
 import type { Outcome } from './outcome';
@@ -225,6 +226,28 @@ export function readCellArg(value: unknown, name: string): Cell {
   return read.value;
 }
 
+/**
+ * Where a table is, from the address its host hands over for a place argument (`Costs!A1:E1`,
+ * `'Pilot costs'!$B$3`): the top-left cell. Undefined when the host gave no address — the
+ * argument omitted, or a host that hands a reference's values but not where it is — so the
+ * sentences name table rows only. Text that is not an address is a #VALUE! naming the argument.
+ *
+ * @example
+ *   readPlaceArg("'Pilot costs'!B3:F3", 'costsAt') // { sheet: 'Pilot costs', row: 2, column: 1 }
+ *   readPlaceArg('[Book1.xlsx]Costs!A1:E1', 'costsAt') // { sheet: 'Costs', row: 0, column: 0 }
+ *   readPlaceArg([['Category', 'Pilot']], 'costsAt') // undefined: values, no address
+ */
+export function readPlaceArg(value: unknown, name: string, expected?: string): TablePlace | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined;
+  try {
+    // Excel may put the workbook before the sheet (`[Book1.xlsx]Costs!A1:E1`, quoted as one name when either has a space).
+    const { sheet, row, column } = parseA1(value.trim().replace(/^'\[[^\]]*\]/, "'").replace(/^\[[^\]]*\]/, ''));
+    return { sheet, row, column };
+  } catch {
+    throw new ModelError('#VALUE!', `${name}: expected ${expected ?? 'a reference to a table\'s header row'}; got "${value}"`);
+  }
+}
+
 /** `"adoption", "volume" or "cost"`. */
 function quotedChoices(choices: readonly string[]): string {
   const quoted = choices.map((c) => `"${c}"`);
@@ -285,6 +308,8 @@ export function readArgument(param: ParamDeclaration, value: unknown): unknown {
       return readRangeArg(value, param.name);
     case 'cell':
       return readCellArg(value, param.name);
+    case 'place':
+      return readPlaceArg(value, param.name, param.expected);
     case 'text': {
       const text = readText(value, param.name) ?? (typeof param.default === 'string' ? param.default : undefined);
       if (param.choices === undefined) {

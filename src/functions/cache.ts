@@ -7,7 +7,7 @@
  */
 import { evaluateCase } from '../model/case';
 import { MAX_TABLE_ROWS } from '../model/tables';
-import type { CaseInput, CaseResult, Grid } from '../model/types';
+import type { CaseInput, CaseResult, Grid, TablePlace } from '../model/types';
 import { outcomeOf, type Outcome } from './outcome';
 
 /** How many distinct cases are kept: a few workbooks' worth of output blocks. */
@@ -21,6 +21,7 @@ export interface CaseCacheOptions {
 }
 
 const TABLE_ORDER = ['metrics', 'costs', 'readiness', 'ownership', 'assumptions'] as const;
+const PLACE_ORDER = ['Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions'] as const;
 
 /** The numbers JSON cannot spell (-0, NaN, ±Infinity), each with its row and column: `0,2=-0;`. */
 function unspelled(grid: Grid): string {
@@ -53,7 +54,17 @@ function gridKey(grid: Grid | undefined): string {
  *   caseKey({ metrics: [['Metric']], costs: [[1]] }) === caseKey({ metrics: [['Metric']], costs: [['1']] }) // false
  */
 export function caseKey(input: CaseInput): string {
-  return TABLE_ORDER.map((table) => gridKey(input[table])).join('|');
+  return TABLE_ORDER.map((table) => gridKey(input[table])).join('|') + placesKey(input.places);
+}
+
+/**
+ * Where the tables are, as part of the key: the same tables cited at other cells are another
+ * result (its reasons name other cells); no places, the key of the tables alone.
+ */
+function placesKey(places: CaseInput['places']): string {
+  if (places === undefined) return '';
+  const place = (p: TablePlace | undefined): string => (p === undefined ? 'x' : `s${p.sheet.length}:${p.sheet}r${p.row};c${p.column};`);
+  return `@${PLACE_ORDER.map((table) => place(places[table])).join('')}`;
 }
 
 /**

@@ -13,7 +13,7 @@ import { readAssumptions } from '../model/assumptions';
 import { CaseInputError, ModelError } from '../model/errors';
 import { evaluateReadiness } from '../model/readiness';
 import { estimateTimeline } from '../model/timeline';
-import type { CaseInput, CaseResult, Cell, Grid, ThresholdKind } from '../model/types';
+import type { CaseInput, CaseResult, Cell, Grid, TablePlace, TablePlaces, ThresholdKind } from '../model/types';
 import { simulateCase } from '../model/case';
 import { parseValue } from '../model/values';
 import { expansionOf, paybackMonthsOf } from './amounts';
@@ -41,7 +41,9 @@ type Given<P extends ParamDeclaration, T> = P extends { optional: false } ? T : 
 /** The value an argument is read as, from its declaration. */
 export type ArgumentValue<P extends ParamDeclaration> = P['kind'] extends 'table' | 'range'
   ? Grid | undefined
-  : P['kind'] extends 'cell'
+  : P['kind'] extends 'place'
+    ? TablePlace | undefined
+    : P['kind'] extends 'cell'
     ? Cell
     : P['kind'] extends 'text'
       ? Given<P, P extends { choices: readonly (infer C extends string)[] } ? C : string>
@@ -66,23 +68,44 @@ export interface PilotFunction extends FunctionDeclaration {
 
 type Adapter<Id extends PilotFunctionId> = (args: ArgumentsOf<DeclarationOf<Id>>, context: FunctionContext) => ResultValue<DeclarationOf<Id>['result']>;
 
-/** The tables of a case, as the case functions receive them (a function without readiness gets none). */
+/** The tables of a case, as the case functions receive them (a function without readiness gets none), and where they are when given. */
 interface CaseTables {
   readonly metrics?: Grid;
   readonly costs?: Grid;
   readonly readiness?: Grid;
   readonly ownership?: Grid;
   readonly assumptions?: Grid;
+  readonly metricsAt?: TablePlace;
+  readonly costsAt?: TablePlace;
+  readonly readinessAt?: TablePlace;
+  readonly ownershipAt?: TablePlace;
+  readonly assumptionsAt?: TablePlace;
+}
+
+/** Where the tables are, from the place arguments given; undefined when none is. */
+function placesOf(tables: CaseTables): TablePlaces | undefined {
+  const given: [keyof TablePlaces, TablePlace | undefined][] = [
+    ['Metrics', tables.metricsAt],
+    ['Costs', tables.costsAt],
+    ['Readiness', tables.readinessAt],
+    ['Ownership', tables.ownershipAt],
+    ['Assumptions', tables.assumptionsAt],
+  ];
+  const places: TablePlaces = {};
+  for (const [table, place] of given) if (place !== undefined) places[table] = place;
+  return Object.keys(places).length === 0 ? undefined : places;
 }
 
 /** The case the table arguments describe; a missing Metrics or Costs table is reported by the engine. */
 function caseInput(tables: CaseTables): CaseInput {
+  const places = placesOf(tables);
   return {
     metrics: tables.metrics ?? [],
     costs: tables.costs ?? [],
     readiness: tables.readiness,
     ownership: tables.ownership,
     assumptions: tables.assumptions,
+    ...(places === undefined ? {} : { places }),
   };
 }
 
@@ -111,8 +134,9 @@ function noIrr(result: CaseResult): ModelError {
 
 /** The functions whose value an evaluated case holds, with the arguments they take besides its tables. */
 export type CaseFigureId = 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TORNADO' | 'TIMELINE' | 'SUMMARY';
-type TableParam = 'metrics' | 'costs' | 'readiness' | 'assumptions' | 'ownership';
-export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<DeclarationOf<Id>>, TableParam>;
+/** The parameters that say which case it is and where its tables are, rather than what to show of it. */
+type CaseParam<D extends FunctionDeclaration> = Extract<D['params'][number], { kind: 'table' | 'place' }>['name'];
+export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<DeclarationOf<Id>>, CaseParam<DeclarationOf<Id>>>;
 
 /**
  * What each case function gives for an evaluated case: the figure, or the engine error its cell

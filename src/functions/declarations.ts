@@ -15,9 +15,10 @@ import type { TableName } from '../model/types';
 /**
  * How an argument arrives and is read: `table` a whole table with its header row (a matrix),
  * `range` any block of cells (a matrix: cash flows, costs to sum), `cell` one value of any
- * type, `text` one text, `number` one number.
+ * type, `text` one text, `number` one number, `place` a reference read for where it is, not for
+ * its values (a table's header row, `Costs[#Headers]`: the host hands over its address).
  */
-export type ParamKind = 'table' | 'range' | 'cell' | 'text' | 'number';
+export type ParamKind = 'table' | 'range' | 'cell' | 'text' | 'number' | 'place';
 
 /** `spill` is a 2-D array Excel spills; `number or text` is a number or a word such as "always positive". */
 export type ResultKind = 'number' | 'text' | 'number or text' | 'spill';
@@ -110,6 +111,49 @@ const OWNERSHIP_ARG = { name: 'ownership', kind: 'table', optional: true, table:
 
 const ECONOMICS_PARAMS = [METRICS_ARG, COSTS_ARG, ASSUMPTIONS_ARG] as const;
 const CASE_PARAMS = [METRICS_ARG, COSTS_ARG, READINESS_ARG, ASSUMPTIONS_ARG, OWNERSHIP_ARG] as const;
+
+/**
+ * Where a table is, for the functions whose sentences name sheet cells: a reference to the table's
+ * header row (`Costs[#Headers]`, or the first row of a plain range), read for its address only.
+ *
+ * Why an argument of its own. Excel tells a custom function where its range arguments are only
+ * when functions.json sets `options.requiresParameterAddresses` (then `invocation.parameterAddresses`
+ * holds one address per argument; CustomFunctionsRuntime 1.3, which manifest.xml requires; the
+ * result must be a matrix: learn.microsoft.com/javascript/api/custom-functions-runtime/customfunctions.invocation
+ * and learn.microsoft.com/office/dev/add-ins/excel/custom-functions-parameter-options, "Detect the
+ * address of a parameter"). Runtime 1.3 is in Excel on the web, on Windows (Microsoft 365) and on
+ * Mac, so one mechanism serves all three. The alternatives weighed:
+ * - the table arguments' own addresses: the block hands each table over as IF(ISBLANK(t),"",t)
+ *   (see src/usecases/block.ts), a computed array that has no address;
+ * - the address as text (CELL("address", …) or a typed "Costs!A1"): CELL leaves out the sheet
+ *   for the caller's own sheet and puts the workbook's file name before others, and typed text
+ *   goes stale when a table moves or a sheet is renamed;
+ * - the task pane looking the tables up with Excel.run: a function must not wait on the pane,
+ *   and a workbook opened without it would name rows only.
+ * A reference to the header row stays live (Excel rewrites it as the table moves or its sheet is
+ * renamed, and a structured reference survives both), costs one row of values, and an omitted one
+ * leaves the sentences naming table rows as they did, so a person's own call stays as it was.
+ */
+function placeArg<const Name extends string, const Table extends TableName>(name: Name, table: Table) {
+  return {
+    name,
+    kind: 'place',
+    optional: true,
+    table,
+    expected: `a reference to the ${table} table's header row, such as ${table}[#Headers]`,
+    description: `${table}[#Headers]: where the table is, so each sentence names its sheet cell (${table}!A3). Only the address is read.`,
+  } as const;
+}
+
+/** The case's tables, then where each is: the sentences of REASONS and ACTIONS name sheet cells when the places are given. */
+const CITING_PARAMS = [
+  ...CASE_PARAMS,
+  placeArg('metricsAt', 'Metrics'),
+  placeArg('costsAt', 'Costs'),
+  placeArg('readinessAt', 'Readiness'),
+  placeArg('assumptionsAt', 'Assumptions'),
+  placeArg('ownershipAt', 'Ownership'),
+] as const;
 
 /** Said of every function whose go-live month comes from the Assumptions alone. */
 const WITHOUT_READINESS = "Without a readiness table, go-live is the Assumptions' Transition months, else the typical 5 months.";
@@ -368,7 +412,7 @@ export const PILOT_DECLARATIONS = [
     guide: 'the-verdict',
     description:
       'The reasons behind the verdict, most decisive first, spilled down a column: short sentences with the figures and the table row or assumption behind them.',
-    params: CASE_PARAMS,
+    params: CITING_PARAMS,
     result: 'spill',
     returns: 'One reason per row.',
     spillShape: { rows: 1, columns: 1 },
@@ -380,7 +424,7 @@ export const PILOT_DECLARATIONS = [
     id: 'ACTIONS',
     description:
       'What must be true first (SPEC §3.9): the few steps that would change a verdict other than SCALE, most decisive first, each with its owner and the table row (and sheet cell) it comes from. SCALE has none.',
-    params: CASE_PARAMS,
+    params: CITING_PARAMS,
     result: 'spill',
     returns: 'A table with the header Action | Owner | Source, then one row per action; a single "none" row for SCALE.',
     // The header and one action; the sample's seven actions make eight rows.

@@ -24,6 +24,12 @@ export interface FunctionJson {
   helpUrl: string;
   parameters: ParameterJson[];
   result: { type: 'any' | 'string' | 'number' | 'boolean'; dimensionality: 'scalar' | 'matrix' };
+  /**
+   * Set for a function with a place argument: Excel then passes the addresses of its arguments as
+   * `invocation.parameterAddresses` (CustomFunctionsRuntime 1.3, which the manifest requires; the
+   * result must be a matrix, which every such function's spill is).
+   */
+  options?: { requiresParameterAddresses: true };
 }
 
 export interface FunctionsJson {
@@ -41,6 +47,8 @@ const PARAMETER_SHAPE: Readonly<Record<ParamKind, Pick<ParameterJson, 'type' | '
   cell: { type: 'any', dimensionality: 'scalar' },
   text: { type: 'string', dimensionality: 'scalar' },
   number: { type: 'number', dimensionality: 'scalar' },
+  // A reference: Excel hands over its values, and its address through invocation.parameterAddresses.
+  place: { type: 'any', dimensionality: 'matrix' },
 };
 
 const RESULT_SHAPE: Readonly<Record<ResultKind, FunctionJson['result']>> = {
@@ -71,7 +79,19 @@ export function functionJson(declaration: FunctionDeclaration, base: string): Fu
       ...(p.optional ? { optional: true as const } : {}),
     })),
     result: { ...RESULT_SHAPE[declaration.result] },
+    ...(needsAddresses(declaration) ? { options: { requiresParameterAddresses: true as const } } : {}),
   };
+}
+
+/**
+ * Whether Excel must hand a function the addresses of its arguments: it has a place argument.
+ *
+ * @example
+ *   needsAddresses(pilotFunction('REASONS')!) // true
+ *   needsAddresses(pilotFunction('NPV')!)     // false
+ */
+export function needsAddresses(declaration: FunctionDeclaration): boolean {
+  return declaration.params.some((p) => p.kind === 'place');
 }
 
 /**

@@ -4,7 +4,7 @@
  * error (errors.ts). Excel finds each under the id functions.json declares for it.
  */
 import { CaseCache } from './cache';
-import { PILOT_FUNCTIONS, type FunctionContext, type PilotValue, type ResultValue } from './catalogue';
+import { PILOT_FUNCTIONS, type FunctionContext, type PilotFunction, type PilotValue, type ResultValue } from './catalogue';
 import type { DeclarationOf, PilotFunctionId } from './declarations';
 import { excelValue } from './errors';
 import { runPilotFunction } from './runner';
@@ -20,6 +20,36 @@ export interface FunctionRegistry {
   associate(id: string, fn: ExcelFunction): void;
 }
 
+/** What the runtime passes after a function's declared arguments (CustomFunctions.Invocation), as far as it is read here. */
+interface Invocation {
+  /** The address of each argument that is a reference (`Costs!A1:E1`), with requiresParameterAddresses; else absent. */
+  parameterAddresses?: readonly (string | null | undefined)[];
+}
+
+/**
+ * The arguments a function's declaration names, as the runner takes them: Excel passes one value
+ * per declared parameter (null for an omitted optional) and then the invocation. A place argument
+ * is read for where it is, so its value is replaced by its address, which Excel gives (as
+ * `Costs!A1:E1`, or `'Pilot costs'!B3`) when functions.json asks for requiresParameterAddresses;
+ * with no address (a value rather than a reference, or a runtime that gave none) it is null and
+ * the sentences name table rows only.
+ *
+ * @example
+ *   excelArguments(pilotFunction('REASONS')!, [m, c, r, null, null, [['Metric', '…']], null, null, null, null, { parameterAddresses: ['', '', '', '', '', 'Metrics!A1:I1'] }])
+ *   // [m, c, r, null, null, 'Metrics!A1:I1', null, null, null, null]
+ */
+export function excelArguments(fn: PilotFunction, passed: readonly unknown[]): unknown[] {
+  const count = fn.params.length;
+  const args = passed.slice(0, count);
+  const invocation = passed.length > count ? (passed[count] as Invocation | null | undefined) : undefined;
+  const addresses = invocation?.parameterAddresses;
+  return args.map((arg, i) => {
+    if (fn.params[i].kind !== 'place') return arg;
+    const address = addresses?.[i];
+    return typeof address === 'string' && address !== '' ? address : null;
+  });
+}
+
 /**
  * Every PILOT function as Excel calls it, by id, sharing one case cache (so a sheet of PILOT
  * formulas over the same tables evaluates the case once).
@@ -32,7 +62,7 @@ export interface FunctionRegistry {
 export function excelFunctions(context: FunctionContext): ExcelFunctions {
   // Each value comes out of the runner checked against its declared result kind.
   return Object.fromEntries(
-    PILOT_FUNCTIONS.map((fn) => [fn.id, (...args: unknown[]) => excelValue(runPilotFunction(fn.id, args, context))]),
+    PILOT_FUNCTIONS.map((fn) => [fn.id, (...args: unknown[]) => excelValue(runPilotFunction(fn.id, excelArguments(fn, args), context))]),
   ) as ExcelFunctions;
 }
 

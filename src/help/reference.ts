@@ -20,6 +20,7 @@ const KIND_WORDS: Readonly<Record<ParamKind, string>> = {
   cell: 'a cell or a value',
   text: 'text',
   number: 'a number',
+  place: "a reference to a table's header row, read for its address",
 };
 
 /**

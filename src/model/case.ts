@@ -6,6 +6,7 @@ import { CaseInputError, ModelError } from './errors';
 import { evaluateMetric } from './metrics';
 import { ratioProblems } from './overflow';
 import { evaluateReadiness, metricsUnclear, withMetricPatterns } from './readiness';
+import { NO_CELLS, citer } from './places';
 import { METRICS, readTable } from './tables';
 import { thresholds, type ThresholdCase } from './thresholds';
 import { defaultTransitionMonths, estimateTimeline } from './timeline';
@@ -108,12 +109,14 @@ export function preparedPlan(c: PreparedCase): CashflowPlan {
 }
 
 /**
- * Evaluates a prepared case whose problems are empty: the figures of SPEC §3.3–§3.8.
+ * Evaluates a prepared case whose problems are empty: the figures of SPEC §3.3–§3.8. Given the
+ * input it was prepared from, its reasons and actions name the sheet cells where the input says
+ * where its tables are (CaseInput.places).
  *
  * @example
  *   evaluatePrepared(prepareCase(sampleCase())).verdict // 'NOT READY'
  */
-export function evaluatePrepared(c: PreparedCase): CaseResult {
+export function evaluatePrepared(c: PreparedCase, input?: CaseInput): CaseResult {
   if (c.problems.length > 0) throw new CaseInputError(c.problems);
   const a = c.assumptions;
   const plan = preparedPlan(c);
@@ -149,10 +152,14 @@ export function evaluatePrepared(c: PreparedCase): CaseResult {
     transitionMonths: c.transitionMonths,
     // The reasons speak of how sure only when something is ranged.
     simulation: c.ranges.length === 0 ? null : simulation.result,
+    cite: input?.places === undefined ? NO_CELLS : citer(input),
   };
   const decision = decide(verdictInput);
   const warnings = simulation.skipped === null ? c.warnings : c.warnings.concat(simulation.skipped);
-  const actions = planActions({ ...verdictInput, verdict: decision.verdict, assumptionRows: c.assumptionRows });
+  const planned = planActions({ ...verdictInput, verdict: decision.verdict, assumptionRows: c.assumptionRows });
+  const cite = verdictInput.cite ?? NO_CELLS;
+  // Each action names its sheet cell where the case knows where its tables are.
+  const actions = input?.places === undefined ? planned : planned.map((a) => ({ ...a, cell: a.row === null ? null : cite(a.table, a.row, a.column) }));
   return {
     verdict: decision.verdict,
     reasons: decision.reasons,
@@ -285,7 +292,7 @@ export function checkCase(input: CaseInput): Problem[] {
  *   evaluateCase(sampleCase()).npv // 1475525.91…
  */
 export function evaluateCase(input: CaseInput): CaseResult {
-  return evaluatePrepared(prepareCase(input));
+  return evaluatePrepared(prepareCase(input), input);
 }
 
 

@@ -21,7 +21,22 @@ export interface CaseInput {
   readiness?: Grid;
   ownership?: Grid;
   assumptions?: Grid;
+  /**
+   * Where each table's header row starts in the workbook, when the caller knows: the reasons and
+   * actions then name the sheet cell (`Costs!A14`) beside the table row. Absent, they name rows only.
+   */
+  places?: TablePlaces;
 }
+
+/** The top-left cell of a table's header row: its sheet and 0-based row and column. */
+export interface TablePlace {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
+/** Where the tables of a case are, by table. */
+export type TablePlaces = Partial<Record<TableName, TablePlace>>;
 
 /** One thing wrong with the input. `row` 1 is the header row; `column` is SPEC §2's canonical name. */
 export interface Problem {
@@ -207,7 +222,7 @@ export interface Action {
   row: number | null;
   /** The canonical column (SPEC §2) of the cell it points at; null for the whole row. */
   column: string | null;
-  /** The sheet cell (`Readiness!B4`) when the case knows where its tables are (CaseInput.places); else absent. */
+  /** The sheet cell (`Readiness!B4`) when the case knows where its tables are (CaseInput.places): null when the thing has no row; else absent. */
   cell?: string | null;
 }
 

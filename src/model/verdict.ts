@@ -2,6 +2,7 @@ import type { Economics } from './cashflow';
 import type { CostSummary } from './costs';
 import { ROOT_MAX_ITERATIONS } from './solve';
 import { MAX_LISTED, capped, formatMoney, formatMonths, formatMultiple, formatPercent, quoted } from './format';
+import { NO_CELLS, citedRow, type Cite } from './places';
 import type {
   Assumptions,
   CostLine,
@@ -33,6 +34,8 @@ export interface VerdictInput {
   transitionMonths: number;
   /** The simulation of the ranged inputs; null when the case has none (SPEC §3.10). */
   simulation: Simulation | null;
+  /** Names the sheet cell of a table row where the case knows its tables' places; rows only without it. */
+  cite?: Cite;
 }
 
 export interface Decision {
@@ -112,7 +115,7 @@ function unprovenReasons(v: VerdictInput): string[] {
   return listed(
     unproven,
     (m) => {
-      const where = `Metrics row ${m.row} ${quoted(m.name)}`;
+      const where = citedRow(v.cite ?? NO_CELLS, 'Metrics', m.row, 'Pilot', m.name);
       if (m.gapClosed === null) {
         const effect = v.assumptions.basis === 'evidence' ? ', so it adds no value under basis evidence' : '';
         return `${where}: no pilot figure${effect}.`;
@@ -124,12 +127,12 @@ function unprovenReasons(v: VerdictInput): string[] {
 }
 
 /** One sentence per blocking gate that does not pass, in SPEC §2.3's order. */
-function blockerReasons(r: ReadinessResult): string[] {
+function blockerReasons(r: ReadinessResult, cite: Cite): string[] {
   const blocking = r.gates.filter((g) => g.blocking && !g.passes);
   return listed(
     blocking,
     (g) => {
-      const where = g.row === null ? `Readiness: ${quoted(g.gate)}` : `Readiness row ${g.row} ${quoted(g.gate)}`;
+      const where = g.row === null ? `Readiness: ${quoted(g.gate)}` : citedRow(cite, 'Readiness', g.row, g.owner === null ? 'Owner' : 'Status', g.gate);
       const note = g.note !== '' ? g.note : `scores ${formatPercent(g.score, 0)}`;
       return `${where} blocks production: ${note}.`;
     },
@@ -208,7 +211,7 @@ function costReasons(v: VerdictInput): string[] {
   const lines: string[] = [];
   if (expansionAlarmed(expansion, a.expansionAlarm)) {
     const worst = worstLine(costs.lines);
-    const detail = worst ? `: Costs row ${worst.row} ${quoted(worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
+    const detail = worst ? `: ${citedRow(v.cite ?? NO_CELLS, 'Costs', worst.row, null, worst.category)} is ${formatMultiple(worst.multiple)} its pilot line` : '';
     lines.push(`Production costs ${formatMultiple(expansion!)} the pilot (alarm at ${formatMultiple(a.expansionAlarm)})${detail}.`);
   }
   if (v.budgetVariance !== null && a.approvedBudget !== null && v.budgetVariance > 1) {
@@ -217,7 +220,7 @@ function costReasons(v: VerdictInput): string[] {
     );
   }
   const estimates = costs.lines.filter((l) => l.estimated);
-  const sentence = (l: CostLine): string => `Costs row ${l.row} ${quoted(l.category)}: production annual is an estimate, pilot × ${formatMultiple(l.multiplier ?? 0)}.`;
+  const sentence = (l: CostLine): string => `${citedRow(v.cite ?? NO_CELLS, 'Costs', l.row, 'Multiplier', l.category)}: production annual is an estimate, pilot × ${formatMultiple(l.multiplier ?? 0)}.`;
   return [...lines, ...listed(estimates, sentence, 'estimated cost lines')];
 }
 
@@ -276,7 +279,7 @@ export function decide(v: VerdictInput): Decision {
     reasons = [e.summary, ...sure, 'Every monetary metric was proven by the pilot and every blocking gate passes.', ...promises, timing, ...costs, ...patterns];
   } else if (checks.economics) {
     verdict = 'NOT READY';
-    reasons = [...blockerReasons(v.readiness), ...promises, ...unprovenReasons(v), `The economics pass: ${e.summary}`, ...sure, ...costs, ...patterns, timing];
+    reasons = [...blockerReasons(v.readiness, v.cite ?? NO_CELLS), ...promises, ...unprovenReasons(v), `The economics pass: ${e.summary}`, ...sure, ...costs, ...patterns, timing];
   } else if (checks.bestCase) {
     verdict = 'PIVOT';
     const t = v.thresholds;
@@ -286,7 +289,7 @@ export function decide(v: VerdictInput): Decision {
       ...(['adoption', 'volume', 'cost', 'realization'] as const).filter((k) => typeof t[k] === 'number' || t[k] === 'did not converge').map((k) => thresholdSentence(k, t[k])),
       `At best (every promised improvement at full adoption from go-live) NPV is ${formatMoney(v.bestCaseNpv, cur)}.`,
       ...costs,
-      ...blockerReasons(v.readiness),
+      ...blockerReasons(v.readiness, v.cite ?? NO_CELLS),
       ...unprovenReasons(v),
       ...patterns,
       timing,

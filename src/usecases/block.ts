@@ -327,6 +327,22 @@ function pilotCall<Id extends PilotFunctionId>(id: Id, given: Given<Id>): Formul
   return { fn: `PILOT.${fn.id}`, args: args.slice(0, last).map((arg) => arg ?? { text: '' }) };
 }
 
+/**
+ * Where each chosen table is, for PILOT.REASONS and PILOT.ACTIONS: its header row (`Costs[#Headers]`
+ * in Excel), read for its address, so each sentence names its sheet cell (`Costs!A14`) and keeps
+ * naming the right one as the table moves or its sheet is renamed.
+ */
+function placesOf(inputs: BlockInputs): Partial<Record<'metricsAt' | 'costsAt' | 'readinessAt' | 'assumptionsAt' | 'ownershipAt', FormulaArg>> {
+  const place = (table: TableArg | undefined): FormulaArg | undefined => (table === undefined ? undefined : { place: table });
+  return {
+    metricsAt: place(inputs.metrics),
+    costsAt: place(inputs.costs),
+    readinessAt: place(inputs.readiness),
+    assumptionsAt: place(inputs.assumptions),
+    ownershipAt: place(inputs.ownership),
+  };
+}
+
 /** An Excel function call, or a binary operator (`+`, `-`, `<=`) written between its two arguments. */
 function call(fn: string, ...args: FormulaArg[]): FormulaSpec {
   return { fn, args };
@@ -385,12 +401,12 @@ export function planBlock(inputs: BlockInputs, result: CaseResult): BlockPlan {
   add('timeline', LAYOUT.timeline, ...pilot('TIMELINE', {}, inputs));
   const [irrSpec, irrOutcome] = pilot('IRR', {}, inputs);
   add('irr', LAYOUT.irr, call('IFERROR', nested(irrSpec), text('none')), irrOutcome.ok ? irrOutcome : { ok: true, value: 'none' });
-  add('actions', LAYOUT.actions, ...pilot('ACTIONS', {}, inputs));
+  add('actions', LAYOUT.actions, ...pilot('ACTIONS', {}, { ...inputs, ...placesOf(inputs) }));
   for (const which of THRESHOLDS) add(which, LAYOUT.thresholds[which], ...threshold(which));
   add('discountRate', LAYOUT.discountRate, ...summaryRow('Discount rate'));
   add('cashflows', LAYOUT.cashflows, ...pilot('CASHFLOWS', {}, inputs));
   DETAIL_ROWS.forEach((row, i) => add('detail', [LAYOUT.details[0] + i, LAYOUT.details[1] + 1], ...summaryRow(row.label), row.label));
-  add('reasons', LAYOUT.reasons, ...pilot('REASONS', {}, inputs));
+  add('reasons', LAYOUT.reasons, ...pilot('REASONS', {}, { ...inputs, ...placesOf(inputs) }));
   figures.push(...reconciliation(result, sizes));
 
   return {

@@ -152,9 +152,12 @@ function cardAction(a: Action, read: InputsRead | null): CardAction {
   return { action: a.action, owner: a.owner, source, where: located?.where ?? null, cell: located?.cell ?? null, count: 1 };
 }
 
-/** The shape of an action or reason: its quoted names and row numbers taken out. */
+/** A sheet cell a reason names after its row, `(Costs!A14)` or `('Pilot costs'!A14)`. */
+const CITED_CELL = / \((?:'(?:[^']|'')*'|[^\s()'!]+)![A-Z]{1,3}\d+\)/g;
+
+/** The shape of an action or reason: its quoted names, row numbers and cells taken out. */
 function shapeOf(text: string): string {
-  return text.replace(/"[^"]*"/g, '"…"').replace(/\brows? \d+/g, 'row …').replace(/[\d.,]+%/g, '…%');
+  return text.replace(/"[^"]*"/g, '"…"').replace(CITED_CELL, '').replace(/\brows? \d+/g, 'row …').replace(/[\d.,]+%/g, '…%');
 }
 
 function quotedNames(items: readonly string[]): string[] {
@@ -196,7 +199,7 @@ export function groupReasons(reasons: readonly string[]): ReasonGroup[] {
     const names = joined(quotedNames(items));
     const notAssessed = /^Readiness: "[^"]*" blocks production: not assessed\.$/;
     if (items.every((t) => notAssessed.test(t))) return [{ text: `${items.length} standard gates not assessed: ${names}.`, items }];
-    const blocking = /^Readiness row \d+ "[^"]*" blocks production: (.*)\.$/;
+    const blocking = /^Readiness row \d+ "[^"]*"(?: \([^)]*\))? blocks production: (.*)\.$/;
     if (items.every((t) => blocking.test(t))) return [{ text: `${items.length} gates block production: ${names}.`, items }];
     return [{ text: `${items[0]} (and ${items.length - 1} more like it: ${joined(quotedNames(items.slice(1)))})`, items }];
   }).flat();

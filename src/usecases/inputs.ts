@@ -2,8 +2,9 @@
  * From what the workbook holds to what the engine reads, and back: the grids of a case, the
  * cell a problem points at, and the warnings only the pane can give because it sees formats.
  */
-import { cellText, isBlank, normalizeName, readTable } from '../model/tables';
-import type { CaseInput, Cell, Problem, TableName } from '../model/types';
+import { columnOfTable } from '../model/places';
+import { cellText, isBlank, readTable } from '../model/tables';
+import type { CaseInput, Cell, Problem, TableName, TablePlaces } from '../model/types';
 import { cellA1 } from '../workbook/a1';
 import { SPECS } from './discover';
 import { formatClashes } from './format-clashes';
@@ -23,14 +24,21 @@ export interface Finding {
 }
 
 /**
- * The engine's input from the grids read; tables not read are left out.
+ * The engine's input from the grids read, with where each table is, so reasons and actions name
+ * its cells (`Costs!A14`); tables not read are left out.
  *
  * @example
  *   checkCase(caseInput(await port.read(sources, BLOCK_NAME)))
+ *   caseInput(read).places?.Costs // { sheet: 'Costs', row: 0, column: 0 }
  */
 export function caseInput(read: InputsRead): CaseInput {
   const grid = (t: TableName) => read.grids[t]?.values;
+  const places: TablePlaces = {};
+  for (const [table, g] of Object.entries(read.grids) as [TableName, GridRead | undefined][]) {
+    if (g) places[table] = { sheet: g.range.sheet, row: g.range.row, column: g.range.column };
+  }
   return {
+    places,
     metrics: grid('Metrics') ?? [],
     costs: grid('Costs') ?? [],
     ...(grid('Readiness') ? { readiness: grid('Readiness') } : {}),
@@ -52,22 +60,12 @@ export function locate(problem: Problem, read: InputsRead, severity: Finding['se
   const base = { severity, table: problem.table, row: problem.row, column: problem.column, message: problem.message };
   if (!g) return { ...base, where: null, cell: null };
   const row = g.range.row + Math.min(Math.max(problem.row, 1), Math.max(g.range.rows, 1)) - 1;
-  const index = columnIndexOf(problem.table, problem.column, g.values[0] ?? []);
+  const index = columnOfTable(problem.table, problem.column, g.values[0] ?? []);
   const where: RangeAddress =
     index === null
       ? { sheet: g.range.sheet, row, column: g.range.column, rows: 1, columns: Math.max(g.range.columns, 1) }
       : { sheet: g.range.sheet, row, column: g.range.column + index, rows: 1, columns: 1 };
   return { ...base, where, cell: `${g.range.sheet}!${cellA1(where.row, where.column)}` };
-}
-
-function columnIndexOf(table: TableName, column: string, header: Cell[]): number | null {
-  const spec = SPECS[table];
-  if (spec) {
-    const index = readTable([header], spec).columns[column];
-    if (index !== undefined) return index;
-  }
-  const direct = header.findIndex((h) => normalizeName(h) === normalizeName(column));
-  return direct >= 0 ? direct : null;
 }
 
 const TIME_UNITS = new Set(['s', 'sec', 'secs', 'second', 'seconds', 'min', 'mins', 'minute', 'minutes', 'h', 'hr', 'hrs', 'hour', 'hours', 'day', 'days', 'd', 'week', 'weeks', 'wk']);

@@ -4,7 +4,10 @@
  */
 import { pilotFunction } from '../functions/catalogue';
 import { qualifiedA1, rangeA1, sameSheet } from './a1';
-import type { FormulaArg, FormulaSpec, TableArg } from './port';
+import type { FormulaArg, FormulaSpec, TableArg, TablePart } from './port';
+
+/** How a host refers to a table, or to its header row alone. */
+export type ReferTable = (arg: TableArg, part?: TablePart) => string;
 
 /**
  * The formula text of a call, `=FN(arg, …)`, with table arguments rendered by `refer` and calls
@@ -21,14 +24,14 @@ import type { FormulaArg, FormulaSpec, TableArg } from './port';
  *   renderFormula({ fn: 'PILOT.VERDICT', args: [m, c, { omitted: true }, { omitted: true }] }, excelTableRef)
  *   // '=PILOT.VERDICT(Metrics[#All],Costs[#All],)'
  */
-export function renderFormula(spec: FormulaSpec, refer: (arg: TableArg) => string, home?: string): string {
+export function renderFormula(spec: FormulaSpec, refer: ReferTable, home?: string): string {
   return `=${renderCall(spec, refer, home)}`;
 }
 
 /** Operators a FormulaSpec may name as its `fn`, written between their two arguments. */
 const OPERATORS = new Set(['+', '-', '*', '/', '&', '=', '<>', '<', '<=', '>', '>=']);
 
-function renderCall(spec: FormulaSpec, refer: (arg: TableArg) => string, home: string | undefined): string {
+function renderCall(spec: FormulaSpec, refer: ReferTable, home: string | undefined): string {
   if (isOperation(spec)) {
     // An operation inside another is bracketed, so (a-b)/c is not read as a-b/c.
     return spec.args.map((arg) => ('call' in arg && isOperation(arg.call) ? `(${renderArg(arg, refer, home)})` : renderArg(arg, refer, home))).join(spec.fn);
@@ -51,34 +54,39 @@ function isOmitted(arg: FormulaArg): boolean {
   return 'omitted' in arg;
 }
 
-function renderArg(arg: FormulaArg, refer: (arg: TableArg) => string, home: string | undefined): string {
+function renderArg(arg: FormulaArg, refer: ReferTable, home: string | undefined): string {
   if ('omitted' in arg) return '';
   if ('text' in arg) return `"${arg.text.replace(/"/g, '""')}"`;
   if ('number' in arg) return String(arg.number);
   if ('boolean' in arg) return arg.boolean ? 'TRUE' : 'FALSE';
   if ('call' in arg) return renderCall(arg.call, refer, home);
   if ('ref' in arg) return home !== undefined && sameSheet(home, arg.ref.sheet) ? rangeA1(arg.ref, true) : qualifiedA1(arg.ref, true);
+  if ('place' in arg) return refer(arg.place, 'headers');
   return refer(arg);
 }
 
 /**
  * How Excel refers to a table argument: an Excel table by its structured reference with the
- * header row (`Metrics[#All]`), so the reference grows with the table; a plain range by its
- * absolute address.
+ * header row (`Metrics[#All]`), so the reference grows with the table, and moves and follows a
+ * renamed sheet; a plain range by its absolute address. Its header row alone is `Metrics[#Headers]`,
+ * or the range's first row.
  *
  * @example
- *   excelTableRef({ table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' }, range }) // 'Metrics[#All]'
+ *   excelTableRef({ table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' }, range })            // 'Metrics[#All]'
+ *   excelTableRef({ table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' }, range }, 'headers') // 'Metrics[#Headers]'
  */
-export function excelTableRef(arg: TableArg): string {
-  return arg.table.kind === 'table' ? `${arg.table.name}[#All]` : qualifiedA1(arg.range, true);
+export function excelTableRef(arg: TableArg, part: TablePart = 'all'): string {
+  if (arg.table.kind === 'table') return `${arg.table.name}[${part === 'all' ? '#All' : '#Headers'}]`;
+  return absoluteRangeRef(arg, part);
 }
 
 /**
- * How a host without tables refers to a table argument: its absolute address.
+ * How a host without tables refers to a table argument: its absolute address (its first row for the header row).
  *
  * @example
- *   absoluteRangeRef({ table, range: { sheet: 'Costs', row: 0, column: 0, rows: 9, columns: 5 } }) // 'Costs!$A$1:$E$9'
+ *   absoluteRangeRef({ table, range: { sheet: 'Costs', row: 0, column: 0, rows: 9, columns: 5 } })            // 'Costs!$A$1:$E$9'
+ *   absoluteRangeRef({ table, range: { sheet: 'Costs', row: 0, column: 0, rows: 9, columns: 5 } }, 'headers') // 'Costs!$A$1:$E$1'
  */
-export function absoluteRangeRef(arg: TableArg): string {
-  return qualifiedA1(arg.range, true);
+export function absoluteRangeRef(arg: TableArg, part: TablePart = 'all'): string {
+  return qualifiedA1(part === 'all' ? arg.range : { ...arg.range, rows: 1 }, true);
 }

@@ -8,9 +8,10 @@
  * function does in Excel.
  */
 import { CaseCache } from '../functions/cache';
+import { pilotFunction } from '../functions/catalogue';
 import { runPilotFunction } from '../functions/runner';
 import type { Cell, Grid } from '../model/types';
-import { parseA1 } from './a1';
+import { parseA1, qualifiedA1 } from './a1';
 import type { Calculate, MemoryWorkbook } from './memory';
 import type { RangeAddress } from './port';
 
@@ -42,19 +43,32 @@ function gridOf(book: MemoryWorkbook, range: RangeAddress): Grid {
   );
 }
 
-/** A reference as Excel hands it over: a table or range as rows of values. */
-function reference(book: MemoryWorkbook, text: string): unknown {
-  const table = /^([A-Za-z_][A-Za-z0-9_.]*)\[#All\]$/.exec(text);
+/** The cells a reference names: a table's whole range (`Metrics[#All]`) or header row (`Metrics[#Headers]`), or an address; null when it names none. */
+function referenced(book: MemoryWorkbook, text: string): RangeAddress | { code: string } {
+  const table = /^([A-Za-z_][A-Za-z0-9_.]*)\[#(All|Headers)\]$/i.exec(text);
   if (table) {
     const found = book.tables.find((t) => t.name.toLowerCase() === table[1].toLowerCase());
-    return found ? gridOf(book, found.range) : { code: '#REF!' };
+    if (!found) return { code: '#REF!' };
+    return table[2].toLowerCase() === 'all' ? found.range : { ...found.range, rows: 1 };
   }
   try {
-    return gridOf(book, parseA1(text));
+    return parseA1(text);
   } catch {
     // Not a reference this host knows: Excel would show #NAME? for the formula.
     return { code: '#NAME?' };
   }
+}
+
+/** A reference as Excel hands it over: a table or range as rows of values. */
+function reference(book: MemoryWorkbook, text: string): unknown {
+  const range = referenced(book, text);
+  return isError(range) ? range : gridOf(book, range);
+}
+
+/** A place argument as Excel's parameterAddresses gives it (`Metrics!A1:I1`); null for anything but a reference. */
+function addressOf(book: MemoryWorkbook, text: string): string | null {
+  const range = referenced(book, text);
+  return isError(range) ? null : qualifiedA1(range);
 }
 
 /** What an expression gives: a value, rows of values, or an Excel error `{ code }`. */
@@ -74,7 +88,9 @@ function evaluate(book: MemoryWorkbook, text: string, context: { cases: CaseCach
   const name = call[1].toUpperCase();
   const args = splitArguments(call[2]);
   if (name.startsWith('PILOT.')) {
-    const outcome = runPilotFunction(name.slice('PILOT.'.length), args.map((a) => evaluate(book, a, context)), context);
+    const params = pilotFunction(name)?.params ?? [];
+    const values = args.map((a, i) => (params[i]?.kind === 'place' ? addressOf(book, a) : evaluate(book, a, context)));
+    const outcome = runPilotFunction(name.slice('PILOT.'.length), values, context);
     if (!outcome.ok) return { code: outcome.error.code };
     return outcome.value;
   }

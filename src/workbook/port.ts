@@ -97,13 +97,18 @@ export interface TableArg {
   range: RangeAddress;
 }
 
+/** Which part of a table a formula refers to: the whole table with its header row, or the header row alone. */
+export type TablePart = 'all' | 'headers';
+
 /**
- * One argument of a formula: a table (the host decides how it is referred to), text, a number, a
+ * One argument of a formula: a table (the host decides how it is referred to), where a table is
+ * (its header row, `Costs[#Headers]`, which a function reads for its address), text, a number, a
  * truth value, an empty slot, a call of another function, or a range of cells on a sheet (one
  * cell when it is 1 × 1), written with `$` signs so it stays where the block put it.
  */
 export type FormulaArg =
   | TableArg
+  | { place: TableArg }
   | { text: string }
   | { number: number }
   | { boolean: boolean }

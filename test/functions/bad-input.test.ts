@@ -10,7 +10,7 @@ import { readTableArg } from '../../src/functions/arguments';
 import { runPilotFunction } from '../../src/functions/runner';
 import { CaseInputError, checkCase, evaluateCase, sampleCase, type CaseInput, type Grid, type Problem, type TableName } from '../../src/model';
 
-type TableKey = keyof CaseInput;
+type TableKey = Exclude<keyof CaseInput, 'places'>;
 /** A cell as written in a corpus file: a value, or `{ "error": "#N/A" }` for an Excel error value. */
 type CorpusCell = string | number | boolean | null | { error: string };
 

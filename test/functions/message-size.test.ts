@@ -73,7 +73,8 @@ function textsOf(input: CaseInput): string[] {
 
 /** Each PILOT function over the case's tables, as the output block calls it: every text it shows, in its cell or as its error's message. */
 function functionTexts(input: CaseInput): string[] {
-  const tables: Readonly<Record<string, Grid | undefined>> = { ...input };
+  const { places: _places, ...grids } = input;
+  const tables: Readonly<Record<string, Grid | undefined>> = grids;
   const cases = new CaseCache();
   const texts: string[] = [];
   for (const fn of PILOT_FUNCTIONS) {

@@ -81,9 +81,23 @@ describe('functions.json written from the declarations', () => {
     ]);
   });
 
-  it.each(BEFORE.functions.map((f) => [f.id, f] as const))('gives PILOT.%s the arguments, types, dimensionality and optionality it had', (id, before) => {
-    const fn = metadata.functions.find((f) => f.id === id)!;
-    expect(shapeOf(fn)).toEqual(shapeOf(before));
+  it.each(BEFORE.functions.map((f) => [f.id, f] as const))('gives PILOT.%s the arguments, types, dimensionality and optionality it had, any new ones optional at the end', (id, before) => {
+    const fn = shapeOf(metadata.functions.find((f) => f.id === id)!);
+    const was = shapeOf(before);
+    expect({ ...fn, parameters: fn.parameters.slice(0, was.parameters.length) }).toEqual(was);
+    for (const added of fn.parameters.slice(was.parameters.length)) expect(added[3]).toBe(true);
+  });
+
+  it('asks Excel for the addresses of the arguments of PILOT.REASONS and PILOT.ACTIONS alone, whose header-row arguments say where each table is', () => {
+    const asking = metadata.functions.filter((f) => (f as { options?: { requiresParameterAddresses?: boolean } }).options?.requiresParameterAddresses === true);
+    expect(asking.map((f) => f.id)).toEqual(['REASONS', 'ACTIONS']);
+    for (const fn of asking) {
+      // Excel gives parameter addresses only to a function whose result is a matrix.
+      expect(fn.result.dimensionality).toBe('matrix');
+      expect(fn.parameters.slice(5).map((p) => [p.name, p.dimensionality, p.optional])).toEqual(
+        ['metricsAt', 'costsAt', 'readinessAt', 'assumptionsAt', 'ownershipAt'].map((name) => [name, 'matrix', true]),
+      );
+    }
   });
 
   it('lets Excel hand error cells and data types inside ranges to the functions', () => {

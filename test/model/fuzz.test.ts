@@ -10,7 +10,7 @@ import { badNumbers } from '../support/numbers';
 
 const TABLES = ['Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions'];
 const VERDICTS = ['SCALE', 'PIVOT', 'KILL', 'NOT READY'];
-const KEYS: Record<string, keyof CaseInput> = { Metrics: 'metrics', Costs: 'costs', Readiness: 'readiness', Ownership: 'ownership', Assumptions: 'assumptions' };
+const KEYS: Record<string, Exclude<keyof CaseInput, 'places'>> = { Metrics: 'metrics', Costs: 'costs', Readiness: 'readiness', Ownership: 'ownership', Assumptions: 'assumptions' };
 
 /** The engine's own error, or the test fails with what was thrown instead. */
 function engineError(error: unknown): ModelError {

@@ -14,8 +14,8 @@ import type { BlockInputs, BlockSizes } from '../../src/usecases/block';
 import { findConflicts, retireBlock } from '../../src/usecases/block-conflicts';
 import { renderLiveBlock, type LiveBlockOptions } from '../../src/usecases/block-render';
 import { figureFormat, moneyFormat } from '../../src/usecases/formats';
-import { excelTableRef, renderFormula } from '../../src/workbook/formula';
-import type { CellAddress, RangeAddress, TableArg, WriteOp } from '../../src/workbook/port';
+import { absoluteRangeRef, excelTableRef, renderFormula } from '../../src/workbook/formula';
+import type { CellAddress, FormulaSpec, RangeAddress, TableArg, WriteOp } from '../../src/workbook/port';
 
 const table = (name: string) => ({
   table: { kind: 'table' as const, name, sheet: name },
@@ -144,8 +144,13 @@ describe('the output block', () => {
     const c = 'IF(ISBLANK(Costs[#All]),"",Costs[#All])';
     // A table not chosen is "" ("no table"), never an empty slot; trailing optional ones are left out.
     expect(formulaAt(LAYOUT.verdict)).toBe(`=PILOT.VERDICT(${m},${c},"")`);
-    expect(formulaAt(LAYOUT.actions)).toBe(`=PILOT.ACTIONS(${m},${c},"")`);
-    expect(formulaAt(LAYOUT.reasons)).toBe(`=PILOT.REASONS(${m},${c},"")`);
+    // The reasons and actions also get each table's header row, read for where it is, so their sentences name sheet cells.
+    const places = '"","","",Metrics[#Headers],Costs[#Headers]';
+    expect(formulaAt(LAYOUT.actions)).toBe(`=PILOT.ACTIONS(${m},${c},${places})`);
+    expect(formulaAt(LAYOUT.reasons)).toBe(`=PILOT.REASONS(${m},${c},${places})`);
+    // A host without tables names each header row by its address: the first row of the table's range.
+    const reasons = cells.cells[LAYOUT.reasons[0]][LAYOUT.reasons[1]] as { formula: FormulaSpec };
+    expect(renderFormula(reasons.formula, absoluteRangeRef).endsWith('"","","",Metrics!$A$1:$D$1,Costs!$A$1:$D$1)')).toBe(true);
     expect(formulaAt(LAYOUT.timeline)).toBe('=PILOT.TIMELINE("")');
     expect(formulaAt(LAYOUT.roi)).toBe(`=INDEX(PILOT.SUMMARY(${m},${c},""),6,2)`); // the header, Verdict, NPV, Discount rate, IRR, then ROI
     // Functions without a readiness argument do not get one.

@@ -35,7 +35,8 @@ describe('inputs and where their problems are', () => {
 
   it('builds the engine’s input from the tables read', async () => {
     const read = await readOf(SAMPLE_METRICS);
-    expect(caseInput(read)).toEqual({ metrics: SAMPLE_METRICS, costs: [] });
+    // With where the table was read from, so reasons and actions name its cells.
+    expect(caseInput(read)).toEqual({ metrics: SAMPLE_METRICS, costs: [], places: { Metrics: { sheet: 'Data', row: 3, column: 2 } } });
   });
 
   it('warns when a percent- or money-formatted cell meets a blank Unit (Excel passes the bare number)', async () => {

@@ -52,6 +52,18 @@ describe('PILOT formulas in the in-memory workbook', () => {
     expect([book.valueAt(OUT(0)), book.valueAt(OUT(0, 1))]).toEqual([4, 6]);
   });
 
+  it('hands PILOT.REASONS the address of a header-row argument, so its sentences name sheet cells; none given, table rows', () => {
+    const book = bookWithSample();
+    const costs = `'Costs data'!$A$1:$E$${SAMPLE_COSTS.length}`;
+    book.setValues(OUT(0), [[`=PILOT.REASONS(Metrics[#All],${costs},,,,Metrics[#Headers],'Costs data'!$A$1:$E$1)`]]);
+    book.setValues(OUT(0, 2), [[`=PILOT.REASONS(Metrics[#All],${costs})`]]);
+    const column = (c: number) => Array.from({ length: 12 }, (_, r) => book.valueAt(OUT(r, c))).filter((v) => typeof v === 'string').join(' ');
+    expect(column(0)).toContain('Metrics row 3 "Error rate" (Metrics!D3): the pilot closed 97.3% of the gap');
+    expect(column(0)).toContain('Costs row 7 "Operations and support" (\'Costs data\'!A7) is 8.00× its pilot line.');
+    expect(column(2)).toContain('Metrics row 3 "Error rate": the pilot closed 97.3% of the gap');
+    expect(column(2)).not.toContain('(Metrics!');
+  });
+
   it('shows an error code where the call fails, and #NAME? for what is not a PILOT call', () => {
     const book = bookWithSample();
     book.setValues(OUT(0), [['=PILOT.VALUE("N/A")'], ['=SUM(1,2)'], ['=PILOT.NPV(Nowhere[#All],Metrics[#All])']]);

@@ -17,12 +17,13 @@
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, FunctionPlugin, HyperFormula, SimpleRangeValue } from 'hyperformula';
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
 // HyperFormula's index does not export the AST and interpreter-state types.
-import type { ProcedureAst } from 'hyperformula/typings/parser/Ast';
+import type { Ast, ProcedureAst } from 'hyperformula/typings/parser/Ast';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import { CaseCache } from '../../functions/cache';
 import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../../functions/catalogue';
 import { runPilotFunction, type PilotOutcome } from '../../functions/runner';
 import type { ErrorCode } from '../../model/errors';
+import { cellA1, quoteSheet } from '../../model/a1';
 
 /** The namespace the functions carry in a sheet, as in the add-in's manifest. */
 export const PILOT_NAMESPACE = 'PILOT';
@@ -108,8 +109,8 @@ function argumentIn(value: unknown, blanks: BlankCells): unknown {
 
 function argumentSpec(fn: PilotFunction): FunctionArgument[] {
   return fn.params.map((p) => ({
-    // Tables and ranges arrive whole; one-cell arguments arrive as they are, errors included, so the runner can name them.
-    argumentType: p.kind === 'table' || p.kind === 'range' ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR,
+    // Tables, ranges and places arrive whole; one-cell arguments arrive as they are, errors included, so the runner can name them.
+    argumentType: p.kind === 'table' || p.kind === 'range' || p.kind === 'place' ? FunctionArgumentType.ANY : FunctionArgumentType.SCALAR,
     ...(p.optional ? { optionalArg: true } : {}),
   }));
 }
@@ -140,9 +141,26 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
     if (fn === undefined) return new CellError(ErrorType.NAME, `${ast.procedureName} is not a PILOT function.`);
     return this.runFunction(ast.args, state, this.metadata(ast.procedureName), (...args: unknown[]) => {
       const blanks = blankCellsOf(this.config.context);
-      const outcome = runPilotFunction(fn.id, args.map((arg) => argumentIn(arg, blanks)), this.context);
+      const outcome = runPilotFunction(fn.id, this.withPlaces(fn, ast, state, args.map((arg) => argumentIn(arg, blanks))), this.context);
       return this.valueOut(outcome, fn, this.spillRoom(ast, state));
     });
+  }
+
+  /**
+   * The arguments with each place argument's value replaced by its address, read from the
+   * formula as Excel's parameterAddresses gives it (`Costs!A1:E1`): a reference's sheet and top-left
+   * cell. A place given as anything but a cell or range reference has no address (null).
+   */
+  private withPlaces(fn: PilotFunction, ast: ProcedureAst, state: InterpreterState, args: unknown[]): unknown[] {
+    return args.map((arg, i) => (fn.params[i]?.kind === 'place' ? this.addressOf(ast.args[i], state) : arg));
+  }
+
+  private addressOf(arg: Ast | undefined, state: InterpreterState): string | null {
+    const reference = arg?.type === 'CELL_RANGE' ? arg.start : arg?.type === 'CELL_REFERENCE' ? arg.reference : undefined;
+    if (reference === undefined) return null;
+    const cell = reference.toSimpleCellAddress(state.formulaAddress);
+    const sheet = this.dependencyGraph.sheetMapping.getSheetName(cell.sheet);
+    return sheet === undefined ? null : `${quoteSheet(sheet)}!${cellA1(cell.row, cell.col)}`;
   }
 
   /** How many rows and columns a spill takes, decided when the formula is entered. */
@@ -161,7 +179,9 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
   private argumentsNow(ast: ProcedureAst, state: InterpreterState): unknown[] | null {
     try {
       const blanks = blankCellsOf(this.config.context);
-      return ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state), blanks));
+      const fn = pilotFunction(ast.procedureName);
+      const args = ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state), blanks));
+      return fn === undefined ? args : this.withPlaces(fn, ast, state, args);
     } catch {
       // A referenced formula not computed yet (the workbook is still being built): the catalogue's shape stands in.
       return null;

@@ -34,6 +34,7 @@ import type {
   RangeAddress,
   StopWatching,
   TableArg,
+  TablePart,
   WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
@@ -370,7 +371,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
             if (cell === null) return;
             const at = { sheet, row: op.at.row + r, column: op.at.column + c };
             if (typeof cell === 'object') {
-              this.put(at, { kind: 'formula', formula: renderFormula(cell.formula, (arg) => this.refer(arg), sheet) });
+              this.put(at, { kind: 'formula', formula: renderFormula(cell.formula, (arg, part) => this.refer(arg, part), sheet) });
               formulaCells.push(this.address(at));
               return;
             }
@@ -454,12 +455,15 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     }
   }
 
-  /** How a formula refers to a table argument: a table by its named expression, a range by its absolute address. */
-  private refer(arg: TableArg): string {
-    if (arg.table.kind === 'table') {
-      const t = this.table(arg.table.name);
-      if (t?.namedExpression) return t.namedExpression;
-    }
+  /**
+   * How a formula refers to a table argument: a table by its named expression, a range by its
+   * absolute address; a table's header row (where it is) by the absolute address of the table's
+   * first row as it is now.
+   */
+  private refer(arg: TableArg, part: TablePart = 'all'): string {
+    const t = arg.table.kind === 'table' ? this.table(arg.table.name) : undefined;
+    if (part === 'headers') return absoluteRangeRef(t ? { ...arg, range: t.range } : arg, 'headers');
+    if (t?.namedExpression) return t.namedExpression;
     return absoluteRangeRef(arg);
   }
 

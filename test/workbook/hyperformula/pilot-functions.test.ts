@@ -347,3 +347,39 @@ describe('errors in the engine', () => {
     book.hf.destroy();
   });
 });
+
+describe('reasons and actions that name sheet cells', () => {
+  /** PILOT.REASONS or PILOT.ACTIONS with the places of Metrics, Costs and Readiness: each header row, as the block writes them. */
+  function cited(fn: 'REASONS' | 'ACTIONS', input: CaseInput): string {
+    const header = (sheet: string, grid: Grid) => qualifiedA1({ sheet, row: 0, column: 0, rows: 1, columns: grid[0].length }, true);
+    const tables = [tableRef('Metrics', input.metrics), tableRef('Costs', input.costs), tableRef('Readiness', input.readiness!), tableRef('Assumptions', input.assumptions!)];
+    return `=PILOT.${fn}(${tables.join(',')},,${header('Metrics', input.metrics)},${header('Costs', input.costs)},${header('Readiness', input.readiness!)})`;
+  }
+
+  it('names the cell from the address of each header-row argument, and follows the table when rows are put above it', () => {
+    const book = buildWorkbook();
+    const sheet = book.hf.getSheetId(book.hf.addSheet('Cited'))!;
+    book.hf.setCellContents({ sheet, row: 0, col: 0 }, [[cited('REASONS', book.input)]]);
+    book.hf.setCellContents({ sheet, row: 0, col: 2 }, [[cited('ACTIONS', book.input)]]);
+    const value = (row: number, col: number) => book.hf.getCellValue({ sheet, row, col });
+    expect(value(0, 0)).toBe('Readiness row 3 "Production data audited" (Readiness!B3) blocks production: status partial.');
+    expect(value(3, 0)).toBe('Metrics row 3 "Error rate" (Metrics!D3): the pilot closed 97.3% of the gap to target (proven at 100.0%).');
+    expect(value(7, 4)).toBe('Costs row 7 (Costs!A7)');
+    // Two rows above the Readiness table: its header row is now row 3, so its row 3 is sheet row 5.
+    book.hf.addRows(book.hf.getSheetId('Readiness')!, [0, 2]);
+    // The tables' values are unchanged, so HyperFormula keeps the results until the rewritten formulas run again.
+    for (const col of [0, 2]) book.hf.setCellContents({ sheet, row: 0, col }, [[book.hf.getCellFormula({ sheet, row: 0, col })!]]);
+    expect(book.hf.getCellFormula({ sheet, row: 0, col: 0 })).toContain('Readiness!$A$3:$D$3)');
+    expect(value(0, 0)).toBe('Readiness row 3 "Production data audited" (Readiness!B5) blocks production: status partial.');
+    expect(value(1, 4)).toBe('Readiness row 3, Status (Readiness!B5)');
+  });
+
+  it('names table rows only when a place is not a reference, as a person’s own call without places does', () => {
+    const book = buildWorkbook();
+    expect(book.value('reasons')).toBe('Readiness row 3 "Production data audited" blocks production: status partial.');
+    const sheet = book.hf.getSheetId(book.hf.addSheet('Cited'))!;
+    const formula = cited('REASONS', book.input).replace(/,\$?Readiness!\$A\$1:\$[A-Z]+\$1\)$/, ',"Readiness!A1")');
+    book.hf.setCellContents({ sheet, row: 0, col: 0 }, [[formula]]);
+    expect(book.hf.getCellValue({ sheet, row: 0, col: 0 })).toBe('Readiness row 3 "Production data audited" blocks production: status partial.');
+  });
+});
