@@ -48,6 +48,7 @@ function modelSheet(input: CaseInput): RawCellContent[][] {
   rows[16][7] = `=PILOT.SIMULATE(${M},${C},${A})`; // H17:I23
   rows[16][10] = `=PILOT.TORNADO(${M},${C},${A})`; // K17:N18
   rows[22][11] = `=PILOT.ACTIONS(${M},${C},${R},${A})`; // L23:N…
+  rows[0][7] = `=PILOT.COSTLINES(${C},${A})`; // H1:L10
   return rows;
 }
 

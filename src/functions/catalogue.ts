@@ -11,6 +11,7 @@
  */
 import { readAssumptions } from '../model/assumptions';
 import { CaseInputError, ModelError } from '../model/errors';
+import { readCosts } from '../model/costs';
 import { evaluateReadiness } from '../model/readiness';
 import { estimateTimeline } from '../model/timeline';
 import type { CaseInput, CaseResult, Cell, Grid, TablePlace, TablePlaces, ThresholdKind } from '../model/types';
@@ -28,7 +29,7 @@ import {
   type SpillCell,
 } from './declarations';
 import { metricOf } from './one-metric';
-import { actionsTable, cashflowTable, simulationTable, summaryTable, tornadoTable } from './spills';
+import { actionsTable, cashflowTable, costLinesTable, simulationTable, summaryTable, tornadoTable } from './spills';
 
 export type { ParamKind, PilotFunctionId, ResultKind, SpillCell } from './declarations';
 export type { FigureKind } from './spills';
@@ -133,7 +134,7 @@ function noIrr(result: CaseResult): ModelError {
 }
 
 /** The functions whose value an evaluated case holds, with the arguments they take besides its tables. */
-export type CaseFigureId = 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TORNADO' | 'TIMELINE' | 'SUMMARY';
+export type CaseFigureId = 'COSTLINES' | 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TORNADO' | 'TIMELINE' | 'SUMMARY';
 /** The parameters that say which case it is and where its tables are, rather than what to show of it. */
 type CaseParam<D extends FunctionDeclaration> = Extract<D['params'][number], { kind: 'table' | 'place' }>['name'];
 export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<DeclarationOf<Id>>, CaseParam<DeclarationOf<Id>>>;
@@ -144,6 +145,7 @@ export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<Declaratio
  * computed from exactly those.
  */
 export const CASE_FIGURES: { readonly [Id in CaseFigureId]: (result: CaseResult, options: FigureOptions<Id>) => ResultValue<DeclarationOf<Id>['result']> } = {
+  COSTLINES: (result) => costLinesTable(result.costs, result, result.assumptions.expansionAlarm),
   CASHFLOWS: (result) => cashflowTable(result),
   NPV: (result) => result.npv,
   IRR: (result) => {
@@ -185,6 +187,14 @@ const ADAPTERS: { readonly [Id in PilotFunctionId]: Adapter<Id> } = {
   },
   EXPANSION: ({ pilotCosts, productionCosts }) => expansionOf(pilotCosts, productionCosts),
   PAYBACK: ({ cashflows, periodsPerYear }) => paybackMonthsOf(cashflows, periodsPerYear),
+  // The cost lines need the Costs and Assumptions tables alone, read as the case reads them.
+  COSTLINES: ({ costs, assumptions }) => {
+    const read = readAssumptions(assumptions);
+    const lines = readCosts(costs ?? [], read.assumptions);
+    const problems = [...read.problems, ...lines.problems];
+    if (problems.length > 0) throw new CaseInputError(problems);
+    return costLinesTable(lines.lines, lines, read.assumptions.expansionAlarm);
+  },
   CASHFLOWS: (tables, context) => CASE_FIGURES.CASHFLOWS(evaluated(tables, context), {}),
   NPV: (tables, context) => CASE_FIGURES.NPV(evaluated(tables, context), {}),
   IRR: (tables, context) => CASE_FIGURES.IRR(evaluated(tables, context), {}),

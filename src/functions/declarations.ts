@@ -269,6 +269,31 @@ export const PILOT_DECLARATIONS = [
     errors: [{ code: '#DIV/0!', when: 'the pilot costs add up to 0', example: '=PILOT.EXPANSION({0},{190000})' }],
   }),
   declare({
+    id: 'COSTLINES',
+    guide: 'costs-and-the-expansion-multiple',
+    description:
+      "The cost expansion by category, spilled: each cost line's pilot cost against production's first year (One-time + Annual, or the estimated Annual), its multiple, and the alarm line (the pilot cost × the Expansion alarm), then the totals.",
+    params: [
+      COSTS_ARG,
+      { ...ASSUMPTIONS_ARG, description: 'The Assumptions table, for the currency, the category multipliers and the Expansion alarm.' },
+    ],
+    result: 'spill',
+    returns:
+      'A table with the header Category | Pilot | Production first year | Multiple | Alarm (3.00× pilot), one row per cost line in the table\'s order, then Total, whose multiple is the cost expansion; a multiple is "none" where the pilot cost is 0 or less.',
+    // A header, one row per cost line (the sample's eight) and the total.
+    spillShape: { rows: 10, columns: 5 },
+    examples: [
+      {
+        formula: `=PILOT.COSTLINES(${C},${A})`,
+        result: [
+          ['Category', 'Pilot', 'Production first year', 'Multiple', 'Alarm (3.00× pilot)'],
+          ['Model and licences', 30000, 60000, 2, 90000],
+          ['Infrastructure', 15000, 50000, 3.3333, 45000],
+        ],
+      },
+    ],
+  }),
+  declare({
     id: 'PAYBACK',
     guide: 'npv-irr-roi-and-payback',
     description:

@@ -4,8 +4,8 @@
  * row is, so a sheet such as the output block can format it), PILOT.SIMULATE's figures and
  * PILOT.TORNADO's bars.
  */
-import { MAX_LISTED, capped, excerpt } from '../model/format';
-import type { Action, CaseResult, Simulation, TornadoBar } from '../model/types';
+import { MAX_LISTED, capped, excerpt, formatMultiple } from '../model/format';
+import type { Action, CaseResult, CostLine, Money, Simulation, TornadoBar } from '../model/types';
 import type { SpillCell } from './declarations';
 
 /**
@@ -36,6 +36,47 @@ export const ACTIONS_HEADER: readonly SpillCell[] = ['Action', 'Owner', 'Source'
 export function actionsTable(result: CaseResult): SpillCell[][] {
   if (result.actions.length === 0) return [[...ACTIONS_HEADER], ['none', '', '']];
   return [[...ACTIONS_HEADER], ...result.actions.map((a): SpillCell[] => [a.action, a.owner ?? 'no owner named', actionSource(a)])];
+}
+
+/** The totals of a Costs table: P, O and R of SPEC §3.3. */
+export interface CostTotals {
+  pilotTotal: Money;
+  oneTime: Money;
+  annualRun: Money;
+}
+
+/** What PILOT.COSTLINES says where a multiple does not exist. */
+export const NO_MULTIPLE = 'none (no pilot cost)';
+
+/**
+ * PILOT.COSTLINES' header: the alarm column names the alarm it draws.
+ *
+ * @example
+ *   costLinesHeader(3) // ['Category', 'Pilot', 'Production first year', 'Multiple', 'Alarm (3.00× pilot)']
+ */
+export function costLinesHeader(alarm: number): SpillCell[] {
+  return ['Category', 'Pilot', 'Production first year', 'Multiple', `Alarm (${formatMultiple(alarm)} pilot)`];
+}
+
+/**
+ * PILOT.COSTLINES' spill: each cost line's pilot cost against production's first year (One-time +
+ * Annual, the estimate included), its multiple ("none" where the pilot cost is 0 or less) and the
+ * alarm line, the pilot cost × the Expansion alarm, which production crossing it sets off; then
+ * the totals, whose multiple is the cost expansion (SPEC §3.3). A chart of the first four columns
+ * and the alarm as a line shows where production outgrows its pilot.
+ *
+ * @example
+ *   costLinesTable(result.costs, result, 3)[1] // ['Model and licences', 30000, 60000, 2, 90000]
+ *   costLinesTable(result.costs, result, 3)[9] // ['Total', 120000, 381000, 3.175, 360000]
+ */
+export function costLinesTable(lines: readonly CostLine[], totals: CostTotals, alarm: number): SpillCell[][] {
+  const row = (label: string, pilot: Money, production: Money): SpillCell[] => [label, pilot, production, pilot > 0 ? production / pilot : NO_MULTIPLE, pilot * alarm];
+  return [
+    costLinesHeader(alarm),
+    // A category as long as a cell can hold is shown by its start and length, as every message quotes a cell.
+    ...lines.map((l) => row(excerpt(l.category), l.pilot, l.oneTime + l.annual)),
+    row('Total', totals.pilotTotal, totals.oneTime + totals.annualRun),
+  ];
 }
 
 /**

@@ -62,7 +62,8 @@ describe('functions.json written from the declarations', () => {
     expect(ids.filter((id) => before.includes(id))).toEqual(before);
     expect(before).toHaveLength(15);
     expect(ids.slice(ids.indexOf('REASONS'), ids.indexOf('TIMELINE') + 1)).toEqual(['REASONS', 'ACTIONS', 'SIMULATE', 'TORNADO', 'TIMELINE']);
-    expect(ids).toHaveLength(18);
+    expect(ids.slice(ids.indexOf('EXPANSION'), ids.indexOf('PAYBACK') + 1)).toEqual(['EXPANSION', 'COSTLINES', 'PAYBACK']);
+    expect(ids).toHaveLength(19);
     for (const f of metadata.functions) expect(f.name).toBe(f.id);
   });
 

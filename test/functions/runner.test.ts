@@ -17,9 +17,9 @@ function failure(outcome: PilotOutcome) {
 }
 
 describe('runPilotFunction', () => {
-  it('knows the eighteen functions of SPEC §4, by id or by sheet name in any case', () => {
+  it('knows the eighteen functions of SPEC §4 and PILOT.COSTLINES beside PILOT.EXPANSION, by id or by sheet name in any case', () => {
     expect(PILOT_FUNCTIONS.map((f) => f.id)).toEqual([
-      'VALUE', 'GAPCLOSED', 'METRICVALUE', 'EXPANSION', 'PAYBACK', 'CASHFLOWS', 'NPV', 'IRR', 'ROI',
+      'VALUE', 'GAPCLOSED', 'METRICVALUE', 'EXPANSION', 'COSTLINES', 'PAYBACK', 'CASHFLOWS', 'NPV', 'IRR', 'ROI',
       'THRESHOLD', 'READINESS', 'VERDICT', 'REASONS', 'ACTIONS', 'SIMULATE', 'TORNADO', 'TIMELINE', 'SUMMARY',
     ]);
     expect(pilotFunction('pilot.Npv')?.id).toBe('NPV');
@@ -80,6 +80,7 @@ describe('runPilotFunction', () => {
   it('declares a spill shape for every spill that matches the result before any input changes it', () => {
     const context = contextGiving(real);
     const argsFor: Record<string, unknown[]> = {
+      COSTLINES: [s.costs], // the sample's eight cost lines
       CASHFLOWS: [s.metrics, s.costs], // default 3-year horizon
       REASONS: [s.metrics, s.costs, s.readiness],
       SIMULATE: [s.metrics, s.costs],

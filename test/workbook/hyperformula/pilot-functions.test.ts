@@ -49,6 +49,7 @@ const AT = {
   actions: [26, 6], // spills 3 columns down G:I
   simulate: [16, 7], // spills 7 × 2: H17:I23
   tornado: [16, 10], // spills down K:N
+  costLines: [0, 10], // spills 10 × 5: K1:O10, above the tornado
 } as const;
 
 interface Workbook {
@@ -106,6 +107,7 @@ function buildWorkbook(input: CaseInput = sampleCase()): Workbook {
   rows[AT.actions[0]][AT.actions[1]] = `=PILOT.ACTIONS(${M},${C},${R},${A})`;
   rows[AT.simulate[0]][AT.simulate[1]] = `=PILOT.SIMULATE(${M},${C},${A},5000,7)`;
   rows[AT.tornado[0]][AT.tornado[1]] = `=PILOT.TORNADO(${M},${C},${A})`;
+  rows[AT.costLines[0]][AT.costLines[1]] = `=PILOT.COSTLINES(${C},${A})`;
 
   // Monthly net flows as a finance team would have them in a sheet; PILOT.PAYBACK reads the whole row.
   const monthly = [monthlyNet];
@@ -146,11 +148,11 @@ function edit(book: Workbook, sheet: string, a1Row: number, a1Column: string, co
 }
 
 describe('registerPilotFunctions', () => {
-  it('registers all eighteen PILOT functions under their sheet names, once however often it is called', () => {
+  it('registers all nineteen PILOT functions under their sheet names, once however often it is called', () => {
     registerPilotFunctions(HyperFormula);
     registerPilotFunctions(HyperFormula);
     const registered = HyperFormula.getRegisteredFunctionNames('enGB');
-    expect(PILOT_FUNCTION_NAMES).toHaveLength(18);
+    expect(PILOT_FUNCTION_NAMES).toHaveLength(19);
     for (const name of PILOT_FUNCTION_NAMES) {
       expect(registered).toContain(name);
       expect(HyperFormula.getFunctionPlugin(name)).toBe(PilotFunctionsPlugin);
