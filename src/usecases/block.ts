@@ -17,8 +17,9 @@
  *   IRR                             PILOT.IRR  IRR(Net)     agrees    | Discount rate
  *   IRR is a root                              Y0+NPV(IRR…) agrees    | Cash flows  =PILOT.CASHFLOWS
  *                                                                     |
- *   What must be true first                                           | Details     (charts beside)
- *   =PILOT.ACTIONS (spills down A:C)                                  | Reasons  =PILOT.REASONS (down)
+ *   What must be true first                                           | Details     (charts beside,
+ *   =PILOT.ACTIONS (spills down A:C)                                  |              then the cost
+ *                                                                     | Reasons      lines down R:V)
  *
  * Every input table is handed over as IF(ISBLANK(t),"",t), so that its blank cells arrive as ""
  * on every platform: Excel on Windows has been reported to pass an empty cell inside a range as 0
@@ -33,7 +34,8 @@ import type { DeclarationOf, PilotFunctionId } from '../functions/declarations';
 import { caseFigure, type PilotOutcome } from '../functions/runner';
 import { SUMMARY_ROWS, summaryTable } from '../functions/spills';
 import { irr, npv } from '../model/finance';
-import type { CaseResult, ThresholdKind, Verdict } from '../model/types';
+import { excerpt, formatMultiple } from '../model/format';
+import type { CaseResult, CostLine, ThresholdKind, Verdict } from '../model/types';
 import type { CellAddress, CellStyle, FormulaArg, FormulaSpec, RangeAddress, TableArg } from '../workbook/port';
 import { figureFormat, moneyFormat } from './formats';
 
@@ -44,6 +46,14 @@ export const DEFAULT_BLOCK_SHEET = 'Pilot Gate';
 
 /** The first column of the block's right band (the proof), after a narrow gap column. */
 const RIGHT = 5;
+
+/**
+ * The first column of the cost lines (PILOT.COSTLINES), right of the charts: they grow down with
+ * the Costs table, where nothing lies below them, and the cost chart draws them.
+ */
+const COST_LINES = RIGHT + 12;
+/** Columns of the cost-lines spill: Category, Pilot, Production first year, Multiple, Alarm. */
+const COST_LINE_COLUMNS = 5;
 
 /** Offsets from the block's top-left, as [row, column]. */
 export const LAYOUT = {
@@ -72,6 +82,8 @@ export const LAYOUT = {
   details: [16, RIGHT],
   reasonsLabel: [36, RIGHT],
   reasons: [37, RIGHT],
+  costLinesLabel: [15, COST_LINES],
+  costLines: [16, COST_LINES],
 } as const;
 
 /** Where the charts sit, beside the details: [top row, left column, rows, columns]. */
@@ -80,8 +92,8 @@ export const CHART_PLACES = {
   expansion: [15, RIGHT + 7, 20, 5],
 } as const;
 
-/** Columns the fixed part takes: the answer, the gap, the proof and the charts beside the details. */
-const FIXED_COLUMNS = RIGHT + 12;
+/** Columns the fixed part takes: the answer, the gap, the proof, the charts beside the details and the cost lines. */
+const FIXED_COLUMNS = COST_LINES + COST_LINE_COLUMNS;
 /** Rows of the cash-flow spill: the Year header, then Benefits, Costs, Net, Cumulative. */
 export const CASHFLOW_ROWS = 5;
 /** The Net row within the cash-flow spill. */
@@ -144,6 +156,7 @@ const LABELS: ReadonlyArray<readonly [number, number, string]> = [
   [15, RIGHT, 'Details'],
   ...DETAIL_ROWS.map((row, i): readonly [number, number, string] => [LAYOUT.details[0] + i, RIGHT, row.label]),
   [36, RIGHT, 'Reasons'],
+  [15, COST_LINES, 'Costs by category'],
 ];
 
 const THRESHOLDS: readonly ThresholdKind[] = ['adoption', 'volume', 'cost', 'realization'];
@@ -164,6 +177,8 @@ export interface BlockSizes {
   actionRows: number;
   /** Columns of the cash-flow spill: a label column and Year 0 … Horizon. */
   cashflowColumns: number;
+  /** Rows of the cost-lines spill: its header, one row per cost line and the total. */
+  costLineRows: number;
   /** The case's currency, for the money formats. */
   currency: string;
 }
@@ -193,7 +208,8 @@ export type FigureName =
   | 'cashflows'
   | 'actions'
   | 'detail'
-  | 'reasons';
+  | 'reasons'
+  | 'costLines';
 
 /** A cell the block writes at an offset from its top-left. */
 export interface BlockOffset {
@@ -262,13 +278,14 @@ export interface BlockPlan {
  * How big the spilled parts of the block are for this result.
  *
  * @example
- *   blockSizes(result) // { reasons: 9, actionRows: 8, cashflowColumns: 5, currency: 'USD' }
+ *   blockSizes(result) // { reasons: 9, actionRows: 8, cashflowColumns: 5, costLineRows: 10, currency: 'USD' }
  */
 export function blockSizes(result: CaseResult): BlockSizes {
   return {
     reasons: result.reasons.length,
     actionRows: 1 + Math.max(1, result.actions.length),
     cashflowColumns: result.cashflows.length + 1,
+    costLineRows: result.costs.length + 2,
     currency: result.assumptions.currency,
   };
 }
@@ -277,17 +294,18 @@ export function blockSizes(result: CaseResult): BlockSizes {
  * The cells a block of these sizes covers at `at`, spills and charts included.
  *
  * @example
- *   blockFootprint({ sheet: 'S', row: 0, column: 0 }, { reasons: 9, actionRows: 8, cashflowColumns: 5, currency: 'USD' })
- *   // { sheet: 'S', row: 0, column: 0, rows: 46, columns: 17 }
+ *   blockFootprint({ sheet: 'S', row: 0, column: 0 }, { reasons: 9, actionRows: 8, cashflowColumns: 5, costLineRows: 10, currency: 'USD' })
+ *   // { sheet: 'S', row: 0, column: 0, rows: 46, columns: 22 }
  */
 export function blockFootprint(at: CellAddress, sizes: BlockSizes): RangeAddress {
   const left = LAYOUT.actions[0] + sizes.actionRows;
   const right = LAYOUT.reasons[0] + Math.max(1, sizes.reasons);
+  const costs = LAYOUT.costLines[0] + sizes.costLineRows;
   return {
     sheet: at.sheet,
     row: at.row,
     column: at.column,
-    rows: Math.max(left, right),
+    rows: Math.max(left, right, costs),
     columns: Math.max(FIXED_COLUMNS, LAYOUT.cashflows[1] + sizes.cashflowColumns),
   };
 }
@@ -407,6 +425,7 @@ export function planBlock(inputs: BlockInputs, result: CaseResult): BlockPlan {
   add('cashflows', LAYOUT.cashflows, ...pilot('CASHFLOWS', {}, inputs));
   DETAIL_ROWS.forEach((row, i) => add('detail', [LAYOUT.details[0] + i, LAYOUT.details[1] + 1], ...summaryRow(row.label), row.label));
   add('reasons', LAYOUT.reasons, ...pilot('REASONS', {}, { ...inputs, ...placesOf(inputs) }));
+  add('costLines', LAYOUT.costLines, ...pilot('COSTLINES', {}, { costs: inputs.costs, assumptions: inputs.assumptions }));
   figures.push(...reconciliation(result, sizes));
 
   return {
@@ -498,7 +517,25 @@ function offsetRef(row: number, column: number, rows: number, columns: number): 
   return { ref: { sheet: '', row, column, rows, columns } };
 }
 
-/** The charts: yearly Net as columns with the cumulative line, and pilot against production cost (with the alarm). */
+/**
+ * What the cost chart shows, in words: the line furthest over its alarm, or that none is, and the
+ * expansion of the whole.
+ *
+ * @example
+ *   expansionDescription(evaluateCase(sampleCase()))
+ *   // 'Each cost line's pilot cost and production's first year as columns, with its alarm (3.00× its pilot) as a line; 7 of 8 lines are at or over it, Operations and support the most at 8.00×; production's first year is 3.18× the pilot in all.'
+ */
+export function expansionDescription(result: CaseResult): string {
+  const alarm = result.assumptions.expansionAlarm;
+  // At or over, as the expansion alarm goes off (SPEC §3.3).
+  const over = result.costs.filter((l) => l.pilot > 0 && l.oneTime + l.annual >= l.pilot * alarm);
+  const worst = over.reduce<CostLine | null>((w, l) => (w === null || (l.oneTime + l.annual) / l.pilot > (w.oneTime + w.annual) / w.pilot ? l : w), null);
+  const lines = worst === null ? `none of the ${result.costs.length} lines is over it` : `${over.length} of ${result.costs.length} lines ${over.length === 1 ? 'is' : 'are'} at or over it, ${excerpt(worst.category)} the most at ${formatMultiple((worst.oneTime + worst.annual) / worst.pilot)}`;
+  const whole = result.expansion === null ? 'the pilot cost nothing, so there is no multiple in all' : `production's first year is ${formatMultiple(result.expansion)} the pilot in all`;
+  return `Each cost line's pilot cost and production's first year as columns, with its alarm (${formatMultiple(alarm)} its pilot) as a line; ${lines}; ${whole}.`;
+}
+
+/** The charts: yearly Net as columns with the cumulative line, and pilot against production cost by category (with the alarm line). */
 function blockCharts(result: CaseResult, sizes: BlockSizes): BlockChart[] {
   const [top, left] = LAYOUT.cashflows;
   const years = sizes.cashflowColumns - 1;
@@ -506,8 +543,8 @@ function blockCharts(result: CaseResult, sizes: BlockSizes): BlockChart[] {
   const place = ([r, c, h, w]: readonly [number, number, number, number]) => ({ row: r, column: c, rows: h, columns: w });
   const currency = result.assumptions.currency;
   const alarm = result.assumptions.expansionAlarm;
-  const [dTop, dLeft] = LAYOUT.details;
-  const detail = (label: string) => ({ row: dTop + DETAIL_ROWS.findIndex((r) => r.label === label), column: dLeft + 1, rows: 1, columns: 1 });
+  // A column of the cost lines, one cell per cost line: the header and the total are left out, so each category stands beside its alarm.
+  const costColumn = (c: number) => ({ row: LAYOUT.costLines[0] + 1, column: LAYOUT.costLines[1] + c, rows: Math.max(1, sizes.costLineRows - 2), columns: 1 });
   return [
     {
       name: 'cashflows',
@@ -522,11 +559,15 @@ function blockCharts(result: CaseResult, sizes: BlockSizes): BlockChart[] {
     },
     {
       name: 'expansion',
-      title: `Pilot against production's first year (alarm at ${alarm}×)`,
+      title: `Pilot against production's first year by category (alarm at ${formatMultiple(alarm)} pilot)`,
       place: place(CHART_PLACES.expansion),
-      categories: { ...detail('Pilot cost'), rows: 3 },
-      series: [{ name: currency, values: { ...detail('Pilot cost'), rows: 3 }, kind: 'columns' }],
-      description: `The pilot's cost, production's one-time cost and production's annual cost as columns; production's first year is ${result.expansion === null ? 'not comparable (no pilot cost)' : `${result.expansion.toFixed(2)}× the pilot`}, and the alarm is at ${alarm}×.`,
+      categories: costColumn(0),
+      series: [
+        { name: 'Pilot', values: costColumn(1), kind: 'columns' },
+        { name: 'Production first year', values: costColumn(2), kind: 'columns' },
+        { name: `Alarm (${formatMultiple(alarm)} pilot)`, values: costColumn(4), kind: 'line' },
+      ],
+      description: expansionDescription(result),
     },
   ];
 }
@@ -561,6 +602,12 @@ function blockStyles(sizes: BlockSizes): BlockStyle[] {
     at(LAYOUT.detailsLabel, 1, 1, { bold: true }),
     ...detailFormats(sizes.currency),
     at(LAYOUT.reasonsLabel, 1, 1, { bold: true }),
+    at(LAYOUT.costLinesLabel, 1, 1, { bold: true }),
+    at(LAYOUT.costLines, 1, COST_LINE_COLUMNS, { bold: true, wrap: true }),
+    at([LAYOUT.costLines[0] + 1, LAYOUT.costLines[1] + 1], Math.max(1, sizes.costLineRows - 1), 2, { numberFormat: money }),
+    at([LAYOUT.costLines[0] + 1, LAYOUT.costLines[1] + 3], Math.max(1, sizes.costLineRows - 1), 1, format('multiple')),
+    at([LAYOUT.costLines[0] + 1, LAYOUT.costLines[1] + 4], Math.max(1, sizes.costLineRows - 1), 1, { numberFormat: money }),
+    at([LAYOUT.costLines[0] + sizes.costLineRows - 1, LAYOUT.costLines[1]], 1, COST_LINE_COLUMNS, { bold: true }),
   ];
 }
 
@@ -586,7 +633,7 @@ function detailFormats(currency: string): BlockStyle[] {
  *   columnWidth(4) // 16: the gap between the answer and the proof
  */
 export function columnWidth(c: number): number {
-  if (c === 0 || c === RIGHT) return COLUMN_WIDTHS.labels;
+  if (c === 0 || c === RIGHT || c === COST_LINES) return COLUMN_WIDTHS.labels;
   if (c === 1 || c === RIGHT + 1) return COLUMN_WIDTHS.values;
   if (c === 2 || c === 3) return COLUMN_WIDTHS.checks;
   if (c === RIGHT - 1) return COLUMN_WIDTHS.gap;
@@ -615,6 +662,7 @@ function formulaOffsets(): (readonly [number, number])[] {
     LAYOUT.cashflows,
     ...DETAIL_ROWS.map((_, i): readonly [number, number] => [LAYOUT.details[0] + i, LAYOUT.details[1] + 1]),
     LAYOUT.reasons,
+    LAYOUT.costLines,
   ];
 }
 
@@ -647,11 +695,11 @@ export function ownOffsets(): (BlockOffset & { text: string | null })[] {
 
 /**
  * The block's spilling formula cells when its top-left is at `at`: timeline, actions, cash flows,
- * reasons, in that order.
+ * reasons, cost lines, in that order.
  *
  * @example
  *   spillAnchors({ sheet: 'Pilot Gate', row: 0, column: 0 })[0] // the timeline cell, B7
  */
 export function spillAnchors(at: CellAddress): CellAddress[] {
-  return [LAYOUT.timeline, LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
+  return [LAYOUT.timeline, LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons, LAYOUT.costLines].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
 }

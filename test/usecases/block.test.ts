@@ -22,7 +22,7 @@ const table = (name: string) => ({
   range: { sheet: name, row: 0, column: 0, rows: 5, columns: 4 },
 });
 const INPUTS: BlockInputs = { metrics: table('Metrics'), costs: table('Costs'), readiness: table('Readiness') };
-const SIZES: BlockSizes = { reasons: 9, actionRows: 8, cashflowColumns: 5, currency: 'USD' };
+const SIZES: BlockSizes = { reasons: 9, actionRows: 8, cashflowColumns: 5, costLineRows: 10, currency: 'USD' };
 const AT: CellAddress = { sheet: 'Pilot Gate', row: 0, column: 0 };
 /** The seed sample of SPEC §7: a 3-year horizon (Year 0 … 3, so 5 cash-flow columns) in USD. */
 const RESULT = evaluateCase(sampleCase());
@@ -44,10 +44,12 @@ function opsOf<K extends WriteOp['op']>(ops: WriteOp[], kind: K): Extract<WriteO
 }
 
 describe('the output block', () => {
-  it('covers the actions down the left, the reasons down the right, the cash flows across and the charts', () => {
-    // The reasons start on row 38 (37 from the top), the actions' header on row 12 (11).
-    expect(blockFootprint(AT, SIZES)).toEqual({ sheet: 'Pilot Gate', row: 0, column: 0, rows: 37 + 9, columns: 17 });
-    expect(blockFootprint(AT, { ...SIZES, reasons: 40, cashflowColumns: 16 })).toMatchObject({ rows: 77, columns: 6 + 16 });
+  it('covers the actions down the left, the reasons down the right, the cash flows across, the charts and the cost lines', () => {
+    // The reasons start on row 38 (37 from the top), the actions' header on row 12 (11); the cost lines take R:V (17–21) from row 17 (16).
+    expect(blockFootprint(AT, SIZES)).toEqual({ sheet: 'Pilot Gate', row: 0, column: 0, rows: 37 + 9, columns: 22 });
+    expect(blockFootprint(AT, { ...SIZES, reasons: 40, cashflowColumns: 20 })).toMatchObject({ rows: 77, columns: 6 + 20 });
+    // Forty cost lines: their header, the lines and the total from row 17 reach past the reasons.
+    expect(blockFootprint(AT, { ...SIZES, costLineRows: 42 })).toMatchObject({ rows: 16 + 42 });
     expect(blockFootprint(AT, { ...SIZES, reasons: 1, actionRows: 40 })).toMatchObject({ rows: 11 + 40 });
   });
 
@@ -77,16 +79,19 @@ describe('the output block', () => {
     const widths = (ops: WriteOp[]) => opsOf(ops, 'columnWidth').map((o) => `${o.sheet}:${o.column}=${o.width}`);
     const at = { sheet: 'S', row: 4, column: 2 };
     const first = live(at, { newSheet: false, previous: null, nameDefined: false });
-    // The answer (labels, figures, two check columns), a narrow gap, the proof, then the years and the charts.
-    expect(widths(first)).toEqual(['S:2=230', 'S:3=110', 'S:4=100', 'S:5=100', 'S:6=16', 'S:7=230', 'S:8=110', ...Array.from({ length: 10 }, (_, i) => `S:${9 + i}=100`)]);
+    // The answer (labels, figures, two check columns), a narrow gap, the proof, then the years and the charts, then the cost lines (their categories as wide as labels).
+    expect(widths(first)).toEqual([
+      ...['S:2=230', 'S:3=110', 'S:4=100', 'S:5=100', 'S:6=16', 'S:7=230', 'S:8=110', ...Array.from({ length: 10 }, (_, i) => `S:${9 + i}=100`)],
+      ...['S:19=230', 'S:20=100', 'S:21=100', 'S:22=100', 'S:23=100'],
+    ]);
     const footprint = blockFootprint(at, planBlock(INPUTS, RESULT).sizes);
-    expect(footprint.columns).toBe(17);
+    expect(footprint.columns).toBe(22);
     const again = live(at, { newSheet: false, previous: footprint, nameDefined: true });
     expect(widths(again)).toEqual([]);
-    // A longer horizon (12 years: Year 0 … 12, past the charts): only the new year columns.
-    const longer = live(at, { newSheet: false, previous: footprint, nameDefined: true }, INPUTS, withHorizon(12));
-    expect(widths(longer)).toEqual(['S:19=100', 'S:20=100', 'S:21=100']);
-    expect(widths(live(AT, { newSheet: true, previous: null, nameDefined: false }))).toHaveLength(17);
+    // A longer horizon (18 years: Year 0 … 18, past the cost lines): only the new year columns.
+    const longer = live(at, { newSheet: false, previous: footprint, nameDefined: true }, INPUTS, withHorizon(18));
+    expect(widths(longer)).toEqual(['S:24=100', 'S:25=100', 'S:26=100', 'S:27=100']);
+    expect(widths(live(AT, { newSheet: true, previous: null, nameDefined: false }))).toHaveLength(22);
   });
 
   it('formats each figure by its kind: the headline, the thresholds, the proof and the details', () => {
@@ -252,9 +257,34 @@ describe('the block planned from a case’s result', () => {
   });
 
   it('is as large as the case’s spills: the reasons down, a column per year across', () => {
-    expect(plan.sizes).toEqual({ reasons: RESULT.reasons.length, actionRows: 1 + RESULT.actions.length, cashflowColumns: 5, currency: 'USD' });
-    expect([plan.rows, plan.columns]).toEqual([LAYOUT.reasons[0] + RESULT.reasons.length, 17]);
-    expect(planBlock(INPUTS, withHorizon(12)).columns).toBe(LAYOUT.cashflows[1] + 14);
+    expect(plan.sizes).toEqual({ reasons: RESULT.reasons.length, actionRows: 1 + RESULT.actions.length, cashflowColumns: 5, costLineRows: 8 + 2, currency: 'USD' });
+    expect([plan.rows, plan.columns]).toEqual([LAYOUT.reasons[0] + RESULT.reasons.length, 22]);
+    expect(planBlock(INPUTS, withHorizon(18)).columns).toBe(LAYOUT.cashflows[1] + 20);
+  });
+
+  it('spills the cost lines by category beside the charts, and the cost chart draws them against the alarm line', () => {
+    const lines = value('costLines') as (string | number)[][];
+    // The sample's Costs (SPEC §7) by hand: Pilot, One-time + Annual, their ratio, and the pilot × the 3.00× alarm.
+    expect(lines[0]).toEqual(['Category', 'Pilot', 'Production first year', 'Multiple', 'Alarm (3.00× pilot)']);
+    expect(lines[1]).toEqual(['Model and licences', 30000, 0 + 60000, 2, 90000]);
+    expect(lines[6]).toEqual(['Operations and support', 5000, 40000, 8, 15000]);
+    expect(lines[9]).toEqual(['Total', 120000, 110000 + 271000, 381000 / 120000, 360000]);
+    const figure = plan.figures.find((f) => f.name === 'costLines')!;
+    expect([figure.row, figure.column]).toEqual([16, 17]);
+    expect(renderFormula(figure.call, excelTableRef)).toBe('=PILOT.COSTLINES(IF(ISBLANK(Costs[#All]),"",Costs[#All]))');
+    const chart = plan.charts.find((c) => c.name === 'expansion')!;
+    // One cell per cost line: rows 17–24 (offsets 17 to 24) of R (categories), S (pilot), T (production) and V (alarm).
+    const column = (c: number) => ({ row: 17, column: 17 + c, rows: 8, columns: 1 });
+    expect(chart.categories).toEqual(column(0));
+    expect(chart.series).toEqual([
+      { name: 'Pilot', values: column(1), kind: 'columns' },
+      { name: 'Production first year', values: column(2), kind: 'columns' },
+      { name: 'Alarm (3.00× pilot)', values: column(4), kind: 'line' },
+    ]);
+    // By hand: production over pilot is 2, 3.33, 4, 3, 3, 8, 4 and 3.2, so all but Model and licences reach 3.00×.
+    expect(chart.description).toBe(
+      "Each cost line's pilot cost and production's first year as columns, with its alarm (3.00× its pilot) as a line; 7 of 8 lines are at or over it, Operations and support the most at 8.00×; production's first year is 3.18× the pilot in all.",
+    );
   });
 });
 

@@ -69,19 +69,19 @@ describe('snapshot', () => {
 
   it('reaches as far as the case’s spills do now: a longer horizon takes more columns', () => {
     const input = sampleCase();
-    const longer = evaluateCase({ ...input, assumptions: [...input.assumptions!.filter((row) => row[0] !== 'Horizon'), ['Horizon', 12]] });
+    const longer = evaluateCase({ ...input, assumptions: [...input.assumptions!.filter((row) => row[0] !== 'Horizon'), ['Horizon', 18]] });
     const three = planSnapshot(planBlock(INPUTS, RESULT), BLOCK, [], NOW);
-    const twelve = planSnapshot(planBlock(INPUTS, longer), BLOCK, [], NOW);
-    // Three years fit beside the charts (17 columns); twelve run on: the proof's label column is
-    // the sixth, then the cash flows' label column and Year 0 … 12.
-    expect([three.copy.columns, twelve.copy.columns]).toEqual([17, 6 + 1 + 12 + 1]);
-    expect(noteLine(twelve.ops)).toBe(`Copied from 'Pilot Gate'!B3:U${3 + twelve.copy.rows - 1}; the live block there recalculates, this copy does not.`);
+    const eighteen = planSnapshot(planBlock(INPUTS, longer), BLOCK, [], NOW);
+    // Three years fit beside the charts and the cost lines (22 columns); eighteen run on: the
+    // proof's label column is the sixth, then the cash flows' label column and Year 0 … 18.
+    expect([three.copy.columns, eighteen.copy.columns]).toEqual([22, 6 + 1 + 18 + 1]);
+    expect(noteLine(eighteen.ops)).toBe(`Copied from 'Pilot Gate'!B3:AA${3 + eighteen.copy.rows - 1}; the live block there recalculates, this copy does not.`);
   });
 
   it('writes values and formats, the verdict coloured as it is, under a timestamp', () => {
     const plan = planSnapshot(planBlock(INPUTS, RESULT), BLOCK, ['Snapshot 2025-05-01 1430'], NOW);
     expect(plan.sheet).toBe('Snapshot 2025-05-01 1430 (2)');
-    expect(plan.copy).toMatchObject({ sheet: plan.sheet, row: 3, column: 0, columns: 17 });
+    expect(plan.copy).toMatchObject({ sheet: plan.sheet, row: 3, column: 0, columns: 22 });
     expect(cellsOf(plan.ops)[0].cells[0][0]).toBe('Pilot Gate snapshot: values as of 2025-05-01 14:30. No formulas: it reads the same in any Excel.');
     const copy = copyOf(plan.ops);
     expect(copy.at).toEqual({ sheet: plan.sheet, row: 3, column: 0 });
@@ -134,15 +134,15 @@ describe('snapshot', () => {
     const copy = copyOf(plan.ops);
     const { r, c } = at(LAYOUT.thresholds.adoption);
     expect(copy.cells[r][c]).toBe('never');
-    expect(noteLine(plan.ops)).toMatch(/^Copied from 'Pilot Gate'!B3:R\d+; the live block there recalculates, this copy does not\.$/);
+    expect(noteLine(plan.ops)).toMatch(/^Copied from 'Pilot Gate'!B3:W\d+; the live block there recalculates, this copy does not\.$/);
     expect(copy.cells[LAYOUT.note[0]][LAYOUT.note[1]]).toBe(SNAPSHOT_NOTE);
   });
 
   it('sets every copied column wide enough for its figures', () => {
     const plan = planSnapshot(planBlock(INPUTS, RESULT), BLOCK, [], NOW);
     const widths = plan.ops.filter((o) => o.op === 'columnWidth').map((o) => (o.op === 'columnWidth' ? `${o.column}=${o.width}` : ''));
-    // The answer (labels, figures, two check columns), a narrow gap, the proof, then years and charts.
-    expect(widths).toEqual(['0=230', '1=110', '2=100', '3=100', '4=16', '5=230', '6=110', ...Array.from({ length: 10 }, (_, i) => `${7 + i}=100`)]);
+    // The answer (labels, figures, two check columns), a narrow gap, the proof, then years and charts, then the cost lines.
+    expect(widths).toEqual(['0=230', '1=110', '2=100', '3=100', '4=16', '5=230', '6=110', ...Array.from({ length: 10 }, (_, i) => `${7 + i}=100`), '17=230', '18=100', '19=100', '20=100', '21=100']);
   });
 
   it('says there is no block to copy before one was written, and stops at input problems as Evaluate does', async () => {
