@@ -361,6 +361,19 @@ function placesOf(inputs: BlockInputs): Partial<Record<'metricsAt' | 'costsAt' |
   };
 }
 
+/**
+ * The timeline as one figure, `4–6 months`, joined in the cell from PILOT.TIMELINE's low and
+ * high, so it stays live and reads whole rather than as "4 –" in one cell and "6 months" in the next.
+ */
+function timelineText([spec, outcome]: [FormulaSpec, PilotOutcome]): [FormulaSpec, PilotOutcome] {
+  const end = (column: number): FormulaArg => nested(call('INDEX', nested(spec), num(1), num(column)));
+  // CONCATENATE rather than &: one call, read alike by Excel, HyperFormula and the in-memory workbook.
+  const joined = call('CONCATENATE', end(1), text('–'), end(2), text(' months'));
+  if (!outcome.ok) return [joined, outcome];
+  const [[low, high]] = outcome.value as [[number, number]];
+  return [joined, { ok: true, value: `${low}–${high} months` }];
+}
+
 /** An Excel function call, or a binary operator (`+`, `-`, `<=`) written between its two arguments. */
 function call(fn: string, ...args: FormulaArg[]): FormulaSpec {
   return { fn, args };
@@ -416,7 +429,7 @@ export function planBlock(inputs: BlockInputs, result: CaseResult): BlockPlan {
   add('roi', LAYOUT.roi, ...summaryRow('ROI (risk-adjusted)'));
   add('payback', LAYOUT.payback, ...summaryRow('Payback (months)'));
   add('expansion', LAYOUT.expansion, ...summaryRow('Cost expansion (× pilot)'));
-  add('timeline', LAYOUT.timeline, ...pilot('TIMELINE', {}, inputs));
+  add('timeline', LAYOUT.timeline, ...timelineText(pilot('TIMELINE', {}, inputs)));
   const [irrSpec, irrOutcome] = pilot('IRR', {}, inputs);
   add('irr', LAYOUT.irr, call('IFERROR', nested(irrSpec), text('none')), irrOutcome.ok ? irrOutcome : { ok: true, value: 'none' });
   add('actions', LAYOUT.actions, ...pilot('ACTIONS', {}, { ...inputs, ...placesOf(inputs) }));
@@ -585,8 +598,6 @@ function blockStyles(sizes: BlockSizes): BlockStyle[] {
     at(LAYOUT.roi, 1, 1, format('fraction')),
     at(LAYOUT.payback, 1, 1, format('months')),
     at(LAYOUT.expansion, 1, 1, format('multiple')),
-    at(LAYOUT.timeline, 1, 1, { numberFormat: '0" –"' }),
-    at([LAYOUT.timeline[0], LAYOUT.timeline[1] + 1], 1, 1, { numberFormat: '0" months"' }),
     at(LAYOUT.irr, 1, 2, format('fraction')),
     at(LAYOUT.irrRoot, 1, 1, { numberFormat: moneyFormat(sizes.currency).replace(/#,##0/g, '#,##0.00') }),
     at(LAYOUT.actionsLabel, 1, 1, { bold: true }),
@@ -694,12 +705,12 @@ export function ownOffsets(): (BlockOffset & { text: string | null })[] {
 }
 
 /**
- * The block's spilling formula cells when its top-left is at `at`: timeline, actions, cash flows,
- * reasons, cost lines, in that order.
+ * The block's spilling formula cells when its top-left is at `at`: actions, cash flows, reasons,
+ * cost lines, in that order.
  *
  * @example
- *   spillAnchors({ sheet: 'Pilot Gate', row: 0, column: 0 })[0] // the timeline cell, B7
+ *   spillAnchors({ sheet: 'Pilot Gate', row: 0, column: 0 })[0] // the actions' header, A12
  */
 export function spillAnchors(at: CellAddress): CellAddress[] {
-  return [LAYOUT.timeline, LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons, LAYOUT.costLines].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
+  return [LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons, LAYOUT.costLines].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
 }

@@ -78,6 +78,17 @@ function isError(value: Value): value is { code: string } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { code?: unknown }).code === 'string';
 }
 
+/** Text joined as Excel's CONCATENATE joins it: numbers as their shortest text, the first error wins, a range is #VALUE!. */
+function concatenated(parts: readonly Value[]): Value {
+  let text = '';
+  for (const part of parts) {
+    if (isError(part)) return part;
+    if (Array.isArray(part) || (typeof part === 'object' && part !== null)) return { code: '#VALUE!' };
+    text += typeof part === 'boolean' ? (part ? 'TRUE' : 'FALSE') : part === null ? '' : String(part);
+  }
+  return text;
+}
+
 /** One expression as Excel would evaluate it, as far as the block's formulas need. */
 function evaluate(book: MemoryWorkbook, text: string, context: { cases: CaseCache }): Value {
   if (text === '') return null;
@@ -104,6 +115,7 @@ function evaluate(book: MemoryWorkbook, text: string, context: { cases: CaseCach
     const value = evaluate(book, args[0], context);
     return isError(value) && (name === 'IFERROR' || value.code === '#N/A') ? evaluate(book, args[1], context) : value;
   }
+  if (name === 'CONCATENATE') return concatenated(args.map((arg) => evaluate(book, arg, context)));
   if (name === 'INDEX' && args.length === 3) {
     const value = evaluate(book, args[0], context);
     if (isError(value)) return value;

@@ -336,8 +336,11 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await page.setViewportSize({ width: 1280, height: 900 });
     await cell('A1').click();
     await shot('block-1280-answer');
-    await cell('M20').scrollIntoViewIfNeeded();
+    // The proof starts at column F: scrolled to the gap column E at the left edge, so its labels, thresholds, cash flows, details and charts show, not the empty columns past them.
+    await cell('E1').evaluate((td) => td.scrollIntoView({ block: 'start', inline: 'start' }));
     await shot('block-1280-proof');
+    await cell('E17').evaluate((td) => td.scrollIntoView({ block: 'start', inline: 'start' }));
+    await shot('block-1280-proof-details');
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Only the required tables: readiness is still a required argument (SPEC §4), written as ""
@@ -351,9 +354,10 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(IF(ISBLANK(Metrics),"",Metrics),IF(ISBLANK(Costs),"",Costs),"")');
     await cellShows('B2', 'NOT READY');
     await cell('B7').click();
-    expect(await formulaBar().inputValue()).toBe('=PILOT.TIMELINE("")');
-    await cellShows('B7', '4 –');
-    await cellShows('C7', '6 months');
+    expect(await formulaBar().inputValue()).toBe('=CONCATENATE(INDEX(PILOT.TIMELINE(""),1,1),"–",INDEX(PILOT.TIMELINE(""),1,2)," months")');
+    // One figure in one cell, and nothing beside it.
+    await cellShows('B7', '4–6 months');
+    await cellShows('C7', '');
     expect(await page.locator('#wb-grid td.wb-error').count()).toBe(0);
     await cellShows('F38', 'Readiness: "Executive sponsor" blocks production: not assessed.');
     await shot('11-only-required-tables');

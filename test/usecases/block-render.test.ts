@@ -40,11 +40,11 @@ describe('the block as live formulas and as values', () => {
         }
       }
     }
-    // The headline (verdict, NPV, ROI, payback, expansion, the timeline pair, IRR), the actions
+    // The headline (verdict, NPV, ROI, payback, expansion, the timeline, IRR), the actions
     // with their header (3 columns), four thresholds, the discount rate, 5 × 5 cash flows, the
     // details, every reason, six reconciliation cells, and the cost lines (5 columns: header, each line, the total).
     const { actions, reasons, costs } = assessed.result;
-    expect(compared).toBe(1 + 1 + 3 + 2 + 1 + 3 * (1 + actions.length) + 4 + 1 + 25 + DETAIL_ROWS.length + reasons.length + 6 + 5 * (2 + costs.length));
+    expect(compared).toBe(1 + 1 + 3 + 1 + 1 + 3 * (1 + actions.length) + 4 + 1 + 25 + DETAIL_ROWS.length + reasons.length + 6 + 5 * (2 + costs.length));
     expect(values[LAYOUT.verdict[0]][LAYOUT.verdict[1]]).toBe('NOT READY');
   });
 });

@@ -69,7 +69,7 @@ describe('the output block', () => {
       value: RESULT.thresholds.realization,
     });
     expect(cellAt(LAYOUT.title)).toBe('Pilot Gate');
-    expect(spillAnchors({ sheet: 'S', row: 4, column: 2 })[2]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });
+    expect(spillAnchors({ sheet: 'S', row: 4, column: 2 })[1]).toEqual({ sheet: 'S', row: 4 + LAYOUT.cashflows[0], column: 2 + LAYOUT.cashflows[1] });
     const footprint = blockFootprint({ sheet: 'S', row: 4, column: 2 }, planBlock(INPUTS, RESULT).sizes);
     expect(opsOf(ops, 'name')).toEqual([{ op: 'name', name: BLOCK_NAME, range: footprint, defined: false }]);
     expect(opsOf(ops, 'addSheet')).toEqual([]);
@@ -156,7 +156,7 @@ describe('the output block', () => {
     // A host without tables names each header row by its address: the first row of the table's range.
     const reasons = cells.cells[LAYOUT.reasons[0]][LAYOUT.reasons[1]] as { formula: FormulaSpec };
     expect(renderFormula(reasons.formula, absoluteRangeRef).endsWith('"","","",Metrics!$A$1:$D$1,Costs!$A$1:$D$1)')).toBe(true);
-    expect(formulaAt(LAYOUT.timeline)).toBe('=PILOT.TIMELINE("")');
+    expect(formulaAt(LAYOUT.timeline)).toBe('=CONCATENATE(INDEX(PILOT.TIMELINE(""),1,1),"–",INDEX(PILOT.TIMELINE(""),1,2)," months")');
     expect(formulaAt(LAYOUT.roi)).toBe(`=INDEX(PILOT.SUMMARY(${m},${c},""),6,2)`); // the header, Verdict, NPV, Discount rate, IRR, then ROI
     // Functions without a readiness argument do not get one.
     expect(formulaAt(LAYOUT.cashflows)).toBe(`=PILOT.CASHFLOWS(${m},${c})`);
@@ -221,7 +221,8 @@ describe('the block planned from a case’s result', () => {
     expect(value('volume') as number).toBeCloseTo(0.3107, 4);
     expect(value('cost') as number).toBeCloseTo(3.2189, 4);
     expect(value('realization') as number).toBeCloseTo(0.2847, 4);
-    expect(value('timeline')).toEqual([[4, 6]]);
+    // One figure, SPEC §7's typical 4–6 months, in one cell.
+    expect(value('timeline')).toBe('4–6 months');
     const net = (value('cashflows') as (string | number)[][])[3];
     expect(net[0]).toBe('Net');
     [-190000, 450561.14, 796017.14, 796017.14].forEach((v, i) => expect(net[i + 1] as number).toBeCloseTo(v, 2));

@@ -43,8 +43,8 @@ describe('evaluate with only the required tables', () => {
     expect(verdict.value).toBe(expected.verdict);
     expect(outcome.result.verdict).toBe(expected.verdict);
     const timeline = book.shown({ sheet: outcome.block.sheet, row: LAYOUT.timeline[0], column: LAYOUT.timeline[1] });
-    expect(timeline.formula).toBe('=PILOT.TIMELINE("")');
-    expect(timeline.value).toBe(expected.timeline.low);
+    expect(timeline.formula).toBe('=CONCATENATE(INDEX(PILOT.TIMELINE(""),1,1),"–",INDEX(PILOT.TIMELINE(""),1,2)," months")');
+    expect(timeline.value).toBe(`${expected.timeline.low}–${expected.timeline.high} months`);
     const firstReason = book.shown({ sheet: outcome.block.sheet, row: LAYOUT.reasons[0], column: LAYOUT.reasons[1] });
     expect(firstReason.value).toBe(expected.reasons[0]);
     expect(firstReason.value).toMatch(/blocks production: not assessed/);
