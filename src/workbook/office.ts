@@ -243,7 +243,16 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 }
 
-/** Replaces the chart of that name (or adds it): a clustered column chart whose series are set one by one, a line series drawn as a line. */
+/**
+ * Replaces the chart of that name (or adds it): a clustered column chart whose series are set one
+ * by one, a line series drawn as a line.
+ *
+ * The chart's text alternative (`spec.description`) is not set here: no released requirement set
+ * gives Excel.Chart an alt text (ExcelApi 1.1–1.17 have none; altTextTitle and altTextDescription
+ * exist on Excel.Shape from ExcelApi 1.9 and on PivotLayout from 1.13, and a chart is not among a
+ * sheet's shapes). Its title says what it draws, and the task pane shows the same description
+ * beside its own charts.
+ */
 function queueChart(wb: XlWorkbook, op: Extract<WriteOp, { op: 'chart' }>, existing: XlChart | undefined): void {
   existing?.delete();
   if (op.chart === null || op.chart.series.length === 0) return;
