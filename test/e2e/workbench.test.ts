@@ -111,6 +111,20 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await cell(a1).filter({ hasText: new RegExp(`^\\s*${text.replace(/[$.*+?()[\]{}|^\\]/g, '\\$&')}\\s*$`) }).waitFor();
   }
 
+  /** Scrolls the grid (not the page) so that cell's top-left meets the sticky row numbers and column letters. */
+  async function proofAt(a1: string): Promise<void> {
+    await cell(a1).evaluate((td) => {
+      let scroller = td.parentElement;
+      while (scroller && !(scroller.scrollWidth > scroller.clientWidth && getComputedStyle(scroller).overflowX !== 'visible')) scroller = scroller.parentElement;
+      if (!scroller) throw new Error('the grid does not scroll');
+      const box = scroller.getBoundingClientRect();
+      const rowNumbers = td.closest('tr')?.querySelector('th')?.getBoundingClientRect().width ?? 0;
+      const letters = td.closest('table')?.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+      scroller.scrollLeft += td.getBoundingClientRect().left - box.left - rowNumbers;
+      scroller.scrollTop += td.getBoundingClientRect().top - box.top - letters;
+    });
+  }
+
   async function clickButton(name: string): Promise<void> {
     await page.getByRole('button', { name, exact: true }).click();
   }
@@ -336,11 +350,18 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await page.setViewportSize({ width: 1280, height: 900 });
     await cell('A1').click();
     await shot('block-1280-answer');
-    // The proof starts at column F: scrolled to the gap column E at the left edge, so its labels, thresholds, cash flows, details and charts show, not the empty columns past them.
-    await cell('E1').evaluate((td) => td.scrollIntoView({ block: 'start', inline: 'start' }));
+    // The proof starts at column F: the grid alone is scrolled so F sits just right of the row numbers, and its labels,
+    // thresholds, cash flows, details and charts show whole, not the empty columns past them.
+    await proofAt('F1');
     await shot('block-1280-proof');
-    await cell('E17').evaluate((td) => td.scrollIntoView({ block: 'start', inline: 'start' }));
+    await proofAt('F17');
     await shot('block-1280-proof-details');
+    // The cost lines right of the charts: each category against the alarm, then the total.
+    await cellShows('R16', 'Costs by category');
+    await cellShows('R25', 'Monitoring');
+    await cellShows('T26', '$381,000');
+    await proofAt('R16');
+    await shot('block-1280-cost-lines');
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Only the required tables: readiness is still a required argument (SPEC §4), written as ""
