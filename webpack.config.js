@@ -73,7 +73,8 @@ function contentSecurityPolicy({ officeJs, dev }) {
     "font-src": ["'self'"],
     "connect-src": ["'self'", ...devSocket],
     "frame-src": office.length > 0 ? office : ["'none'"],
-    "worker-src": ["'none'"],
+    // The pane's simulation runs in a Web Worker loaded from the add-in's own folder (never blob:).
+    "worker-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'none'"],
     "form-action": ["'none'"],

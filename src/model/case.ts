@@ -11,7 +11,7 @@ import { METRICS, readTable } from './tables';
 import { thresholds, type ThresholdCase } from './thresholds';
 import { defaultTransitionMonths, estimateTimeline } from './timeline';
 import type { RangedInput } from './ranges';
-import { affordableTrials, DEFAULT_SEED, DEFAULT_TRIALS, simulate, SimulationModel, SimulationRun } from './simulate';
+import { affordableTrials, DEFAULT_SEED, DEFAULT_TRIALS, simulate, SimulationModel, SimulationRun, type PlannedSimulation } from './simulate';
 import { tornado } from './tornado';
 import type {
   Assumptions,
@@ -247,6 +247,18 @@ export function simulateCase(input: CaseInput, options: SimulationOptions = {}):
 export function startSimulation(input: CaseInput, options: SimulationOptions = {}): SimulationRun {
   const c = usable(input);
   return new SimulationRun(new SimulationModel(c, preparedPlan(c)), options.trials ?? DEFAULT_TRIALS, options.seed ?? DEFAULT_SEED);
+}
+
+/**
+ * What a simulation of the case needs, as plain data a Web Worker can be handed
+ * (startPlannedSimulation runs it there without parsing the tables again). Throws as simulateCase.
+ *
+ * @example
+ *   const run = startPlannedSimulation(simulationSetup(rangedCase), 10000, 1);
+ */
+export function simulationSetup(input: CaseInput): PlannedSimulation {
+  const c = usable(input);
+  return { ranges: c.ranges, assumptions: { discountRate: c.assumptions.discountRate, maxPaybackMonths: c.assumptions.maxPaybackMonths }, plan: preparedPlan(c) };
 }
 
 /**

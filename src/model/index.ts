@@ -2,8 +2,8 @@
  * Pilot Gate's engine (SPEC §5): pure TypeScript, no Office, React or DOM. The custom
  * functions, the task pane and the command line all call this module.
  */
-export { checkCase, evaluateCase, prepareCase, evaluatePrepared, simulateCase, startSimulation, tornadoCase, type PreparedCase } from './case';
-export { DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS, type SimulationRun } from './simulate';
+export { checkCase, evaluateCase, prepareCase, evaluatePrepared, simulateCase, simulationSetup, startSimulation, tornadoCase, type PreparedCase } from './case';
+export { DEFAULT_SEED, DEFAULT_TRIALS, MAX_TRIALS, startPlannedSimulation, type PlannedSimulation, type SimulationRun } from './simulate';
 export { CaseInputError, ModelError, type ErrorCode } from './errors';
 export { npv, irr, paybackPeriods } from './finance';
 export { parseValue } from './values';

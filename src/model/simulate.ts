@@ -12,7 +12,6 @@
 import { monthlyFlows, planNpv, type CashflowPlan } from './cashflow';
 import { paybackPeriods } from './finance';
 import { MonthlyRuns } from './payback-runs';
-import type { PreparedCase } from './case';
 import { ModelError } from './errors';
 import { pert, PertSampler, type Pert } from './pert';
 import { SeededRandom, checkedSeed } from './random';
@@ -44,6 +43,20 @@ export function checkedTrials(trials: number): number {
     throw new ModelError('#VALUE!', `trials must be a whole number from 1 to ${MAX_TRIALS.toLocaleString('en-US')}, got ${String(trials)}`);
   }
   return trials;
+}
+
+/**
+ * What a simulation needs of a prepared case, as plain data: a host can post it to a Web Worker,
+ * which then simulates without the parsers and units that prepared it (a PreparedCase is one).
+ */
+export interface SimulationSetup {
+  ranges: readonly RangedInput[];
+  assumptions: { discountRate: Fraction; maxPaybackMonths: Months };
+}
+
+/** A setup with the cash-flow plan the simulation moves from. */
+export interface PlannedSimulation extends SimulationSetup {
+  plan: CashflowPlan;
 }
 
 /** A cost draw x scales its row by x / likely (1 at the likely value, even a likely value of 0). */
@@ -85,7 +98,7 @@ export class SimulationModel {
   private readonly runCoefficient: number;
   private readonly runs: MonthlyRuns;
 
-  constructor(c: PreparedCase, plan: CashflowPlan) {
+  constructor(c: SimulationSetup, plan: CashflowPlan) {
     this.inputs = c.ranges;
     this.perts = c.ranges.map((r) => pert(r.low, r.likely, r.high));
     this.drawn = c.ranges.map((r, i) => (r.high > r.low ? i : -1)).filter((i) => i >= 0);
@@ -313,6 +326,19 @@ export class SimulationRun {
  */
 export function affordableTrials(model: SimulationModel): number {
   return Math.min(MAX_TRIALS, Math.floor(WORK_BUDGET / model.workPerTrial));
+}
+
+/**
+ * A simulation under way from a planned setup (simulationSetup in ./case): what a Web Worker
+ * runs, with the figures of simulateCase for the same case, trials and seed.
+ *
+ * @example
+ *   const run = startPlannedSimulation(simulationSetup(rangedCase), 10000, 1);
+ *   run.advance(run.trials);
+ *   run.result().npv.p50 === simulateCase(rangedCase).npv.p50 // true
+ */
+export function startPlannedSimulation(setup: PlannedSimulation, trials: number, seed: number): SimulationRun {
+  return new SimulationRun(new SimulationModel(setup, setup.plan), trials, seed);
 }
 
 /**
