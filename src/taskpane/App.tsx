@@ -17,12 +17,16 @@ import { ActionButton } from './components/ActionButton';
 import { Announcer } from './components/Announcer';
 import { DecisionCard } from './components/DecisionCard';
 import { FindingsList } from './components/FindingsList';
+import { HowSure } from './components/HowSure';
 import { TablesSection } from './components/TablesSection';
 import { TextLink } from './components/TextLink';
 import { useHostTheme } from './hooks/useHostTheme';
 import type { ThemeMode } from './hooks/useHostTheme';
 import { useKeepUp } from './hooks/useKeepUp';
+import { useSimulation } from './hooks/useSimulation';
 import { useTaskPane } from './hooks/useTaskPane';
+import { defaultSimulator } from './simulation/simulator';
+import type { Simulator } from './simulation/simulator';
 
 // Chunks of their own, fetched after the pane is usable: the charts once there is a card (Chart.js),
 // the question about cells in the way (Fluent's dialog and its motion) once the pane has shown.
@@ -55,6 +59,8 @@ export interface AppProps {
    * of its own has the main content (the workbench), since a main landmark may not sit in another.
    */
   landmark?: 'main' | 'region';
+  /** Where "How sure?" simulates: a Web Worker where the page has one, else the page itself. */
+  simulator?: Simulator;
 }
 
 /**
@@ -63,11 +69,12 @@ export interface AppProps {
  * @example
  *   createRoot(el).render(<App useCases={createUseCases({ port: new OfficeWorkbook(officeHost()), now: () => new Date() })} />);
  */
-export function App({ useCases, landmark = 'main' }: AppProps) {
+export function App({ useCases, landmark = 'main', simulator = defaultSimulator }: AppProps) {
   const styles = useStyles();
   const mode = useHostTheme(useCases);
   const [state, actions] = useTaskPane(useCases);
   const watching = useKeepUp(useCases, actions.refreshFromSheet);
+  const [simulation, simulationControls] = useSimulation(state.card?.howSure ?? null, simulator);
   const busy = state.busy !== null;
   const Landmark = landmark === 'main' ? 'main' : 'section';
   return (
@@ -126,6 +133,7 @@ export function App({ useCases, landmark = 'main' }: AppProps) {
                 block={state.block}
                 disabled={busy}
                 onSelect={(a) => void actions.selectAction(a)}
+                howSure={<HowSure plan={state.card.howSure} simulation={simulation} controls={simulationControls} theme={mode} />}
               />
             )}
             {state.card && (

@@ -12,7 +12,9 @@ import type { Action, CaseResult, Verdict, VerdictChecks } from '../model/types'
 import type { InputsRead, RangeAddress } from '../workbook/port';
 import { planCharts } from './card-charts';
 import type { CardCharts } from './card-charts';
-import { locate } from './inputs';
+import { planHowSure } from './how-sure';
+import type { HowSurePlan } from './how-sure';
+import { caseInput, locate } from './inputs';
 
 /** One part of a check's rule, with its figure: `payback 13.1 months ≤ 24.0 months`. */
 export interface CheckPart {
@@ -65,6 +67,8 @@ export interface DecisionCard {
   actions: CardAction[];
   reasons: ReasonGroup[];
   charts: CardCharts;
+  /** "How sure?": the simulation to run and the tornado (SPEC §3.10). */
+  howSure: HowSurePlan;
 }
 
 /** Reasons or actions of one shape are told in one line from this many on. */
@@ -86,6 +90,8 @@ export function planCard(result: CaseResult, read: InputsRead | null): DecisionC
     actions: groupActions(result.actions, read),
     reasons: groupReasons(result.reasons),
     charts: planCharts(result),
+    // The simulation runs from the tables as read; without them (a result alone) only the tornado shows.
+    howSure: planHowSure(result, read ? caseInput(read) : null),
   };
 }
 

@@ -28,6 +28,8 @@ export { keptSources, stillThere } from './tables';
 export type { CardAction, CardCheck, CardFigure, CheckPart, DecisionCard, ReasonGroup } from './card';
 export { planCard } from './card';
 export type { CardCharts } from './card-charts';
+export type { HistogramBin, HistogramChart, HowSureFigures, HowSurePlan, TornadoChart } from './how-sure';
+export { howSureFigures } from './how-sure';
 export type { Finding } from './inputs';
 export type { Candidate, ColumnMapping } from './discover';
 export { ROLES, SPECS, columnChoices, describeSource, mapColumns, sourceExtent, sourceKey } from './discover';

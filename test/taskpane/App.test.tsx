@@ -9,6 +9,7 @@ import { BLOCK_NAME, LAYOUT } from '../../src/usecases/block';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import type { InputSources, InputsRead, WorkbookPort } from '../../src/workbook/port';
 import { pilotFormulas } from '../../src/workbook/memory-formulas';
+import { paneInJsdom } from '../support/jsdom-pane';
 
 const NOW = () => new Date(2025, 4, 1, 14, 30);
 
@@ -43,16 +44,7 @@ async function evaluate(user: ReturnType<typeof userEvent.setup>): Promise<void>
   await waitFor(() => expect(status()).toMatch(/Verdict|Cells in the way|Not evaluated/));
 }
 
-// jsdom has no layout, so no ResizeObserver; Fluent's MessageBar watches its own size with one.
-// Nor has it a canvas: the charts keep their text alternatives, as in a browser that refuses canvas.
-beforeAll(() => {
-  HTMLCanvasElement.prototype.getContext = () => null;
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  };
-});
+beforeAll(paneInJsdom);
 
 describe('the task pane on an in-memory workbook', () => {
   it('inserts the template, evaluates it and shows the verdict with its reasons', async () => {

@@ -5,7 +5,9 @@
  * Fluent theme's tokens, read where the chart sits, so the charts follow Office's light, dark and
  * high-contrast themes.
  */
-import { useEffect, useId, useRef } from 'react';
+import { useCallback, useEffect, useId, useRef } from 'react';
+import type { ReactNode } from 'react';
+import type { ChartConfiguration } from 'chart.js';
 import { Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import type { CardCharts } from '../../usecases';
 import { chartConfig } from './configs';
@@ -87,27 +89,53 @@ interface ChartFigureProps {
 }
 
 function ChartFigure({ kind, title, charts, theme }: ChartFigureProps) {
+  const config = useCallback((colours: ChartColours) => chartConfig(kind, charts, colours), [kind, charts]);
+  return <CanvasFigure title={title} description={charts[kind].description} height={frameHeight(kind, charts)} config={config} theme={theme} />;
+}
+
+export interface CanvasFigureProps {
+  title: string;
+  /** The text alternative: what the chart shows, with its data, for people who cannot see it. */
+  description: string;
+  /** The chart's height in px (its width is the pane's). */
+  height: number;
+  /** The chart's configuration in the theme's colours; a new function draws the chart again. */
+  config: (colours: ChartColours) => ChartConfiguration;
+  /** The theme's name: the chart is drawn again when it changes. */
+  theme: string;
+  /** What a sighted reader should know beside the chart (a legend the chart cannot draw). */
+  children?: ReactNode;
+}
+
+/**
+ * One chart on a canvas, captioned, with its text alternative, in the theme's colours.
+ *
+ * @example
+ *   <CanvasFigure title="NPV over the trials" description={histogram.description} height={240} config={(c) => histogramConfig(histogram, c)} theme="light" />
+ */
+export function CanvasFigure({ title, description, height, config, theme, children }: CanvasFigureProps) {
   const styles = useStyles();
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const descriptionId = useId();
   useEffect(() => {
     const canvas = canvasRef.current;
     // Without a 2-D context (a browser that refuses canvas) the text alternative is the chart.
-    const chart = canvas ? drawChart(canvas, chartConfig(kind, charts, coloursAt(canvas))) : null;
+    const chart = canvas ? drawChart(canvas, config(coloursAt(canvas))) : null;
     return () => chart?.destroy();
     // The theme's colours are read from the page: a new theme draws the chart again.
-  }, [kind, charts, theme]);
+  }, [config, theme]);
   return (
     <figure className={styles.figure}>
       <figcaption>
         <strong>{title}</strong>
       </figcaption>
       {/* A horizontal chart grows with its categories, so every one keeps a readable row. */}
-      <div className={styles.frame} style={{ height: frameHeight(kind, charts) }}>
+      <div className={styles.frame} style={{ height }}>
         <canvas ref={canvasRef} role="img" aria-label={title} aria-describedby={descriptionId} />
       </div>
+      {children}
       <p id={descriptionId} className={styles.srOnly}>
-        {charts[kind].description}
+        {description}
       </p>
     </figure>
   );

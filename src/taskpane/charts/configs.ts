@@ -35,8 +35,13 @@ export function chartConfig(kind: keyof CardCharts, charts: CardCharts, colours:
   }
 }
 
-/** The axis look every chart shares: the theme's text, grid and border colours. */
-function axisOf(colours: ChartColours) {
+/**
+ * The axis look every chart shares: the theme's text, grid and border colours.
+ *
+ * @example
+ *   ({ x: axisOf(colours), y: axisOf(colours) })
+ */
+export function axisOf(colours: ChartColours) {
   return { ticks: { color: colours.text }, grid: { color: colours.grid }, border: { color: colours.muted } };
 }
 

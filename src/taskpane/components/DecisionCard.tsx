@@ -1,6 +1,7 @@
 import { Button, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { VERDICT_COLOURS, qualifiedA1 } from '../../usecases';
-import type { CardAction, DecisionCard as Card, RangeAddress } from '../../usecases';
+import type { ReactNode } from 'react';
+import type { CardAction, CardFigure, DecisionCard as Card, RangeAddress } from '../../usecases';
 import type { Freshness } from '../hooks/useTaskPane';
 
 const useStyles = makeStyles({
@@ -56,6 +57,8 @@ export interface DecisionCardProps {
   block: RangeAddress | null;
   disabled: boolean;
   onSelect(action: CardAction): void;
+  /** The "How sure?" section, shown under the figures. */
+  howSure?: ReactNode;
 }
 
 /**
@@ -66,7 +69,7 @@ export interface DecisionCardProps {
  * @example
  *   <DecisionCard card={state.card} freshness={state.freshness} watching block={state.block} disabled={false} onSelect={actions.selectAction} />
  */
-export function DecisionCard({ card, freshness, watching, block, disabled, onSelect }: DecisionCardProps) {
+export function DecisionCard({ card, freshness, watching, block, disabled, onSelect, howSure }: DecisionCardProps) {
   const styles = useStyles();
   const colours = VERDICT_COLOURS[card.verdict];
   return (
@@ -102,19 +105,10 @@ export function DecisionCard({ card, freshness, watching, block, disabled, onSel
         </ul>
       </section>
 
-      <dl className={styles.figures} aria-label="Figures">
-        {card.figures.map((f) => (
-          <div key={f.label} className={styles.figure}>
-            <dt className={styles.meta}>{f.label}</dt>
-            <dd className={styles.figureValue}>{f.value}</dd>
-            <dd className={styles.meta} style={{ margin: 0 }}>
-              {f.note}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList figures={card.figures} label="Figures" />
 
-      {/* "How sure?" (the simulation of SPEC §3.10) takes its place here, under the figures it qualifies. */}
+      {/* "How sure?" (the simulation of SPEC §3.10), under the figures it qualifies. */}
+      {howSure}
 
       {card.actions.length > 0 && (
         <section aria-labelledby="pg-actions">
@@ -164,6 +158,29 @@ export function DecisionCard({ card, freshness, watching, block, disabled, onSel
       </section>
       {block && <Caption1>Live formulas in {qualifiedA1(block)}; they recalculate as the inputs change.</Caption1>}
     </div>
+  );
+}
+
+/**
+ * Headline figures two by two, each with its note.
+ *
+ * @example
+ *   <FigureList figures={card.figures} label="Figures" />
+ */
+export function FigureList({ figures, label }: { figures: readonly CardFigure[]; label: string }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.figures} aria-label={label}>
+      {figures.map((f) => (
+        <div key={f.label} className={styles.figure}>
+          <dt className={styles.meta}>{f.label}</dt>
+          <dd className={styles.figureValue}>{f.value}</dd>
+          <dd className={styles.meta} style={{ margin: 0 }}>
+            {f.note}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 
