@@ -10,8 +10,8 @@
  *
  *   A (the answer)                  B          C            D       E | F (the proof)      G …
  *   Pilot Gate                                 Excel's own  Check     | (note)
- *   Verdict                         NOT READY                         |
- *   NPV                             PILOT.NPV  Y0+NPV(…)    agrees    | Scale thresholds
+ *   Verdict                         NOT READY                         |            How sure (ranges only)
+ *   NPV                             PILOT.NPV  Y0+NPV(…)    agrees    | Scale thresholds   =PILOT.SIMULATE
  *   ROI, Payback, Expansion                                           | adoption … realization
  *   Timeline to production          low        high                   |
  *   IRR                             PILOT.IRR  IRR(Net)     agrees    | Discount rate
@@ -32,9 +32,11 @@
 import { pilotFunction, type CaseFigureId, type FigureOptions } from '../functions/catalogue';
 import type { DeclarationOf, PilotFunctionId } from '../functions/declarations';
 import { caseFigure, type PilotOutcome } from '../functions/runner';
-import { SUMMARY_ROWS, summaryTable } from '../functions/spills';
+import { SUMMARY_ROWS, simulationTable, summaryTable } from '../functions/spills';
+import { ModelError } from '../model/errors';
 import { irr, npv } from '../model/finance';
 import { excerpt, formatMultiple } from '../model/format';
+import { DEFAULT_SEED, DEFAULT_TRIALS } from '../model/simulate';
 import type { CaseResult, CostLine, ThresholdKind, Verdict } from '../model/types';
 import type { CellAddress, CellStyle, FormulaArg, FormulaSpec, RangeAddress, TableArg } from '../workbook/port';
 import { figureFormat, moneyFormat } from './formats';
@@ -84,6 +86,9 @@ export const LAYOUT = {
   reasons: [37, RIGHT],
   costLinesLabel: [15, COST_LINES],
   costLines: [16, COST_LINES],
+  // How sure (only when the case has ranges): beside the thresholds, clear of the cash flows below.
+  howSureLabel: [1, RIGHT + 3],
+  howSure: [2, RIGHT + 3],
 } as const;
 
 /** Where the charts sit, beside the details: [top row, left column, rows, columns]. */
@@ -209,7 +214,8 @@ export type FigureName =
   | 'actions'
   | 'detail'
   | 'reasons'
-  | 'costLines';
+  | 'costLines'
+  | 'simulation';
 
 /** A cell the block writes at an offset from its top-left. */
 export interface BlockOffset {
@@ -440,15 +446,17 @@ export function planBlock(inputs: BlockInputs, result: CaseResult): BlockPlan {
   add('reasons', LAYOUT.reasons, ...pilot('REASONS', {}, { ...inputs, ...placesOf(inputs) }));
   add('costLines', LAYOUT.costLines, ...pilot('COSTLINES', {}, { costs: inputs.costs, assumptions: inputs.assumptions }));
   figures.push(...reconciliation(result, sizes));
+  const howSure = planHowSure(inputs, result);
+  figures.push(...howSure.figures);
 
   return {
     sizes,
     rows,
     columns,
-    labels: LABELS.map(([row, column, label]) => ({ row, column, text: label })),
+    labels: [...LABELS.map(([row, column, label]) => ({ row, column, text: label })), ...howSure.labels],
     note: { row: LAYOUT.note[0], column: LAYOUT.note[1] },
     figures,
-    styles: blockStyles(sizes),
+    styles: [...blockStyles(sizes), ...howSure.styles],
     charts: blockCharts(result, sizes),
     verdict: result.verdict,
   };
@@ -517,6 +525,35 @@ function reconciliation(result: CaseResult, sizes: BlockSizes): BlockFigure[] {
       value(root === null ? '' : agree(Math.abs(roundCents(root)) <= NPV_TOLERANCE)),
     ),
   ];
+}
+
+/** The label over the How sure section: the simulation PILOT.SIMULATE runs with its defaults. */
+export const HOW_SURE_LABEL = `How sure: NPV over ${DEFAULT_TRIALS.toLocaleString('en-US')} trials of the ranges (seed ${DEFAULT_SEED})`;
+
+/**
+ * How sure (SPEC §3.10), when the case has ranges: PILOT.SIMULATE at its default trials and seed
+ * (the case's own simulation, which the function serves from its cache), its money rows in the
+ * case currency and its probabilities as percentages. Nothing when the case has no ranges.
+ */
+function planHowSure(inputs: BlockInputs, result: CaseResult): { labels: BlockLabel[]; figures: BlockFigure[]; styles: BlockStyle[] } {
+  if (result.tornado.length === 0) return { labels: [], figures: [], styles: [] };
+  const [row, column] = LAYOUT.howSure;
+  const s = result.simulation;
+  const outcome: PilotOutcome = s
+    ? { ok: true, value: simulationTable(s) }
+    : { ok: false, error: new ModelError('#VALUE!', 'the case has more ranged inputs than one call can simulate within a second') };
+  const money = moneyFormat(result.assumptions.currency);
+  return {
+    labels: [{ row: LAYOUT.howSureLabel[0], column: LAYOUT.howSureLabel[1], text: HOW_SURE_LABEL }],
+    figures: [{ name: 'simulation', row, column, call: pilotCall('SIMULATE', inputs), outcome }],
+    styles: [
+      { row: LAYOUT.howSureLabel[0], column: LAYOUT.howSureLabel[1], rows: 1, columns: 1, style: { bold: true } },
+      { row, column, rows: 1, columns: 2, style: { bold: true } },
+      // Rows 1–4 of the spill are NPV P10, P50, P90 and mean; rows 5–6 the two probabilities.
+      { row: row + 1, column: column + 1, rows: 4, columns: 1, style: { numberFormat: money } },
+      { row: row + 5, column: column + 1, rows: 2, columns: 1, style: { numberFormat: figureFormat('fraction', result.assumptions.currency) ?? 'General' } },
+    ],
+  };
 }
 
 /** An amount rounded to the cent, half away from zero as Excel's ROUND, never -0. */
@@ -674,6 +711,7 @@ function formulaOffsets(): (readonly [number, number])[] {
     ...DETAIL_ROWS.map((_, i): readonly [number, number] => [LAYOUT.details[0] + i, LAYOUT.details[1] + 1]),
     LAYOUT.reasons,
     LAYOUT.costLines,
+    LAYOUT.howSure,
   ];
 }
 
@@ -699,6 +737,7 @@ export function isBlockFormula(formula: string): boolean {
 export function ownOffsets(): (BlockOffset & { text: string | null })[] {
   return [
     ...LABELS.map(([row, column, label]) => ({ row, column, text: label })),
+    { row: LAYOUT.howSureLabel[0], column: LAYOUT.howSureLabel[1], text: HOW_SURE_LABEL },
     { row: LAYOUT.note[0], column: LAYOUT.note[1], text: LIVE_NOTE },
     ...formulaOffsets().map(([row, column]) => ({ row, column, text: null })),
   ];
@@ -706,11 +745,11 @@ export function ownOffsets(): (BlockOffset & { text: string | null })[] {
 
 /**
  * The block's spilling formula cells when its top-left is at `at`: actions, cash flows, reasons,
- * cost lines, in that order.
+ * cost lines and how sure, in that order.
  *
  * @example
  *   spillAnchors({ sheet: 'Pilot Gate', row: 0, column: 0 })[0] // the actions' header, A12
  */
 export function spillAnchors(at: CellAddress): CellAddress[] {
-  return [LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons, LAYOUT.costLines].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
+  return [LAYOUT.actions, LAYOUT.cashflows, LAYOUT.reasons, LAYOUT.costLines, LAYOUT.howSure].map(([r, c]) => ({ sheet: at.sheet, row: at.row + r, column: at.column + c }));
 }

@@ -57,3 +57,21 @@ export function toppedRampCase(): CaseInput {
     }),
   };
 }
+
+/**
+ * The case's tables that it holds, by name, in the order the template adds them: what a test
+ * writes into a workbook, one sheet and one table of that name each.
+ *
+ * @example
+ *   tablesOf(sampleCase()).map(([name]) => name) // ['Metrics', 'Costs', 'Readiness', 'Ownership', 'Assumptions']
+ */
+export function tablesOf(input: CaseInput): ['Metrics' | 'Costs' | 'Readiness' | 'Ownership' | 'Assumptions', Grid][] {
+  const tables = [
+    ['Metrics', input.metrics],
+    ['Costs', input.costs],
+    ['Readiness', input.readiness],
+    ['Ownership', input.ownership],
+    ['Assumptions', input.assumptions],
+  ] as const;
+  return tables.filter((t): t is (typeof tables)[number] & [unknown, Grid] => t[1] !== undefined).map(([name, grid]) => [name, grid]);
+}

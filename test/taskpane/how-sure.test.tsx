@@ -7,7 +7,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { sampleCase } from '../../src/model';
-import type { CaseInput, Grid } from '../../src/model';
+import type { CaseInput } from '../../src/model';
 import { App } from '../../src/taskpane/App';
 import type { Simulator } from '../../src/taskpane/simulation/simulator';
 import { runInSlices } from '../../src/taskpane/simulation/slices';
@@ -15,6 +15,7 @@ import { createUseCases } from '../../src/usecases';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { pilotFormulas } from '../../src/workbook/memory-formulas';
 import { paneInJsdom } from '../support/jsdom-pane';
+import { tablesOf } from '../support/cases';
 import { rangedSampleCase } from '../support/ranges';
 
 const NOW = () => new Date(2025, 4, 1, 14, 30);
@@ -22,15 +23,7 @@ const NOW = () => new Date(2025, 4, 1, 14, 30);
 /** A workbook with the case's tables, each an Excel table on a sheet of its own name. */
 function bookOf(input: CaseInput): MemoryWorkbook {
   const book = new MemoryWorkbook({ sheets: [], calculate: pilotFormulas() });
-  const tables: [string, Grid | undefined][] = [
-    ['Metrics', input.metrics],
-    ['Costs', input.costs],
-    ['Readiness', input.readiness],
-    ['Ownership', input.ownership],
-    ['Assumptions', input.assumptions],
-  ];
-  for (const [name, grid] of tables) {
-    if (!grid) continue;
+  for (const [name, grid] of tablesOf(input)) {
     book.addSheet(name);
     book.setValues({ sheet: name, row: 0, column: 0 }, grid);
     book.addTable(name, { sheet: name, row: 0, column: 0, rows: grid.length, columns: grid[0].length });
