@@ -18,6 +18,8 @@ export interface TornadoChart {
   atLow: number[];
   atHigh: number[];
   currency: string;
+  /** What the bars run from, for the eye: `Each bar runs from the NPV, $1,475,526, …`. */
+  caption: string;
   description: string;
 }
 
@@ -94,6 +96,7 @@ function tornadoChart(bars: readonly TornadoBar[], npv: number, currency: string
     atLow: bars.map((b) => b.npvLow),
     atHigh: bars.map((b) => b.npvHigh),
     currency,
+    caption: `Each bar runs from the NPV, ${m(npv)}, to the NPV with that input at its low or at its high; the largest swing is on top.`,
     description: `NPV with one input at its low and at its high, every other at its most likely, around the NPV of ${m(npv)}, largest swing first: ${each.join('; ')}.`,
   };
 }

@@ -3,7 +3,8 @@
  * where it runs on the same port it uses in Excel: at 320 px (the narrowest task pane) and at
  * 1,280 px, light and dark. After Evaluate it must fit with no horizontal scrolling, pass axe-core
  * with no serious or critical violation and no landmark out of place, and draw its charts (a chunk fetched after the pane is
- * usable). Screenshots of the card and the charts go to test-results/pane/.
+ * usable). With ranges, "How sure?" simulates in its Web Worker to Node's figures, to the bit.
+ * Screenshots of the card, the charts and How sure go to test-results/pane/.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,6 +16,10 @@ import type { Traffic } from './support/network';
 import { serveDirectory } from './support/server';
 import type { StaticServer } from './support/server';
 import { workbenchBuild } from './support/workbench-build';
+import { pasteCase, runawayCostCase } from './support/ranges';
+import { simulateCase } from '../../src/model';
+import type { Simulation } from '../../src/model';
+import { formatMoney, formatPercent } from '../../src/model/format';
 
 const SHOTS = path.resolve(__dirname, '../../test-results/pane');
 const haveChromium = chromiumOrSkip('the task pane browser tests (test/e2e/pane.test.ts)');
@@ -47,16 +52,19 @@ const haveChromium = chromiumOrSkip('the task pane browser tests (test/e2e/pane.
     expect(traffic.violations).toEqual([]);
   });
 
-  async function open(width: number, scheme: 'light' | 'dark'): Promise<void> {
+  /** Opens the workbench on the sample, or on an empty workbook (`blank`), with `before` run in each page before its own scripts. */
+  async function open(width: number, scheme: 'light' | 'dark', workbook: 'sample' | 'blank' = 'sample', before?: () => void): Promise<void> {
     // Tall enough that the whole pane is on screen at 1,280 px, where it scrolls in its own column.
     context = await browser.newContext({ viewport: { width, height: width < 900 ? 900 : 3000 }, colorScheme: scheme });
     traffic = await recordTraffic(context, [new URL(server.url).origin]);
+    if (before) await context.addInitScript(before);
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     pageErrors = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${server.url}workbench.html`);
-    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor({ timeout: 60_000 }); // a first open on a loaded machine parses the development bundle
+    await page.goto(`${server.url}workbench.html${workbook === 'blank' ? '?workbook=blank' : ''}`);
+    // A first open on a loaded machine parses the development bundle.
+    await page.getByRole('grid', { name: workbook === 'blank' ? 'Sheet Sheet1' : 'Sheet Metrics' }).waitFor({ timeout: 60_000 });
   }
 
   const pane = (): Locator => page.locator('.wb-pane');
@@ -142,4 +150,61 @@ const haveChromium = chromiumOrSkip('the task pane browser tests (test/e2e/pane.
       </main></body></html>`);
     expect(failing(await axeViolations(page, '.wb-pane'))).toEqual([]);
   }, 60_000);
+
+  /** Hears what each simulation worker tells the pane, beside the pane's own listener: the real worker, watched. */
+  function listenToWorkers(): void {
+    const Native = window.Worker;
+    const heard: unknown[] = [];
+    Object.assign(window, { pgSimulations: heard });
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        this.addEventListener('message', (event: MessageEvent<{ kind: string; simulation?: unknown }>) => {
+          if (event.data.kind === 'done') heard.push(event.data.simulation);
+        });
+      }
+    };
+  }
+
+  it.each([
+    [320, 'light'],
+    [320, 'dark'],
+    [1280, 'light'],
+    [1280, 'dark'],
+  ] as const)('How sure? at %i px in the %s theme: the Web Worker gives Node’s figures to the bit, and the section fits and draws', async (width, scheme) => {
+    await open(width, scheme, 'blank', listenToWorkers);
+    const input = runawayCostCase();
+    await pasteCase(page, input);
+    await page.getByRole('button', { name: 'Evaluate', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /Verdict: / }).waitFor();
+    const section = page.getByTestId('how-sure');
+    await section.getByLabel('How sure: figures').waitFor();
+    await section.getByRole('img', { name: 'NPV over the trials' }).waitFor();
+    await section.getByRole('img', { name: 'What moves NPV most' }).waitFor();
+    // Chart.js draws in the next frame.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
+    // What the worker gave the pane (the last simulation: a refresh after the block was written runs it again) against Node's, to the bit.
+    const expected = simulateCase(input);
+    const heard = await page.evaluate(() => (window as unknown as { pgSimulations: Simulation[] }).pgSimulations);
+    expect(heard.length).toBeGreaterThan(0);
+    expect(heard[heard.length - 1]).toStrictEqual(expected);
+    // The worker is a chunk of its own from the page's origin, allowed by the page's policy (afterEach: no violation).
+    expect(traffic.requests).toContain(`${server.url}simulate-worker.js`);
+    const figures = await section.getByLabel('How sure: figures').innerText();
+    for (const figure of [expected.npv.p10, expected.npv.p50, expected.npv.p90, expected.npv.mean]) expect(figures).toContain(formatMoney(figure, 'USD'));
+    expect(figures).toContain(formatPercent(expected.probabilityNpvNonNegative));
+    expect(await section.innerText()).toContain('10,000 trials, seed 1');
+    // Some trials lose money, and the text beside the histogram says how many.
+    expect(expected.probabilityNpvNonNegative).toBeLessThan(0.99);
+    expect(await section.innerText()).toContain(`Below 0: ${formatPercent(1 - expected.probabilityNpvNonNegative)} of trials have NPV below 0.`);
+
+    for (const name of ['NPV over the trials', 'What moves NPV most']) {
+      expect(await section.getByRole('img', { name }).evaluate((el) => (el as HTMLCanvasElement).toDataURL().length)).toBeGreaterThan(2000);
+    }
+    const fit = await pane().evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.clientWidth);
+    expect(failing(await axeViolations(page, '.wb-pane'))).toEqual([]);
+    await section.screenshot({ path: path.join(SHOTS, `how-sure-${width}-${scheme}.png`) });
+  }, 180_000);
 });

@@ -60,5 +60,9 @@ export function TornadoFigure({ tornado, theme }: TornadoFigureProps) {
   const config = useCallback((colours: ChartColours) => tornadoConfig(tornado, colours), [tornado]);
   // Each row as tall as its wrapped name, plus the axis and the legend.
   const lines = tornado.labels.reduce((sum, label) => sum + Math.max(2, wrappedLabel(label).length), 0);
-  return <CanvasFigure title="What moves NPV most" description={tornado.description} height={90 + 16 * lines} config={config} theme={theme} />;
+  return (
+    <CanvasFigure title="What moves NPV most" description={tornado.description} height={90 + 16 * lines} config={config} theme={theme}>
+      <Caption1 aria-hidden="true">{tornado.caption}</Caption1>
+    </CanvasFigure>
+  );
 }

@@ -9,12 +9,16 @@ import type { HistogramChart, TornadoChart } from '../../usecases';
 import { axisOf, compactMoney } from './configs';
 import type { ChartColours } from './configs';
 
-function common(colours: ChartColours, label: (item: TooltipItem<keyof ChartTypeRegistry>) => string) {
+/**
+ * What both charts share: no animation, the legend at the bottom (of the datasets `keep` keeps,
+ * keyed by each one's point style when `lines`), tooltips as the card writes figures.
+ */
+function common(colours: ChartColours, label: (item: TooltipItem<keyof ChartTypeRegistry>) => string, keep: (item: { datasetIndex?: number }) => boolean = () => true, lines = false) {
   return {
     responsive: true,
     maintainAspectRatio: false,
     animation: false as const,
-    plugins: { legend: { position: 'bottom' as const, labels: { color: colours.text, boxWidth: 12 } }, tooltip: { callbacks: { label } } },
+    plugins: { legend: { position: 'bottom' as const, labels: { color: colours.text, boxWidth: 12, filter: keep, usePointStyle: lines } }, tooltip: { callbacks: { label } } },
   };
 }
 
@@ -32,6 +36,10 @@ export function histogramConfig(h: HistogramChart, colours: ChartColours): Chart
   const top = Math.max(1, ...h.bins.map((b) => b.count));
   const width = h.bins.length > 0 ? h.bins[0].to - h.bins[0].from : 0;
   const money = (x: number) => formatMoney(x, h.currency);
+  const tooltip = (item: TooltipItem<keyof ChartTypeRegistry>): string => {
+    const bin = h.bins[item.dataIndex];
+    return item.datasetIndex === 0 ? `${money(bin.from)} to ${money(bin.to)}: ${bin.count.toLocaleString('en-US')} trials` : String(item.dataset.label);
+  };
   return {
     type: 'bar',
     data: {
@@ -60,14 +68,15 @@ export function histogramConfig(h: HistogramChart, colours: ChartColours): Chart
           borderDash: MARKER_DASH[i],
           borderWidth: 2,
           pointRadius: 0,
+          // Keyed in the legend by a line, as drawn.
+          pointStyle: 'line' as const,
           order: 1,
         })),
       ],
     },
     options: {
-      ...common(colours, (item) =>
-        item.datasetIndex === 0 ? `${money(h.bins[item.dataIndex].from)} to ${money(h.bins[item.dataIndex].to)}: ${h.bins[item.dataIndex].count} trials` : String(item.dataset.label),
-      ),
+      // The bars need no key (the text beside the chart says what red means); the markers do.
+      ...common(colours, tooltip, (item) => item.datasetIndex !== 0, true),
       scales: {
         x: {
           ...axis,
@@ -76,7 +85,8 @@ export function histogramConfig(h: HistogramChart, colours: ChartColours): Chart
           min: h.bins.length > 0 ? h.bins[0].from - (width === 0 ? 1 : 0) : undefined,
           max: h.bins.length > 0 ? h.bins[h.bins.length - 1].to + (width === 0 ? 1 : 0) : undefined,
           offset: false,
-          ticks: { ...axis.ticks, maxTicksLimit: 5, callback: (v: number | string) => (typeof v === 'number' ? compactMoney(v, h.currency) : v) },
+          // Round figures between the bars' edges, not the edges themselves ($981K).
+          ticks: { ...axis.ticks, includeBounds: false, maxTicksLimit: 5, callback: (v: number | string) => (typeof v === 'number' ? compactMoney(v, h.currency) : v) },
         },
         y: { ...axis, beginAtZero: true, ticks: { ...axis.ticks, precision: 0 }, title: { display: true, text: 'Trials', color: colours.text } },
       },
@@ -128,7 +138,13 @@ export function tornadoConfig(t: TornadoChart, colours: ChartColours): ChartConf
       ...common(colours, (item) => `${item.dataset.label}: NPV ${money((item.datasetIndex === 0 ? t.atLow : t.atHigh)[item.dataIndex])}`),
       indexAxis: 'y',
       scales: {
-        x: { ...axis, ticks: { ...axis.ticks, maxTicksLimit: 5, callback: (v: number | string) => (typeof v === 'number' ? compactMoney(v, t.currency) : v) } },
+        // Around the bars, not from 0: a swing of $20K must show beside an NPV of $1.5M.
+        x: {
+          ...axis,
+          beginAtZero: false,
+          grace: '5%',
+          ticks: { ...axis.ticks, maxTicksLimit: 5, callback: (v: number | string) => (typeof v === 'number' ? compactMoney(v, t.currency) : v) },
+        },
         y: { ...axis, ticks: { ...axis.ticks, autoSkip: false } },
       },
     },
