@@ -17,7 +17,6 @@ import { ActionButton } from './components/ActionButton';
 import { Announcer } from './components/Announcer';
 import { DecisionCard } from './components/DecisionCard';
 import { FindingsList } from './components/FindingsList';
-import { HowSure } from './components/HowSure';
 import { TablesSection } from './components/TablesSection';
 import { TextLink } from './components/TextLink';
 import { useHostTheme } from './hooks/useHostTheme';
@@ -32,6 +31,8 @@ import type { Simulator } from './simulation/simulator';
 // the question about cells in the way (Fluent's dialog and its motion) once the pane has shown.
 const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './charts/Charts'));
 const ClobberDialog = lazy(() => import(/* webpackChunkName: "dialog" */ './components/ClobberDialog'));
+// "How sure?" shows under a card, so it comes with the charts (and their chunk) rather than with the pane's start.
+const HowSure = lazy(() => import(/* webpackChunkName: "charts" */ './components/HowSure'));
 
 const THEMES = { light: webLightTheme, dark: webDarkTheme, 'high-contrast': teamsHighContrastTheme } as const satisfies Record<ThemeMode, unknown>;
 
@@ -133,7 +134,11 @@ export function App({ useCases, landmark = 'main', simulator = defaultSimulator 
                 block={state.block}
                 disabled={busy}
                 onSelect={(a) => void actions.selectAction(a)}
-                howSure={<HowSure plan={state.card.howSure} simulation={simulation} controls={simulationControls} theme={mode} />}
+                howSure={
+                  <Suspense fallback={null}>
+                    <HowSure plan={state.card.howSure} simulation={simulation} controls={simulationControls} theme={mode} />
+                  </Suspense>
+                }
               />
             )}
             {state.card && (

@@ -59,6 +59,8 @@ function section(): HTMLElement {
 async function evaluate(user: ReturnType<typeof userEvent.setup>): Promise<void> {
   await user.click(screen.getByRole('button', { name: 'Evaluate' }));
   await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/Verdict/));
+  // The section comes in the charts' chunk, once there is a card.
+  await screen.findByTestId('how-sure');
 }
 
 describe('How sure? in the task pane', () => {

@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Button, Caption1, Field, Link, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Link, ProgressBar, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { HELP_PAGE } from '../../help/address';
 import type { HowSurePlan } from '../../usecases';
 import type { SimulationControls, SimulationState } from '../hooks/useSimulation';
@@ -15,7 +15,7 @@ const RANGES_HELP = `${HELP_PAGE}#how-sure-ranges`;
 const useStyles = makeStyles({
   section: { display: 'grid', rowGap: tokens.spacingVerticalS, minWidth: 0 },
   line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  grow: { flexGrow: 1, minWidth: '10rem' },
+  grow: { flexGrow: 1, minWidth: '10rem', display: 'grid', rowGap: tokens.spacingVerticalXS },
 });
 
 export interface HowSureProps {
@@ -33,7 +33,7 @@ export interface HowSureProps {
  * @example
  *   <HowSure plan={card.howSure} simulation={simulation} controls={controls} theme="light" />
  */
-export function HowSure({ plan, simulation, controls, theme }: HowSureProps) {
+export default function HowSure({ plan, simulation, controls, theme }: HowSureProps) {
   const styles = useStyles();
   return (
     <section className={styles.section} aria-labelledby="pg-how-sure" data-testid="how-sure">
@@ -65,9 +65,10 @@ function SimulationPart({ simulation, controls, theme }: Omit<HowSureProps, 'pla
       const text = `Simulating: ${simulation.done.toLocaleString('en-US')} of ${simulation.total.toLocaleString('en-US')} trials`;
       return (
         <div className={styles.line}>
-          <Field className={styles.grow} validationMessage={text} validationState="none">
+          <div className={styles.grow}>
             <ProgressBar value={simulation.done} max={simulation.total} aria-label={text} />
-          </Field>
+            <Caption1>{text}</Caption1>
+          </div>
           <Button onClick={controls.cancel}>Cancel</Button>
         </div>
       );
@@ -76,7 +77,7 @@ function SimulationPart({ simulation, controls, theme }: Omit<HowSureProps, 'pla
     case 'failed':
       return (
         <div className={styles.line}>
-          <Caption1 role="status">{simulation.kind === 'cancelled' ? 'The simulation was cancelled.' : `The simulation could not run: ${simulation.message}`}</Caption1>
+          <Caption1>{simulation.kind === 'cancelled' ? 'The simulation was cancelled.' : `The simulation could not run: ${simulation.message}`}</Caption1>
           <Button onClick={controls.run}>Run again</Button>
         </div>
       );
