@@ -92,6 +92,8 @@ describe('How sure? in the task pane', () => {
     const { simulator, step } = steppedSimulator();
     render(<App useCases={createUseCases({ port: bookOf(rangedSampleCase()), now: NOW })} simulator={simulator} />);
     await evaluate(user);
+    // The pane reads the sheet again once the block is written, a new card that starts the simulation afresh: wait for it.
+    await waitFor(() => expect(screen.getByTestId('freshness').textContent).toBe('Updated from the sheet.'), { timeout: 10_000 });
     const bar = await within(section()).findByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('0');
     expect(section().textContent).toMatch(/Simulating: 0 of 10,000 trials/);
