@@ -2,8 +2,9 @@
  * The workbench in Chromium: how long from opening /workbench.html to the verdict visible in
  * its cell, the way a first-time person gets there (the sample is loaded; Find tables, then
  * Evaluate). Each run opens the page in a fresh browser context (no cache, no storage), on the
- * development build `npm start` serves, from a local static server. Times are wall-clock in the
- * bench process, so they include the driver's round trips (a few ms per step).
+ * development build `npm start` serves, from a local static server, alternating with a run on
+ * the production (minified) build, so that the machine's load weighs on both alike. Times are
+ * wall-clock in the bench process, so they include the driver's round trips (a few ms per step).
  */
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -73,23 +74,45 @@ function loadNote(before: number[], after: number[]): string {
 export default async function workbenchTimes(): Promise<BenchEntry[]> {
   if (!chromiumOrSkip('the workbench bench')) throw new Error(`Chromium is missing: install it with \`${INSTALL_COMMAND}\`.`);
   const build = workbenchBuild();
+  const minBuild = workbenchBuild('production');
   const server = await serveDirectory(build.dir);
+  const minServer = await serveDirectory(minBuild.dir);
   const browser = await launchChromium();
   try {
     const url = `${server.url}workbench.html`;
+    const minUrl = `${minServer.url}workbench.html`;
     const loadBefore = os.loadavg();
     await oneRun(browser, url);
+    await oneRun(browser, minUrl);
     const runs: RunTimes[] = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, url));
-    const where = `development build (React's production build in it), ${RUNS} runs each in a fresh browser context, headless Chromium; ${loadNote(loadBefore, os.loadavg())}`;
+    const minRuns: RunTimes[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      runs.push(await oneRun(browser, url));
+      minRuns.push(await oneRun(browser, minUrl));
+    }
+    const load = loadNote(loadBefore, os.loadavg());
+    const where = `the development build npm start serves (React's production build in it), ${RUNS} runs each in a fresh browser context, headless Chromium, alternating with the production build's; ${load}`;
+    const ratios = runs.map((r, i) => minRuns[i].total / r.total);
+    const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
     return [
       entry('workbench: open to verdict visible (Find tables, Evaluate)', runs.map((r) => r.total), `${where}; the sample is preloaded`, OPEN_TO_VERDICT_BUDGET),
       entry('workbench: open to the sample grid shown', runs.map((r) => r.open), `${where}; loading and running the page's script, HyperFormula and the sample, the first render`),
       entry('workbench: Find tables to its status', runs.map((r) => r.find), `${where}; the survey and the table picks drawn`),
       entry('workbench: Evaluate to verdict in its cell', runs.map((r) => r.evaluate), `${where}; read, evaluate, write the block, recalculate, render`),
+      entry('workbench, production build: open to verdict visible', minRuns.map((r) => r.total), `webpack --mode production --env workbench (minified, workbench.js 1.6 MB against 8.4 MB), run for run with the above; ${load}`, OPEN_TO_VERDICT_BUDGET),
+      entry('workbench, production build: open to the sample grid shown', minRuns.map((r) => r.open), `the production build, run for run with the above; ${load}`),
+      entry('workbench, production build: Evaluate to verdict in its cell', minRuns.map((r) => r.evaluate), `the production build, run for run with the above; ${load}`),
+      {
+        name: 'workbench: open to verdict, production build over development build, run for run',
+        unit: 'ratio',
+        median: thousandths(median(ratios)),
+        runs: ratios.map(thousandths),
+        note: `each run of the production build over the development build's run just before it; ${load}`,
+      },
     ];
   } finally {
     await browser.close();
     await server.close();
+    await minServer.close();
   }
 }

@@ -2,7 +2,8 @@
  * One development build of the workbench (`webpack --mode development --env workbench`) shared
  * by every test and bench run that needs it: built into the system temp dir under a hash of
  * the build's inputs, so a run builds at most once, parallel test files wait for the build under
- * way, and an unchanged tree is not built again.
+ * way, and an unchanged tree is not built again. The bench also builds it in production mode
+ * (minified), to compare.
  */
 import { cachedBuild } from '../../tools/build-cache';
 import { buildKey } from '../../tools/production-build';
@@ -22,13 +23,13 @@ export interface WorkbenchBuild {
  *   const build = workbenchBuild();
  *   const server = await serveDirectory(build.dir);
  */
-export function workbenchBuild(): WorkbenchBuild {
+export function workbenchBuild(mode: 'development' | 'production' = 'development'): WorkbenchBuild {
   const build = cachedBuild({
-    cache: 'pilot-gate-workbench',
-    label: 'the workbench build',
+    cache: mode === 'development' ? 'pilot-gate-workbench' : `pilot-gate-workbench-${mode}`,
+    label: `the workbench build (${mode})`,
     key: buildKey(),
     keep: 2,
-    webpackArgs: (dir) => ['--mode', 'development', '--env', 'workbench', '--env', `outputPath=${dir}`],
+    webpackArgs: (dir) => ['--mode', mode, '--env', 'workbench', '--env', `outputPath=${dir}`],
     emits: 'workbench.html',
   });
   return { dir: build.dir, seconds: build.seconds };
