@@ -37,6 +37,7 @@ function timed(port: WorkbookPort): { port: WorkbookPort; spent: () => number; r
       read: wrap(port.read.bind(port)),
       inspect: wrap(port.inspect.bind(port)),
       write: wrap(port.write.bind(port)),
+      formulaText: (spec, sheet) => port.formulaText(spec, sheet),
       select: wrap(port.select.bind(port)),
       theme: () => port.theme(),
       watch: (listener) => port.watch(listener),

@@ -118,8 +118,9 @@ async function evaluateOpened(file: string, options: EvaluateOptions, now: () =>
     if (evaluation.kind === 'problems') return { kind: 'problems', problems: evaluation.findings.map((f) => problemOf(file, f)) };
     let block = evaluation.kind === 'written' ? evaluation.block : null;
     if (evaluation.kind === 'conflict') {
-      block = await useCases.placeBlock(evaluation.pending, 'newSheet');
-      notes.push(`${file}: cells in the way of the output block were kept; the block went to ${qualifiedA1(block)}`);
+      const placed = await useCases.placeBlock(evaluation.pending, 'newSheet');
+      block = placed.block;
+      notes.push(`${file}: cells in the way of the output block were kept; the block went to ${qualifiedA1(placed.block)}`);
     }
     await port.save(target, { recalculateOnOpen: options.portable });
     notes.push(`${file}: output block${options.portable ? ' (portable)' : ''} written to ${target}${block ? `, ${qualifiedA1(block)}` : ''}`);

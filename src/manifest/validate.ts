@@ -16,6 +16,7 @@ import * as path from 'path';
 import { PILOT_DECLARATIONS } from '../functions/declarations';
 import { readPngSize } from './png';
 import { attribute, elementPath, parseXml, XmlSyntaxError } from './xml';
+import { REQUIRED_EXCEL_API } from '../workbook/excel-api';
 import type { XmlElement } from './xml';
 
 /** One thing wrong, and where. */
@@ -279,6 +280,14 @@ function checkResids(root: XmlElement, resources: Map<string, Resource>, issues:
   });
 }
 
+/** Whether version `a` (`1.9`) comes before `b` (`1.12`), part by part. */
+function versionBelow(a: string, b: string): boolean {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) < (y[i] ?? 0);
+  return false;
+}
+
 function checkSharedRuntime(root: XmlElement, issues: Collector): void {
   const runtimes: XmlElement[] = [];
   walk(root, (e) => {
@@ -296,6 +305,13 @@ function checkSharedRuntime(root: XmlElement, issues: Collector): void {
   if (requirements) walk(requirements, (e) => e.localName === 'Set' && sets.push(e));
   if (!sets.some((s) => attribute(s, 'Name') === 'SharedRuntime')) {
     issues.at(requirements ?? root, 'a manifest with <Runtimes> must require the SharedRuntime set');
+  }
+  const excel = sets.find((s) => attribute(s, 'Name') === 'ExcelApi');
+  if (!excel || versionBelow(attribute(excel, 'MinVersion') ?? '1.1', REQUIRED_EXCEL_API)) {
+    issues.at(
+      excel ?? requirements ?? root,
+      `the manifest must require ExcelApi ${REQUIRED_EXCEL_API} or later (<Set Name="ExcelApi" MinVersion="${REQUIRED_EXCEL_API}"/>): the workbook adapter uses it without checking`,
+    );
   }
   walk(root, (e) => {
     const isFunctionsPage = e.localName === 'SourceLocation' && e.parent?.localName === 'Page';

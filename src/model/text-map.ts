@@ -41,8 +41,11 @@ const HASHED_LENGTH = 16_383;
  * FNV-1a over the UTF-16 code units: one pass, and keys alike but for one character part. The
  * multiplication by the FNV prime 2^24 + 403 is written as shifts and adds, which every engine
  * compiles well (Math.imul ran 70 times slower inside Jest's sandbox).
+ *
+ * @example
+ *   digest('') // 2166136261
  */
-function digest(text: string): number {
+export function digest(text: string): number {
   let hash = 0x811c9dc5 | 0;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -9,16 +9,17 @@
  * snapshot.ts), so work over many workbooks — a portfolio ranked by verdict — calls the same
  * functions once per workbook.
  */
-import { andMore } from '../model/errors';
-import { cellA1 } from '../workbook/a1';
-import type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, WorkbookChange, WorkbookPort } from '../workbook/port';
+import type { HostTheme, InputSources, RangeAddress, StopWatching, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { checkInputs, type InputsCheck } from './check';
-import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type EvaluateOptions, type PendingBlock } from './evaluate';
+import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type EvaluateOptions, type PendingBlock, type Placed } from './evaluate';
+import { undo, type LastEvaluate } from './undo';
 import { snapshot, type SnapshotCopy } from './snapshot';
 import { findTables, insertTemplate, renameHeader, selectionSource, sourcesToEvaluate, type TablesFound } from './tables';
 import { assessUnattended, type UnattendedOptions, type WorkbookAssessment } from './unattended';
 
-export type { Assessment, Evaluation, EvaluateOptions, PendingBlock } from './evaluate';
+export type { Assessment, Evaluation, EvaluateOptions, PendingBlock, Placed } from './evaluate';
+export type { LastEvaluate } from './undo';
+export { CellsChangedError } from './undo';
 export type { InputsCheck } from './check';
 export { MissingTableError } from './check';
 export type { SnapshotCopy } from './snapshot';
@@ -39,6 +40,7 @@ export type { PilotRow, Portfolio, PortfolioTotals } from './portfolio';
 export { VERDICT_ORDER, pilotRow, planPortfolioSheet, portfolio } from './portfolio';
 export type { CellAddress, HostTheme, InputSources, RangeAddress, StopWatching, TableSource, WorkbookChange } from '../workbook/port';
 export { qualifiedA1 } from '../workbook/a1';
+export { cellList } from './cell-list';
 
 /** The use cases on one workbook. Every call reads and writes through the workbook's port. */
 export interface UseCases {
@@ -61,8 +63,16 @@ export interface UseCases {
   assessUnattended(options?: UnattendedOptions): Promise<WorkbookAssessment>;
   /** Evaluates and writes (or rewrites in place) the output block, or stops at cells in its way. */
   evaluate(sources: InputSources, options?: EvaluateOptions): Promise<Evaluation>;
-  /** Writes a block that waited for the person: over the cells in its way, or on a new sheet. */
-  placeBlock(pending: PendingBlock, choice: 'replace' | 'newSheet'): Promise<RangeAddress>;
+  /**
+   * Writes a block that waited for the person: over the cells in its way, or on a new sheet.
+   * Refuses (CellsChangedError) when a cell in the way changed since the person was asked.
+   */
+  placeBlock(pending: PendingBlock, choice: 'replace' | 'newSheet'): Promise<Placed>;
+  /**
+   * Puts back exactly what the last Evaluate replaced; refuses (CellsChangedError) when the
+   * block was changed since. Resolves to where the cells were put back.
+   */
+  undo(last: LastEvaluate): Promise<RangeAddress | null>;
   /** Copies the block as values to a new sheet, stamped with the time. */
   snapshot(sources: InputSources): Promise<SnapshotCopy>;
   /** Shows the sheet and selects the range (a problem's cell). */
@@ -100,22 +110,11 @@ export function createUseCases({ port, now }: UseCaseDependencies): UseCases {
     assessUnattended: (options) => assessUnattended(port, options),
     evaluate: (sources, options) => evaluate(port, sources, options),
     placeBlock: (pending, choice) => placeBlock(port, pending, choice),
+    undo: (last) => undo(port, last),
     snapshot: (sources) => snapshot(port, sources, now()),
     select: (range) => port.select(range),
     theme: () => port.theme(),
     sourcesToEvaluate: (sources) => sourcesToEvaluate(port, sources),
     watch: (listener) => port.watch(listener),
   };
-}
-
-/**
- * Cells as a person reads them in a sentence: the first few by address, then how many more.
- *
- * @example
- *   cellList([{ sheet: 'Pilot Gate', row: 4, column: 1 }]) // 'Pilot Gate!B5'
- *   cellList(sevenCells, 5)                                // 'S!A1, S!A2, S!A3, S!A4, S!A5 (and 2 more cells)'
- */
-export function cellList(cells: readonly CellAddress[], named = 5): string {
-  const listed = cells.slice(0, named).map((c) => `${c.sheet}!${cellA1(c.row, c.column)}`);
-  return andMore(listed.join(', '), cells.length - listed.length, 'cell');
 }

@@ -3,9 +3,16 @@
  * satisfy these interfaces (office.ts hands `Excel.run`'s context to code typed against them,
  * so the compiler checks it), and the test fake implements exactly these, nothing more.
  *
- * Requirement sets: everything here is ExcelApi 1.7 or older except the two marked otherwise,
- * which the adapter uses only after checking `isSetSupported`.
+ * Requirement sets: the manifest asks for ExcelApi REQUIRED_EXCEL_API (1.9), and everything
+ * here is 1.9 or older except what is marked otherwise, which the adapter uses only after
+ * checking `isSetSupported`.
  */
+
+/**
+ * The ExcelApi version the manifest requires (`npm run validate` holds it to this): Excel
+ * 2021, Microsoft 365 and Excel on the web all have it, as every host of the shared runtime does.
+ */
+export const REQUIRED_EXCEL_API = '1.9';
 
 export interface XlRangeFill {
   color: string;
@@ -36,6 +43,16 @@ export interface XlConditionalFormats {
   clearAll(): void;
 }
 
+/** What `getCellProperties` is asked to load: the parts of a cell's look the port reports. */
+export interface XlCellPropertiesLoad {
+  format: { fill: { color: true; pattern: true }; font: { color: true; bold: true; italic: true } };
+}
+
+/** One cell's properties as `getCellProperties` gives them (a pattern of None: no fill, whatever the colour). */
+export interface XlCellProperties {
+  format?: { fill?: { color?: string; pattern?: string }; font?: { color?: string; bold?: boolean; italic?: boolean } };
+}
+
 export interface XlRange {
   readonly isNullObject: boolean;
   readonly address: string;
@@ -50,6 +67,8 @@ export interface XlRange {
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   /** ExcelApi 1.12. */
   getSpillingToRangeOrNullObject(): XlRange;
+  /** ExcelApi 1.9: every cell's look, in one load. */
+  getCellProperties(load: XlCellPropertiesLoad): { readonly value: XlCellProperties[][] };
 }
 
 /** ExcelApi 1.7: a series' values, categories and type are set after the chart is added. */
@@ -86,6 +105,7 @@ export interface XlWorksheet {
   getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): XlRange;
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange;
   activate(): void;
+  delete(): void;
 }
 
 export interface XlWorksheetCollection {
@@ -118,12 +138,15 @@ export interface XlTableCollection {
 export interface XlNamedItem {
   readonly isNullObject: boolean;
   readonly formula: unknown;
+  /** Shown in Name Manager. */
+  visible: boolean;
   load(propertyNames: string): XlNamedItem;
   delete(): void;
 }
 
 export interface XlNamedItemCollection {
   getItemOrNullObject(name: string): XlNamedItem;
+  getItem(name: string): XlNamedItem;
   add(name: string, reference: XlRange | string, comment?: string): XlNamedItem;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Grid, TableName } from '../model/types';
 import { cutAtBlankRow } from './plain-range';
-import { WorkbookError, type GridRead, type InputSources, type InputsRead, type RangeAddress } from './port';
+import { WorkbookError, recordName, type GridRead, type InputSources, type InputsRead, type RangeAddress, type WriteOp } from './port';
 
 /** What such a host answers about itself, synchronously. */
 export interface LocalCells {
@@ -18,6 +18,8 @@ export interface LocalCells {
   contents(range: RangeAddress): { values: Grid; numberFormats: string[][] };
   /** A workbook-level name's range, or undefined when the name is not defined. */
   namedRange(name: string): RangeAddress | undefined;
+  /** The text kept under a name by a `record` write, null when there is none. */
+  recordText(name: string): string | null;
   sheetNames(): string[];
 }
 
@@ -51,6 +53,31 @@ export function readLocal(cells: LocalCells, sources: InputSources, blockName: s
     grids,
     block: block && cells.hasSheet(block.sheet) ? { ...block } : null,
     blockNameDefined: block !== undefined,
+    record: cells.recordText(recordName(blockName)),
     sheets: cells.sheetNames(),
   };
+}
+
+/**
+ * The writes that change a workbook's names and kept texts, for hosts that keep both in maps
+ * by lower-case name; false for any other write.
+ *
+ * @example
+ *   if (!applyNaming(op, this.names, this.records)) this.applyCells(op);
+ */
+export function applyNaming(op: WriteOp, names: Map<string, RangeAddress>, records: Map<string, string>): boolean {
+  switch (op.op) {
+    case 'name':
+      names.set(op.name.toLowerCase(), { ...op.range });
+      return true;
+    case 'removeName':
+      names.delete(op.name.toLowerCase());
+      return true;
+    case 'record':
+      if (op.text === null) records.delete(op.name.toLowerCase());
+      else records.set(op.name.toLowerCase(), op.text);
+      return true;
+    default:
+      return false;
+  }
 }

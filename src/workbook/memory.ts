@@ -6,8 +6,9 @@
  * values from it and spill the way Excel spills (`#SPILL!` when the cells below are taken).
  */
 import type { Cell, Grid } from '../model/types';
-import { contains, sameRange, sameSheet } from './a1';
-import { readLocal } from './local-read';
+import { MAX_ROWS, contains, sameRange, sameSheet } from './a1';
+import { applyNaming, readLocal } from './local-read';
+import { isPlainLook, plainLook } from './look';
 import { TEXT_FORMAT, typedNumber } from './typed-number';
 import { excelTableRef, renderFormula } from './formula';
 import type {
@@ -16,6 +17,7 @@ import type {
   ChartSpec,
   CellStyle,
   ColourRule,
+  FormulaSpec,
   HostTheme,
   InputSources,
   InputsRead,
@@ -24,6 +26,7 @@ import type {
   WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
+  WriteGuard,
   WriteOp,
 } from './port';
 import { WorkbookError, copyChart } from './port';
@@ -67,6 +70,8 @@ export class MemoryWorkbook implements WorkbookPort {
   readonly sheets: MemorySheet[] = [];
   readonly tables: MemoryTable[] = [];
   readonly names = new Map<string, RangeAddress>();
+  /** Texts kept under a name (`record` writes), by lower-case name. */
+  readonly records = new Map<string, string>();
   readonly rules: { range: RangeAddress; rules: ColourRule[] }[] = [];
   /** The charts written, by sheet and name (`Pilot Gate!PilotGate_CashFlows`), as the write operation gave them. */
   readonly charts = new Map<string, ChartSpec>();
@@ -158,6 +163,7 @@ export class MemoryWorkbook implements WorkbookPort {
         },
         contents: (range) => this.grid(range),
         namedRange: (name) => this.names.get(name.toLowerCase()),
+        recordText: (name) => this.records.get(name.toLowerCase()) ?? null,
         sheetNames: () => this.sheets.map((s) => s.name),
       },
       sources,
@@ -170,15 +176,31 @@ export class MemoryWorkbook implements WorkbookPort {
     const used = this.usedRange(sheet, area);
     const view = this.view(sheet);
     const spills = this.calculate ? anchors.map((a) => view.spills.get(key(a.row, a.column)) ?? null) : null;
-    if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills };
+    const looks: CellStyle[][] = [];
+    for (let r = 0; r < Math.min(area.rows, MAX_ROWS - area.row); r++) {
+      const line: CellStyle[] = [];
+      for (let c = 0; c < area.columns; c++) {
+        const cell = sheet.cells.get(key(area.row + r, area.column + c));
+        line.push(cell ? plainLook({ ...cell.style, numberFormat: cell.numberFormat }) : {});
+      }
+      looks.push(line);
+    }
+    const sheetUsed = this.usedRange(sheet, null, true);
+    if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills, looks, sheetUsed };
     const g = this.grid(used);
-    return { used, values: g.values, formulas: g.formulas, numberFormats: g.numberFormats, spills };
+    return { used, values: g.values, formulas: g.formulas, numberFormats: g.numberFormats, spills, looks, sheetUsed };
   }
 
-  async write(ops: WriteOp[]): Promise<void> {
+  async write(ops: WriteOp[], guard?: WriteGuard): Promise<boolean> {
+    if (guard && !guard.allows(await Promise.all(guard.areas.map((q) => this.inspect(q.area, q.anchors))))) return false;
     this.writes++;
     for (const op of ops) this.apply(op);
     this.edited();
+    return true;
+  }
+
+  formulaText(spec: FormulaSpec, sheet: string): string {
+    return renderFormula(spec, excelTableRef, sheet);
   }
 
   async select(range: RangeAddress): Promise<void> {
@@ -246,9 +268,6 @@ export class MemoryWorkbook implements WorkbookPort {
         return;
       case 'table':
         return this.addTable(op.name, op.range);
-      case 'name':
-        this.names.set(op.name.toLowerCase(), { ...op.range });
-        return;
       case 'show':
         this.selection = { ...op.range };
         this.activeSheet = this.sheet(op.range.sheet).name;
@@ -259,6 +278,19 @@ export class MemoryWorkbook implements WorkbookPort {
         else this.charts.delete(key);
         return;
       }
+      case 'removeSheet': {
+        const sheet = this.sheet(op.sheet);
+        this.sheets.splice(this.sheets.indexOf(sheet), 1);
+        for (const key of [...this.charts.keys()]) if (key.startsWith(`${sheet.name}!`)) this.charts.delete(key);
+        if (this.activeSheet !== null && sameSheet(this.activeSheet, sheet.name)) this.activeSheet = this.sheets[0]?.name ?? null;
+        if (this.selection && sameSheet(this.selection.sheet, sheet.name)) this.selection = null;
+        return;
+      }
+      case 'name':
+      case 'removeName':
+      case 'record':
+        applyNaming(op, this.names, this.records);
+        return;
     }
   }
 
@@ -323,8 +355,8 @@ export class MemoryWorkbook implements WorkbookPort {
     return sheet;
   }
 
-  /** The bounding box of cells with a value or formula (spills included), within `within` when given. */
-  private usedRange(sheet: MemorySheet, within: RangeAddress | null): RangeAddress | null {
+  /** The bounding box of cells with a value or formula (spills included; `withLooks`: or a look), within `within` when given. */
+  private usedRange(sheet: MemorySheet, within: RangeAddress | null, withLooks = false): RangeAddress | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -339,6 +371,7 @@ export class MemoryWorkbook implements WorkbookPort {
     };
     for (const [k, value] of this.view(sheet).values) if (value !== null && value !== '') include(k);
     for (const [k, cell] of sheet.cells) if (cell.formula !== null) include(k);
+    if (withLooks) for (const [k, cell] of sheet.cells) if (!isPlainLook({ ...cell.style, numberFormat: cell.numberFormat })) include(k);
     if (bottom < 0) return null;
     return { sheet: sheet.name, row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }

@@ -1,17 +1,21 @@
 /**
  * The workbook port on Office.js: the only code in the add-in that calls Excel.run. Every call
  * queues all its loads, syncs once (the survey twice: it must learn the sheets before it can
- * ask for their contents), and never syncs inside a loop; writes hold calculation and screen
- * updating until their one sync.
+ * ask for their contents; a guarded write twice: it reads its area again before it writes), and
+ * never syncs inside a loop; writes hold calculation and screen updating until their one sync.
  */
 import type { Cell, Grid, TableName } from '../model/types';
 import { MAX_ROWS, parseA1, sameSheet } from './a1';
 import { cutAtBlankRow } from './plain-range';
-import type { OfficeHost, XlChart, XlContext, XlRange, XlWorkbook } from './excel-api';
+import { REQUIRED_EXCEL_API } from './excel-api';
+import type { OfficeHost, XlCellProperties, XlChart, XlContext, XlRange, XlWorkbook } from './excel-api';
+import { plainLook } from './look';
 import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
   CellAddress,
+  CellStyle,
+  FormulaSpec,
   GridRead,
   HostTheme,
   InputSources,
@@ -23,12 +27,18 @@ import type {
   WorkbookPort,
   WorkbookSurvey,
   WriteCell,
+  WriteGuard,
   WriteOp,
 } from './port';
-import { WorkbookError } from './port';
+import { WorkbookError, recordName } from './port';
 
-/** ExcelApi 1.9: suspendScreenUpdatingUntilNextSync. */
-const SCREEN_UPDATING_SET = '1.9';
+/**
+ * ExcelApi 1.9: suspendScreenUpdatingUntilNextSync, and getCellProperties (every cell's look in
+ * one load). The manifest asks for it, and the adapter still checks: where it is missing (a
+ * manifest copied without its requirements) a block is written, but only number formats show
+ * a person's formats.
+ */
+const LOOKS_SET = REQUIRED_EXCEL_API;
 /** ExcelApi 1.12: getSpillingToRangeOrNullObject. */
 const SPILL_SET = '1.12';
 /** ExcelApi 1.7: a chart series' values, categories and type. */
@@ -125,6 +135,7 @@ export class OfficeWorkbook implements WorkbookPort {
         const wb = context.workbook;
         const sheets = wb.worksheets.load('items/name');
         const name = wb.names.getItemOrNullObject(blockName).load('formula');
+        const record = wb.names.getItemOrNullObject(recordName(blockName)).load('formula');
         const pending = (Object.entries(sources) as [TableName, TableSource | undefined][])
           .filter((entry): entry is [TableName, TableSource] => entry[1] !== undefined)
           .map(([role, source]) => ({ role, source, range: sourceRange(wb, source).load('address,values,numberFormat') }));
@@ -137,6 +148,7 @@ export class OfficeWorkbook implements WorkbookPort {
           grids,
           block: name.isNullObject ? null : blockAddress(name.formula, sheetNames),
           blockNameDefined: !name.isNullObject,
+          record: record.isNullObject ? null : nameText(record.formula),
           sheets: sheetNames,
         };
       });
@@ -152,31 +164,45 @@ export class OfficeWorkbook implements WorkbookPort {
   }
 
   inspect(area: RangeAddress, anchors: CellAddress[]): Promise<AreaContents> {
-    const spillsKnown = this.host.supports(SPILL_SET);
     return this.host.run(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(area.sheet);
-      const rows = Math.min(area.rows, MAX_ROWS - area.row);
-      const used = sheet
-        .getRangeByIndexes(area.row, area.column, rows, area.columns)
-        .getUsedRangeOrNullObject(true)
-        .load('address,values,formulas,numberFormat');
-      const spills = spillsKnown
-        ? anchors.map((a) => sheet.getRangeByIndexes(a.row, a.column, 1, 1).getSpillingToRangeOrNullObject().load('address'))
-        : null;
+      const contents = this.queueInspect(context.workbook, area, anchors);
       await context.sync();
+      return contents();
+    });
+  }
 
+  /** Queues every load `inspect` needs; the function returned reads them after the sync. */
+  private queueInspect(wb: XlWorkbook, area: RangeAddress, anchors: CellAddress[]): () => AreaContents {
+    const spillsKnown = this.host.supports(SPILL_SET);
+    const looksKnown = this.host.supports(LOOKS_SET);
+    const sheet = wb.worksheets.getItem(area.sheet);
+    const rows = Math.min(area.rows, MAX_ROWS - area.row);
+    const whole = sheet.getRangeByIndexes(area.row, area.column, rows, area.columns);
+    const used = whole.getUsedRangeOrNullObject(true).load('address,values,formulas,numberFormat');
+    const spills = spillsKnown
+      ? anchors.map((a) => sheet.getRangeByIndexes(a.row, a.column, 1, 1).getSpillingToRangeOrNullObject().load('address'))
+      : null;
+    const numberFormats = whole.load('numberFormat');
+    const properties = looksKnown ? whole.getCellProperties(LOOK_PROPERTIES) : null;
+    const sheetUsed = sheet.getUsedRangeOrNullObject(false).load('address');
+    return () => {
+      const looks = formats(numberFormats.numberFormat).map((line, r) =>
+        line.map((numberFormat, c) => lookOf(numberFormat, properties?.value[r]?.[c])),
+      );
       return {
         used: used.isNullObject ? null : parseA1(used.address),
         values: used.isNullObject ? [] : cells(used.values),
         formulas: used.isNullObject ? [] : cells(used.formulas),
         numberFormats: used.isNullObject ? [] : formats(used.numberFormat),
         spills: spills ? spills.map((s) => (s.isNullObject ? null : parseA1(s.address))) : null,
+        looks,
+        sheetUsed: sheetUsed.isNullObject ? null : parseA1(sheetUsed.address),
       };
-    });
+    };
   }
 
-  write(ops: WriteOp[]): Promise<void> {
-    const screen = this.host.supports(SCREEN_UPDATING_SET);
+  write(ops: WriteOp[], guard?: WriteGuard): Promise<boolean> {
+    const screen = this.host.supports(LOOKS_SET);
     const charts = this.host.supports(CHART_SET);
     return this.host.run(async (context) => {
       const wb = context.workbook;
@@ -184,7 +210,10 @@ export class OfficeWorkbook implements WorkbookPort {
       const added = new Set(ops.flatMap((op) => (op.op === 'addSheet' ? [op.sheet.toLowerCase()] : [])));
       const chartSheets = [...new Set(ops.flatMap((op) => (op.op === 'chart' && !added.has(op.sheet.toLowerCase()) ? [op.sheet] : [])))];
       const listed = charts ? chartSheets.map((sheet) => ({ sheet, charts: wb.worksheets.getItem(sheet).charts.load('items/name') })) : [];
-      if (listed.length > 0) await context.sync();
+      // The guard's areas are read again in the same sync: what the guard is shown is what the write replaces.
+      const contents = guard ? guard.areas.map((q) => this.queueInspect(wb, q.area, q.anchors)) : [];
+      if (listed.length > 0 || guard) await context.sync();
+      if (guard && !guard.allows(contents.map((read) => read()))) return false;
       const existing = (sheet: string, name: string): XlChart | undefined =>
         listed.find((l) => sameSheet(l.sheet, sheet))?.charts.items.find((c) => c.name === name);
 
@@ -197,7 +226,12 @@ export class OfficeWorkbook implements WorkbookPort {
         } else queue(wb, op);
       }
       await context.sync();
+      return true;
     });
+  }
+
+  formulaText(spec: FormulaSpec, sheet: string): string {
+    return renderFormula(spec, excelTableRef, sheet);
   }
 
   select(range: RangeAddress): Promise<void> {
@@ -340,6 +374,82 @@ function queue(wb: XlWorkbook, op: WriteOp): void {
     case 'chart':
       // Charts need the sheet's charts listed first: write() queues them with queueChart.
       return;
+    case 'removeSheet':
+      wb.worksheets.getItem(op.sheet).delete();
+      return;
+    case 'record': {
+      // The use case knows whether the name exists (read reported it): delete() on a missing name fails the batch.
+      if (op.defined) wb.names.getItem(op.name).delete();
+      if (op.text === null) return;
+      const name = wb.names.add(op.name, textFormula(op.text), 'Pilot Gate: the cells its output block wrote.');
+      name.visible = false;
+      return;
+    }
+    case 'removeName':
+      wb.names.getItem(op.name).delete();
+      return;
+  }
+}
+
+/** The cell properties inspect loads: the parts of a look the port reports. */
+const LOOK_PROPERTIES = { format: { fill: { color: true, pattern: true }, font: { color: true, bold: true, italic: true } } } as const;
+
+/** A cell's look from its number format and, where ExcelApi 1.9 gave them, its properties. */
+function lookOf(numberFormat: string, properties: XlCellProperties | undefined): CellStyle {
+  const fill = properties?.format?.fill;
+  const font = properties?.format?.font;
+  return plainLook({
+    numberFormat,
+    fill: fill && fill.pattern !== 'None' ? fill.color : undefined,
+    fontColor: font?.color,
+    bold: font?.bold,
+    italic: font?.italic,
+  });
+}
+
+/** Excel's longest text constant in a formula. */
+const MAX_TEXT_CONSTANT = 255;
+
+/**
+ * Text as a name's formula: string constants joined with &, each at most 255 characters.
+ *
+ * @example
+ *   textFormula('a"b') // '="a""b"'
+ */
+export function textFormula(text: string): string {
+  const parts: string[] = [];
+  for (let i = 0; i < text.length || parts.length === 0; i += MAX_TEXT_CONSTANT) parts.push(`"${text.slice(i, i + MAX_TEXT_CONSTANT).replace(/"/g, '""')}"`);
+  return `=${parts.join('&')}`;
+}
+
+/**
+ * The text of a name whose formula is string constants joined with & (as textFormula writes
+ * it); null for any other formula. Read in one pass, so a name of any length takes linear time.
+ *
+ * @example
+ *   nameText('="a""b"&"c"') // 'a"bc'
+ */
+export function nameText(formula: unknown): string | null {
+  if (typeof formula !== 'string' || !formula.startsWith('=')) return null;
+  let text = '';
+  let i = 1;
+  const skipSpaces = (): void => {
+    while (formula[i] === ' ') i++;
+  };
+  for (;;) {
+    skipSpaces();
+    if (formula[i] !== '"') return null;
+    for (i++; ; i++) {
+      if (i >= formula.length) return null;
+      if (formula[i] !== '"') text += formula[i];
+      else if (formula[i + 1] === '"') text += formula[i++];
+      else break;
+    }
+    i++;
+    skipSpaces();
+    if (i === formula.length) return text;
+    if (formula[i] !== '&') return null;
+    i++;
   }
 }
 

@@ -70,6 +70,8 @@ export interface InputsRead {
   block: RangeAddress | null;
   /** True when the block's name is defined, even if what it refers to was deleted. */
   blockNameDefined: boolean;
+  /** The text kept under `recordName(blockName)` (see the `record` write), null when there is none. */
+  record: string | null;
   /** Every sheet's name, in tab order. */
   sheets: string[];
 }
@@ -88,6 +90,33 @@ export interface AreaContents {
    * spill); null as a whole when the host cannot tell.
    */
   spills: (RangeAddress | null)[] | null;
+  /**
+   * How every cell of the area looks, row by row from the area's top-left (the area's shape,
+   * cut at the sheet's last row): its number format, and the fill, font colour, bold and italic
+   * a person or the block gave it; `{}` for a cell as a new sheet's cells look (General, no
+   * fill, automatic font colour). A look on an empty cell shows here, where `used` misses it.
+   */
+  looks: CellStyle[][];
+  /** The sheet's used range, formats included (null when the sheet is empty), to tell whether anything lies outside the area. */
+  sheetUsed: RangeAddress | null;
+}
+
+/** An area to read, and the formula cells whose spills to ask about, as `inspect` takes them. */
+export interface AreaQuery {
+  area: RangeAddress;
+  anchors: CellAddress[];
+}
+
+/**
+ * A check a write makes in its own batch (one Excel.run): each area is read again exactly as
+ * `inspect` reads it, and the write goes ahead only when `allows` says so, so nothing typed
+ * between an earlier read and the write is written over. `allows` is called once, with the
+ * areas' contents in the order asked, before anything is written; it may keep what it was given
+ * (the cells the write replaces).
+ */
+export interface WriteGuard {
+  areas: AreaQuery[];
+  allows(now: AreaContents[]): boolean;
 }
 
 /** A table handed to a formula: the host renders it (`Metrics[#All]`, `'Metrics'!$A$1:$I$5`). */
@@ -167,7 +196,19 @@ export type WriteOp =
   /** Show the sheet and select a range on it. */
   | { op: 'show'; range: RangeAddress }
   /** The chart of that name on the sheet, replaced (or added); `chart` null takes it away. */
-  | { op: 'chart'; sheet: string; name: string; chart: ChartSpec | null };
+  | { op: 'chart'; sheet: string; name: string; chart: ChartSpec | null }
+  /** The sheet taken away, with everything on it (undoing a block written on a sheet of its own). */
+  | { op: 'removeSheet'; sheet: string }
+  /** A workbook-level name taken away (it must exist). */
+  | { op: 'removeName'; name: string }
+  /**
+   * Text the workbook keeps under a name, saved with it and read back by `read` (`record`):
+   * the block's record of the cells it wrote. `text` null takes it away. Office keeps it as a
+   * workbook name whose formula is the text; other hosts as they can, so long as it survives
+   * saving and opening the file. `defined`: a text is kept under the name already (read said so).
+   */
+  | { op: 'record'; name: string; text: string | null; defined: boolean };
+
 
 /** One series of a chart: its values (one row or one column of cells) drawn as columns or as a line. */
 export interface ChartSeries {
@@ -233,8 +274,14 @@ export interface WorkbookPort {
   read(sources: InputSources, blockName: string): Promise<InputsRead>;
   /** The used part of `area` and how far each formula at `anchors` spills. The sheet must exist. */
   inspect(area: RangeAddress, anchors: CellAddress[]): Promise<AreaContents>;
-  /** Every operation, in order, in one write phase (calculation and screen updating held meanwhile). */
-  write(ops: WriteOp[]): Promise<void>;
+  /**
+   * Every operation, in order, in one write phase (calculation and screen updating held
+   * meanwhile). With a guard, the guard's area is read first in the same batch and nothing is
+   * written unless the guard allows it; resolves to whether the operations were written.
+   */
+  write(ops: WriteOp[], guard?: WriteGuard): Promise<boolean>;
+  /** The formula text this host writes for a call on `sheet`, as `inspect` reads it back. */
+  formulaText(spec: FormulaSpec, sheet: string): string;
   /** Shows the sheet and selects the range. */
   select(range: RangeAddress): Promise<void>;
   /** Office's light or dark theme; null when the host does not say. */
@@ -244,6 +291,16 @@ export interface WorkbookPort {
    * cannot tell (an Excel without the events of ExcelApi 1.9), and then it never calls.
    */
   watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching };
+}
+
+/**
+ * The name under which the block's record is kept (a `record` write), beside the name that marks the block.
+ *
+ * @example
+ *   recordName('PilotGate_Output') // 'PilotGate_Output_Cells'
+ */
+export function recordName(blockName: string): string {
+  return `${blockName}_Cells`;
 }
 
 /**

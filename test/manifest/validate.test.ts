@@ -4,6 +4,7 @@ import * as path from 'path';
 import { PILOT_DECLARATIONS } from '../../src/functions/declarations';
 import { declaredFunctions, formatIssue, validateManifest } from '../../src/manifest/validate';
 import type { DeclaredFunction, ValidationReport } from '../../src/manifest/validate';
+import { REQUIRED_EXCEL_API } from '../../src/workbook/excel-api';
 import { productionBuild } from '../tools/production-build';
 import type { ProductionBuild } from '../tools/production-build';
 import { attribute, parseXml } from '../../src/manifest/xml';
@@ -109,6 +110,18 @@ describe('validateManifest on fixtures', () => {
     expect(messages[1]).toMatch(/site\/functions\.json:\d+:1 functions\[VALUE\]: "VALUE" is not declared in .*fixtures\/declarations\.ts: rebuild, or restore the declaration/);
   });
 
+  it.each([
+    ['no ExcelApi set', ''],
+    ['ExcelApi 1.8', '<Set Name="ExcelApi" MinVersion="1.8"/>'],
+  ])('fails a manifest that requires less of Excel than the adapter uses unchecked: %s', (_, line) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pilot-gate-manifest-'));
+    const file = path.join(dir, 'manifest.xml');
+    fs.writeFileSync(file, fs.readFileSync(path.join(FIXTURES, 'valid.xml'), 'utf8').replace('<Set Name="ExcelApi" MinVersion="1.9"/>', line));
+    const report = validateManifest({ manifestFile: file, siteDir: SITE, baseUrls: [BASE], declaredFunctions: DECLARED });
+    expect(only(report)).toContain(`must require ExcelApi ${REQUIRED_EXCEL_API} or later`);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('fails a URL that is not on the add-in site', () => {
     const report = validateManifest({
       manifestFile: path.join(FIXTURES, 'valid.xml'),
@@ -170,6 +183,8 @@ describe('manifest.xml', () => {
     expect(attribute(runtime, 'lifetime')).toBe('long');
     const sets = named('Set').map((s) => `${attribute(s, 'Name')} ${attribute(s, 'MinVersion')}`);
     expect(sets).toContain('SharedRuntime 1.1');
+    // What the workbook adapter uses without asking Excel first.
+    expect(sets).toContain(`ExcelApi ${REQUIRED_EXCEL_API}`);
     expect(sets.some((s) => s.startsWith('CustomFunctionsRuntime '))).toBe(true);
     const page = find(manifest, (e) => e.localName === 'SourceLocation' && e.parent?.localName === 'Page');
     expect(page.map((e) => attribute(e, 'resid'))).toEqual([attribute(runtime, 'resid')]);

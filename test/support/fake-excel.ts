@@ -6,6 +6,7 @@
  *  - getItem on a missing sheet or table fails the sync with ItemNotFound;
  *  - 2-D writes must match the range's shape; null entries leave a cell as it is;
  *  - APIs of newer requirement sets throw unless the fake was told the host supports them;
+ *  - loads queued before writes in one batch see the cells as they were before the writes;
  *  - a batch that ends with unsynced commands is an error (the adapter must sync itself);
  *  - worksheets' onChanged and onCalculated handlers (ExcelApi 1.9) are registered in one
  *    Excel.run and removed in another, and heard only while registered (`fire`).
@@ -15,6 +16,8 @@ import { FakeCharts, type FakeChartRecord } from './fake-charts';
 import type {
   OfficeHost,
   XlApplication,
+  XlCellProperties,
+  XlCellPropertiesLoad,
   XlConditionalFormat,
   XlConditionalFormats,
   XlContext,
@@ -83,7 +86,7 @@ type FakeEventKind = 'edited' | 'calculated';
 export class FakeExcel {
   readonly sheets: FakeSheet[] = [];
   readonly tables: { name: string; range: RangeAddress; style: string }[] = [];
-  readonly names = new Map<string, { name: string; formula: string }>();
+  readonly names = new Map<string, { name: string; formula: string; visible: boolean }>();
   readonly rules: FakeRule[] = [];
   readonly spills = new Map<string, RangeAddress>();
   /** Charts added through the API, in the order they were added. */
@@ -219,14 +222,15 @@ export class FakeExcel {
     });
   }
 
-  /** The bounding box of cells holding a value or formula, within `within`. */
-  usedRange(sheet: FakeSheet, within: RangeAddress | null): RangeAddress | null {
+  /** The bounding box of cells holding a value or formula (`valuesOnly` false: or a format), within `within`. */
+  usedRange(sheet: FakeSheet, within: RangeAddress | null, valuesOnly = true): RangeAddress | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
     for (const [k, cell] of sheet.cells) {
-      if (cell.formula === null && (cell.value === null || cell.value === '')) continue;
+      const formatted = cell.numberFormat !== 'General' || cell.fill !== null || cell.fontColor !== null || cell.bold || cell.italic;
+      if (cell.formula === null && (cell.value === null || cell.value === '') && (valuesOnly || !formatted)) continue;
       const [r, c] = k.split(',').map(Number);
       if (within && (r < within.row || c < within.column || r >= within.row + within.rows || c >= within.column + within.columns)) continue;
       top = Math.min(top, r);
@@ -432,12 +436,21 @@ class FakeWorksheet implements XlWorksheet {
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange {
-    if (valuesOnly !== true) throw new Error('the fake models used ranges of values only');
-    return new FakeRange(this.ctx, () => this.ctx.book.usedRange(this.ctx.book.mustSheet(this.sheetName), null), true);
+    return new FakeRange(this.ctx, () => this.ctx.book.usedRange(this.ctx.book.mustSheet(this.sheetName), null, valuesOnly === true), true);
   }
 
   activate(): void {
     this.ctx.enqueue(() => (this.ctx.book.activeSheet = this.ctx.book.mustSheet(this.sheetName).name));
+  }
+
+  delete(): void {
+    this.ctx.enqueue(() => {
+      const book = this.ctx.book;
+      const sheet = book.mustSheet(this.sheetName);
+      book.sheets.splice(book.sheets.indexOf(sheet), 1);
+      if (book.activeSheet !== null && sameSheet(book.activeSheet, sheet.name)) book.activeSheet = book.sheets[0]?.name ?? null;
+      if (book.selection && sameSheet(book.selection.sheet, sheet.name)) book.selection = null;
+    });
   }
 }
 
@@ -602,11 +615,37 @@ class FakeRange implements XlRange {
   }
 
   getUsedRangeOrNullObject(valuesOnly?: boolean): XlRange {
-    if (valuesOnly !== true) throw new Error('the fake models used ranges of values only');
     return new FakeRange(this.ctx, () => {
       const r = this.must();
-      return this.ctx.book.usedRange(this.ctx.book.mustSheet(r.sheet), r);
+      return this.ctx.book.usedRange(this.ctx.book.mustSheet(r.sheet), r, valuesOnly === true);
     }, true);
+  }
+
+  getCellProperties(load: XlCellPropertiesLoad): { readonly value: XlCellProperties[][] } {
+    this.ctx.book.requireSet('1.9', 'getCellProperties');
+    const asked = JSON.stringify(load);
+    if (asked !== JSON.stringify({ format: { fill: { color: true, pattern: true }, font: { color: true, bold: true, italic: true } } })) {
+      throw new Error(`the fake models getCellProperties of fill and font only, not ${asked}`);
+    }
+    const loaded = new Loaded('ClientResult');
+    this.ctx.enqueue(() => {
+      const r = this.must();
+      const sheet = this.ctx.book.mustSheet(r.sheet);
+      loaded.set(
+        'value',
+        rows(r, (row, c) => {
+          const cell = sheet.cells.get(key(row, c)) ?? blankCell();
+          // As Excel reports them: no fill is a white None pattern, automatic font colour is black.
+          return {
+            format: {
+              fill: { color: cell.fill ?? '#FFFFFF', pattern: cell.fill === null ? 'None' : 'Solid' },
+              font: { color: cell.fontColor ?? '#000000', bold: cell.bold, italic: cell.italic },
+            },
+          };
+        }),
+      );
+    });
+    return { get value(): XlCellProperties[][] { return loaded.get('value'); } };
   }
 
   getSpillingToRangeOrNullObject(): XlRange {
@@ -800,6 +839,12 @@ class FakeNames implements XlNamedItemCollection {
       get formula(): unknown {
         return loaded.get('formula');
       },
+      get visible(): boolean {
+        throw notLoaded('NamedItem.visible');
+      },
+      set visible(_: boolean) {
+        throw new Error('the fake models setting visible only on the item names.add returns');
+      },
       load(names: string): XlNamedItem {
         propertyList(names, ['formula'], 'NamedItem');
         ctx.enqueue(() => {
@@ -817,21 +862,49 @@ class FakeNames implements XlNamedItemCollection {
     return item;
   }
 
-  add(name: string, reference: XlRange | string): XlNamedItem {
-    if (typeof reference === 'string') throw new Error('the fake models names.add with a Range');
+  getItem(name: string): XlNamedItem {
     const book = this.ctx.book;
-    this.ctx.enqueue(() => {
-      if (book.names.has(name.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `the name ${name} already exists`);
-      book.names.set(name.toLowerCase(), { name, formula: `=${qualifiedA1((reference as FakeRange).must(), true)}` });
-    });
-    return this.getItemOrNullObjectUnsynced();
+    const ctx = this.ctx;
+    const fail = (): never => {
+      throw new Error('the fake models getItem(name).delete() only');
+    };
+    return {
+      get isNullObject(): boolean { return false; },
+      get formula(): unknown { return fail(); },
+      get visible(): boolean { return fail(); },
+      set visible(_: boolean) { fail(); },
+      load: fail,
+      delete(): void {
+        ctx.enqueue(() => {
+          if (!book.names.delete(name.toLowerCase())) throw new FakeOfficeError('ItemNotFound', `no name ${name}`);
+        });
+      },
+    };
   }
 
-  private getItemOrNullObjectUnsynced(): XlNamedItem {
+  add(name: string, reference: XlRange | string): XlNamedItem {
+    const book = this.ctx.book;
+    const ctx = this.ctx;
+    if (typeof reference === 'string' && !reference.startsWith('=')) throw new Error('the fake models names.add with a Range or a formula');
+    const entry = { name, formula: '', visible: true };
+    ctx.enqueue(() => {
+      if (book.names.has(name.toLowerCase())) throw new FakeOfficeError('InvalidArgument', `the name ${name} already exists`);
+      // Excel's formula limit applies to a name's formula too.
+      if (typeof reference === 'string' && reference.length > 8192) throw new FakeOfficeError('InvalidArgument', `the formula of ${name} is longer than 8,192 characters`);
+      entry.formula = typeof reference === 'string' ? reference : `=${qualifiedA1((reference as FakeRange).must(), true)}`;
+      book.names.set(name.toLowerCase(), entry);
+    });
     const fail = (): never => {
-      throw new Error('the fake does not model using the item names.add returns');
+      throw new Error('the fake models setting visible only on the item names.add returns');
     };
-    return { get isNullObject(): boolean { return fail(); }, get formula(): unknown { return fail(); }, load: fail, delete: fail };
+    return {
+      get isNullObject(): boolean { return fail(); },
+      get formula(): unknown { return fail(); },
+      get visible(): boolean { return fail(); },
+      set visible(v: boolean) { ctx.enqueue(() => (entry.visible = v)); },
+      load: fail,
+      delete: fail,
+    };
   }
 }
 

@@ -11,11 +11,13 @@ import {
   spillAnchors,
 } from '../../src/usecases/block';
 import type { BlockInputs, BlockSizes } from '../../src/usecases/block';
-import { findConflicts, retireBlock } from '../../src/usecases/block-conflicts';
+import { classifyArea, retireBlock, type EarlierBlock } from '../../src/usecases/block-conflicts';
+import { parseRecord, recordOf, recordText } from '../../src/usecases/block-record';
+import type { Cell } from '../../src/model/types';
 import { renderLiveBlock, type LiveBlockOptions } from '../../src/usecases/block-render';
 import { figureFormat, moneyFormat } from '../../src/usecases/formats';
 import { absoluteRangeRef, excelTableRef, renderFormula } from '../../src/workbook/formula';
-import type { CellAddress, FormulaSpec, RangeAddress, TableArg, WriteOp } from '../../src/workbook/port';
+import type { AreaContents, CellAddress, CellStyle, FormulaSpec, RangeAddress, TableArg, WriteOp } from '../../src/workbook/port';
 
 const table = (name: string) => ({
   table: { kind: 'table' as const, name, sheet: name },
@@ -291,61 +293,116 @@ describe('the block planned from a case’s result', () => {
 
 describe('what is in the way of the block', () => {
   const plan = planBlock(INPUTS, RESULT);
-  const previous = blockFootprint(AT, plan.sizes);
-  const grid = (rows: number, columns: number, put: Record<string, unknown>) =>
-    Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => put[`${r},${c}`] ?? ''));
-  const used = { ...previous };
+  const footprint = blockFootprint(AT, plan.sizes);
+  const ops = renderLiveBlock(plan, AT, { newSheet: false, previous: null, nameDefined: false });
+  /** The record of the block as the Office host writes it (formulas as excelTableRef renders them). */
+  const record = recordOf(ops, AT, (spec) => renderFormula(spec, excelTableRef));
+  const earlier: EarlierBlock = { range: footprint, record };
+  const [rr, rc] = LAYOUT.reasons;
+  const [vr, vc] = LAYOUT.verdict;
+  const verdictFormula = renderFormula(plan.figures.find((f) => f.name === 'verdict')!.call, excelTableRef);
+
+  /** The area as inspect reports it: the block's own cells as written, then `put` (contents) and `looks` on top. */
+  function contents(
+    put: Record<string, string | number>,
+    options: { block?: boolean; looks?: Record<string, CellStyle>; spills?: (RangeAddress | null)[] | null } = {},
+  ): AreaContents {
+    const formulas: Cell[][] = Array.from({ length: footprint.rows }, () => Array<Cell>(footprint.columns).fill(''));
+    const looks: CellStyle[][] = Array.from({ length: footprint.rows }, () => Array.from({ length: footprint.columns }, () => ({})));
+    if (options.block !== false) {
+      const [written] = opsOf(ops, 'cells');
+      written.cells.forEach((line, r) =>
+        line.forEach((cell, c) => {
+          if (cell !== null) formulas[r][c] = typeof cell === 'object' ? renderFormula(cell.formula, excelTableRef) : cell;
+        }),
+      );
+      for (const s of opsOf(ops, 'style')) {
+        for (let r = s.range.row; r < s.range.row + s.range.rows && r < footprint.rows; r++) {
+          for (let c = s.range.column; c < s.range.column + s.range.columns && c < footprint.columns; c++) looks[r][c] = { ...looks[r][c], ...s.style };
+        }
+      }
+    }
+    for (const [k, v] of Object.entries(put)) {
+      const [r, c] = k.split(',').map(Number);
+      formulas[r][c] = v;
+    }
+    for (const [k, v] of Object.entries(options.looks ?? {})) {
+      const [r, c] = k.split(',').map(Number);
+      looks[r][c] = v;
+    }
+    const spills = options.spills === undefined ? [null, null, null, { sheet: 'Pilot Gate', row: rr, column: rc, rows: RESULT.reasons.length, columns: 1 }] : options.spills;
+    return { used: footprint, values: formulas, formulas, numberFormats: [], spills, looks, sheetUsed: footprint };
+  }
+  const conflicts = (c: AreaContents, before: EarlierBlock | null = earlier) =>
+    classifyArea(footprint, c, footprint, plan, AT, before)
+      .filter((x) => x.kind === 'foreign')
+      .map((x) => x.cell);
+  const cell = (row: number, column: number) => ({ sheet: 'Pilot Gate', row, column });
 
   it('nothing, on an empty sheet', () => {
-    expect(findConflicts(plan, AT, { used: null, formulas: [], spills: [] }, null)).toEqual([]);
+    expect(conflicts(contents({}, { block: false }), null)).toEqual([]);
   });
 
   it('anything at all where there was no block', () => {
-    const formulas = grid(used.rows, used.columns, { '3,1': 'notes' });
-    expect(findConflicts(plan, AT, { used, formulas, spills: null }, null)).toEqual([{ sheet: 'Pilot Gate', row: 3, column: 1 }]);
+    expect(conflicts(contents({ '3,1': 'notes' }, { block: false }), null)).toEqual([cell(3, 1)]);
   });
 
-  it('not its own labels, formulas and spills', () => {
-    const [rr, rc] = LAYOUT.reasons;
-    const formulas = grid(used.rows, used.columns, {
-      '0,0': 'Pilot Gate',
-      [`${LAYOUT.verdict}`]: '=PILOT.VERDICT(Metrics[#All],Costs[#All])',
-      [`${LAYOUT.npvCheck}`]: '=IF(ABS($B$3-$C$3)<=0.005,"agrees","differs")',
-      [`${rr + 1},${rc}`]: 'a spilled reason',
-    });
-    const spills = [null, null, null, { sheet: 'Pilot Gate', row: rr, column: rc, rows: 9, columns: 1 }];
-    expect(findConflicts(plan, AT, { used, formulas, spills }, previous)).toEqual([]);
+  it('not its own labels, formulas, looks and spills', () => {
+    expect(conflicts(contents({ [`${rr + 1},${rc}`]: 'a spilled reason' }))).toEqual([]);
   });
 
   it('a label or formula a person changed, and text that blocks a spill', () => {
-    const [rr, rc] = LAYOUT.reasons;
-    const formulas = grid(used.rows, used.columns, {
-      '2,0': 'Adoption (my words)',
-      [`${LAYOUT.verdict}`]: 'SCALE',
-      [`${rr + 2},${rc}`]: 'my note',
-    });
     // The reasons formula shows #SPILL!, so Excel reports no spill range for it.
-    const spills = [null, null, null, null];
-    expect(findConflicts(plan, AT, { used, formulas, spills }, previous)).toEqual([
-      { sheet: 'Pilot Gate', row: 1, column: 1 },
-      { sheet: 'Pilot Gate', row: 2, column: 0 },
-      { sheet: 'Pilot Gate', row: rr + 2, column: rc },
-    ]);
+    const c = contents({ '2,0': 'Adoption (my words)', [`${vr},${vc}`]: 'SCALE', [`${rr + 2},${rc}`]: 'my note' }, { spills: [null, null, null, null] });
+    expect(conflicts(c)).toEqual([cell(1, 1), cell(2, 0), cell(rr + 2, rc)]);
   });
 
-  it('where spills cannot be told, what lies inside the earlier block counts as its own', () => {
-    const [rr, rc] = LAYOUT.reasons;
-    const formulas = grid(used.rows, used.columns, { [`${rr + 2},${rc}`]: 'a reason' });
-    expect(findConflicts(plan, AT, { used, formulas, spills: null }, previous)).toEqual([]);
+  it('a PILOT formula of a person’s own where the block has a formula: only what the block wrote is its own', () => {
+    const mine = '=PILOT.NPV(Metrics[#All],Costs[#All])';
+    expect(verdictFormula).not.toBe(mine);
+    expect(conflicts(contents({ [`${vr},${vc}`]: mine }))).toEqual([cell(vr, vc)]);
+    // The block's own formula, read back with other spaces and case, is still its own.
+    expect(conflicts(contents({ [`${vr},${vc}`]: verdictFormula.replace('PILOT.VERDICT(', 'pilot.verdict( ') }))).toEqual([]);
   });
 
-  it('retiring a moved block clears its own cells but not what a person typed there', () => {
-    const foreign = [{ sheet: 'Pilot Gate', row: LAYOUT.verdict[0], column: LAYOUT.verdict[1] }];
-    const ops = retireBlock(previous, foreign);
-    expect(ops[0]).toEqual({ op: 'clear', range: previous, what: 'formats' });
-    const cleared = ops.slice(1).map((o) => (o.op === 'clear' ? `${o.range.row},${o.range.column}:${o.what}` : ''));
-    expect(cleared).toContain('0,0:contents');
-    expect(cleared).toContain(`${LAYOUT.reasons[0]},${LAYOUT.reasons[1]}:contents`);
-    expect(cleared).not.toContain(`${LAYOUT.verdict[0]},${LAYOUT.verdict[1]}:contents`);
+  it('a fill or number format a person gave an empty cell, or a look they changed on the block’s own', () => {
+    const c = contents({}, { looks: { '3,3': { fill: '#FFFF00' }, '12,5': { numberFormat: '0.000' }, [`${vr},${vc}`]: { bold: true, italic: true } } });
+    expect(conflicts(c)).toEqual([cell(vr, vc), cell(3, 3), cell(12, 5)]);
+    expect(conflicts(contents({}, { block: false, looks: { '3,3': { fill: '#FFFF00' } } }), null)).toEqual([cell(3, 3)]);
+  });
+
+  it('where spills cannot be told, a cell in the earlier block is its own only when it reads what the formula gives there now', () => {
+    const secondReason = RESULT.reasons[1];
+    expect(conflicts(contents({ [`${rr + 1},${rc}`]: secondReason }, { spills: null }))).toEqual([]);
+    expect(conflicts(contents({ [`${rr + 1},${rc}`]: 'my note' }, { spills: null }))).toEqual([cell(rr + 1, rc)]);
+    // A cell no spill reaches: a person's, whatever it holds.
+    expect(conflicts(contents({ '12,5': RESULT.reasons[1] }, { spills: null }))).toEqual([cell(12, 5)]);
+  });
+
+  it('the record survives as text, and a text that is not a record is none', () => {
+    expect(parseRecord(recordText(record))).toEqual(record);
+    expect(recordText(record).length).toBeLessThan(1_500);
+    expect(parseRecord('PG1|x|')).toBeNull();
+    expect(parseRecord(null)).toBeNull();
+  });
+
+  it('retiring a moved block clears what it wrote and the looks it gave, but not what a person typed or formatted there', () => {
+    const foreign = [cell(vr, vc), cell(LAYOUT.details[0] + 2, LAYOUT.details[1] + 1)];
+    const retired = retireBlock(earlier, foreign);
+    const cleared = retired.map((o) => (o.op === 'clear' ? `${o.range.row},${o.range.column},${o.range.rows},${o.range.columns}:${o.what}` : ''));
+    expect(cleared).toContain('0,0,1,1:contents');
+    expect(cleared).toContain(`${rr},${rc},1,1:contents`);
+    expect(cleared).not.toContain(`${vr},${vc},1,1:contents`);
+    expect(cleared).not.toContain(`${vr},${vc},1,1:formats`);
+    // Every cell the block gave a look loses it, but for the person's.
+    const cells = (rects: { row: number; column: number; rows: number; columns: number }[]) => {
+      const out = new Set<string>();
+      for (const r of rects) for (let i = 0; i < r.rows; i++) for (let j = 0; j < r.columns; j++) out.add(`${r.row + i},${r.column + j}`);
+      return out;
+    };
+    const formatted = cells(retired.flatMap((o) => (o.op === 'clear' && o.what === 'formats' ? [o.range] : [])));
+    const styled = cells(record.looks);
+    expect(formatted.has(`${LAYOUT.details[0] + 2},${LAYOUT.details[1] + 1}`)).toBe(false);
+    expect([...styled].filter((k) => !formatted.has(k)).sort()).toEqual([`${LAYOUT.details[0] + 2},${LAYOUT.details[1] + 1}`, `${vr},${vc}`].sort());
   });
 });

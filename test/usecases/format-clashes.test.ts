@@ -123,6 +123,7 @@ describe('format clashes on a long table', () => {
       grids: { Costs: { source: { kind: 'range', header: { ...range, rows: 1 } }, range, values, numberFormats } },
       block: null,
       blockNameDefined: false,
+      record: null,
       sheets: ['Costs'],
     };
   };

@@ -7,6 +7,7 @@ import type {
   DecisionCard,
   Finding,
   InputSources,
+  LastEvaluate,
   PendingBlock,
   RangeAddress,
   TableSource,
@@ -14,7 +15,7 @@ import type {
   UseCases,
 } from '../../usecases';
 
-export type ActionName = 'template' | 'find' | 'selection' | 'mapping' | 'check' | 'evaluate' | 'place' | 'snapshot' | 'select';
+export type ActionName = 'template' | 'find' | 'selection' | 'mapping' | 'check' | 'evaluate' | 'place' | 'undo' | 'snapshot' | 'select';
 
 /** Whether the card shows what the sheet says now. */
 export type Freshness =
@@ -49,6 +50,8 @@ export interface TaskPaneState {
   freshness: Freshness;
   block: RangeAddress | null;
   conflict: Conflict | null;
+  /** What undoing the last Evaluate takes; null when there is nothing to undo. */
+  last: LastEvaluate | null;
   snapshotSheet: string | null;
 }
 
@@ -61,6 +64,7 @@ export interface TaskPaneActions {
   check(): Promise<void>;
   evaluate(): Promise<void>;
   resolveConflict(choice: 'replace' | 'newSheet' | 'cancel'): Promise<void>;
+  undo(): Promise<void>;
   snapshot(): Promise<void>;
   select(finding: Finding): Promise<void>;
   /** Selects the cell an action of the card comes from. */
@@ -81,6 +85,7 @@ const INITIAL: TaskPaneState = {
   freshness: { kind: 'current', refreshed: false },
   block: null,
   conflict: null,
+  last: null,
   snapshotSheet: null,
 };
 
@@ -213,7 +218,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
             };
           }
           const done = written(evaluation.result, evaluation.card, evaluation.block, evaluation.warnings);
-          return { ...chosen, ...done, status: `${used}${done.status}` };
+          return { ...chosen, ...done, status: `${used}${done.status}`, last: evaluation.last };
         }),
       resolveConflict: async (choice) => {
         const conflict = stateRef.current.conflict;
@@ -222,11 +227,27 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
           patch({ conflict: null, status: 'Nothing was written.' });
           return;
         }
+        // The question is answered either way: a refusal is said in the pane, not in the dialog.
+        patch({ conflict: null });
         await run('place', 'Writing the output block…', async () => {
-          const block = await useCases.placeBlock(conflict.pending, choice);
-          return { ...written(conflict.result, conflict.card, block, conflict.warnings), conflict: null };
+          const placed = await useCases.placeBlock(conflict.pending, choice);
+          return { ...written(conflict.result, conflict.card, placed.block, conflict.warnings), last: placed.last };
         });
       },
+      undo: () =>
+        run('undo', 'Undoing the last Evaluate…', async () => {
+          const last = stateRef.current.last;
+          if (!last) throw new Error('There is no Evaluate to undo.');
+          const restored = await useCases.undo(last);
+          return {
+            last: null,
+            result: null,
+            block: null,
+            status: restored
+              ? `Undone: what the last Evaluate replaced is back at ${qualifiedA1(restored)}.`
+              : `Undone: the block and its sheet "${last.block.sheet}" are gone, as before the last Evaluate.`,
+          };
+        }),
       snapshot: () =>
         run('snapshot', 'Copying the block as values…', async () => {
           const copy = await useCases.snapshot(stateRef.current.sources);

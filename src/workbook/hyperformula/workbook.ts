@@ -20,7 +20,7 @@
 import { CellType, DetailedCellError, HyperFormula } from 'hyperformula';
 import type { CellValue, RawCellContent, SimpleCellAddress } from 'hyperformula';
 import type { Cell, Grid } from '../../model/types';
-import { contains, qualifiedA1, sameRange, sameSheet } from '../a1';
+import { MAX_ROWS, contains, qualifiedA1, sameRange, sameSheet } from '../a1';
 import { absoluteRangeRef, renderFormula } from '../formula';
 import type {
   AreaContents,
@@ -28,6 +28,7 @@ import type {
   CellStyle,
   ChartSpec,
   ColourRule,
+  FormulaSpec,
   HostTheme,
   InputSources,
   InputsRead,
@@ -38,9 +39,11 @@ import type {
   WorkbookChange,
   WorkbookPort,
   WorkbookSurvey,
+  WriteGuard,
   WriteOp,
 } from '../port';
-import { readLocal } from '../local-read';
+import { applyNaming, readLocal } from '../local-read';
+import { isPlainLook, plainLook } from '../look';
 import { WorkbookError, copyChart } from '../port';
 import { hostEntry, personEntry } from './cell-entry';
 import type { Entry } from './cell-entry';
@@ -108,6 +111,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   readonly hf: HyperFormula;
   readonly tables: WorkbookTable[] = [];
   private readonly names = new Map<string, RangeAddress>();
+  /** Texts kept under a name (`record` writes), by lower-case name. */
+  private readonly records = new Map<string, string>();
   private readonly rules: { range: RangeAddress; rules: ColourRule[] }[] = [];
   private readonly chartList: WorkbookChart[] = [];
   /** Formats by sheet id, then by cell. */
@@ -160,6 +165,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
         },
         contents: (range) => ({ values: this.valuesOf(range), numberFormats: this.formatsOf(range) }),
         namedRange: (name) => this.names.get(name.toLowerCase()),
+        recordText: (name) => this.records.get(name.toLowerCase()) ?? null,
         sheetNames: () => this.sheetNames(),
       },
       sources,
@@ -171,15 +177,25 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     this.requireSheet(area.sheet);
     const spills = anchors.map((a) => this.spillOf(a));
     const used = this.usedRange(area.sheet, area);
-    if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills };
+    const looks = Array.from({ length: Math.min(area.rows, MAX_ROWS - area.row) }, (_, r) =>
+      Array.from({ length: area.columns }, (_, c) => this.lookAt({ sheet: area.sheet, row: area.row + r, column: area.column + c })),
+    );
+    const sheetUsed = this.usedRange(area.sheet, undefined, true);
+    if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills, looks, sheetUsed };
     const values = this.valuesOf(used);
     const formulas = values.map((line, r) =>
       line.map((value, c) => this.hf.getCellFormula(this.address({ sheet: used.sheet, row: used.row + r, column: used.column + c })) ?? value),
     );
-    return { used, values, formulas, numberFormats: this.formatsOf(used), spills };
+    return { used, values, formulas, numberFormats: this.formatsOf(used), spills, looks, sheetUsed };
   }
 
-  async write(ops: WriteOp[]): Promise<void> {
+  /** As Excel's formulas read back: HyperFormula writes sheet names unquoted where it can. */
+  formulaText(spec: FormulaSpec, sheet: string): string {
+    return this.hf.normalizeFormula(renderFormula(spec, (arg) => this.refer(arg), sheet));
+  }
+
+  async write(ops: WriteOp[], guard?: WriteGuard): Promise<boolean> {
+    if (guard && !guard.allows(await Promise.all(guard.areas.map((q) => this.inspect(q.area, q.anchors))))) return false;
     const formulaCells: SimpleCellAddress[] = [];
     this.hf.suspendEvaluation();
     try {
@@ -197,6 +213,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     }
     this.changed();
     this.edited();
+    return true;
   }
 
   async select(range: RangeAddress): Promise<void> {
@@ -405,9 +422,6 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       case 'table':
         this.addTable(op.name, op.range);
         return;
-      case 'name':
-        this.names.set(op.name.toLowerCase(), { ...op.range });
-        return;
       case 'show':
         this.show(op.range);
         return;
@@ -418,6 +432,30 @@ export class HyperFormulaWorkbook implements WorkbookPort {
         if (op.chart) this.chartList.push({ ...copyChart(op.chart), sheet, name: op.name });
         return;
       }
+      case 'removeSheet':
+        this.removeSheet(op.sheet);
+        return;
+      case 'name':
+      case 'removeName':
+      case 'record':
+        applyNaming(op, this.names, this.records);
+        return;
+    }
+  }
+
+  /** Takes a sheet away with its formats, widths and selection; the next sheet is shown. */
+  private removeSheet(name: string): void {
+    const sheet = this.requireSheet(name);
+    const id = this.sheetIdOrThrow(sheet);
+    this.hf.removeSheet(id);
+    for (let i = this.chartList.length - 1; i >= 0; i--) if (sameSheet(this.chartList[i].sheet, sheet)) this.chartList.splice(i, 1);
+    this.formats.delete(id);
+    this.widths.delete(id);
+    this.sheetSelections.delete(sheet.toLowerCase());
+    if (this.active !== null && sameSheet(this.active, sheet)) this.active = null;
+    if (this.selected && sameSheet(this.selected.sheet, sheet)) {
+      this.selected = null;
+      this.activeCell = null;
     }
   }
 
@@ -512,8 +550,8 @@ export class HyperFormulaWorkbook implements WorkbookPort {
 
   // ---- reading ----
 
-  /** The bounding box of cells with a value or formula (spills included), within `within` when given. */
-  private usedRange(sheet: string, within?: RangeAddress): RangeAddress | null {
+  /** The bounding box of cells with a value or formula (spills included; `withLooks`: or a look), within `within` when given. */
+  private usedRange(sheet: string, within?: RangeAddress, withLooks = false): RangeAddress | null {
     const id = this.sheetIdOrThrow(sheet);
     const name = this.hf.getSheetName(id)!;
     const size = this.hf.getSheetDimensions(id);
@@ -525,13 +563,22 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     let left = Infinity;
     let bottom = -1;
     let right = -1;
+    const include = (row: number, col: number): void => {
+      top = Math.min(top, row);
+      left = Math.min(left, col);
+      bottom = Math.max(bottom, row);
+      right = Math.max(right, col);
+    };
     for (let row = top0; row < bottom0; row++) {
       for (let col = left0; col < right0; col++) {
-        if (this.hf.getCellType({ sheet: id, row, col }) === CellType.EMPTY) continue;
-        top = Math.min(top, row);
-        left = Math.min(left, col);
-        bottom = Math.max(bottom, row);
-        right = Math.max(right, col);
+        if (this.hf.getCellType({ sheet: id, row, col }) !== CellType.EMPTY) include(row, col);
+      }
+    }
+    if (withLooks) {
+      for (const [k, format] of this.formats.get(id) ?? []) {
+        const [row, col] = k.split(',').map(Number);
+        if (within && !contains(within, { sheet: name, row, column: col })) continue;
+        if (!isPlainLook({ ...format.style, numberFormat: format.numberFormat })) include(row, col);
       }
     }
     if (bottom < 0) return null;
@@ -578,6 +625,12 @@ export class HyperFormulaWorkbook implements WorkbookPort {
       if (rule) return rule;
     }
     return undefined;
+  }
+
+  /** A cell's look as the port reports it: its defaults left out. */
+  private lookAt(at: CellAddress): CellStyle {
+    const format = this.formatAt(at);
+    return plainLook({ ...format.style, numberFormat: format.numberFormat });
   }
 
   private formatAt(at: CellAddress): CellFormat {

@@ -10,15 +10,17 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Cell, Grid } from '../../model/types';
-import { cellA1, contains, parseA1, qualifiedA1, rangeA1, sameRange, sameSheet } from '../a1';
+import { MAX_ROWS, cellA1, contains, parseA1, qualifiedA1, rangeA1, sameRange, sameSheet } from '../a1';
 import { excelTableRef, renderFormula } from '../formula';
 import { readLocal } from '../local-read';
+import { isPlainLook, plainLook } from '../look';
 import { WorkbookError } from '../port';
 import type {
   AreaContents,
   CellAddress,
   CellStyle,
   ColourRule,
+  FormulaSpec,
   HostTheme,
   InputSources,
   InputsRead,
@@ -28,6 +30,7 @@ import type {
   WorkbookPort,
   WorkbookSurvey,
   WriteCell,
+  WriteGuard,
   WriteOp,
 } from '../port';
 import { TEXT_FORMAT, typedNumber } from '../typed-number';
@@ -60,6 +63,13 @@ export class XlsxWorkbook implements WorkbookPort {
   private readonly watchers = new Set<(change: WorkbookChange) => void>();
   /** The titles of the charts a write asked for, which this host cannot write. */
   readonly chartsLeftOut: string[] = [];
+  /**
+   * Texts kept under a name (`record` writes), by lower-case name. Kept while the workbook is
+   * open only: exceljs reads back no defined name that is not a range, so a file this host writes
+   * carries no record, and the next Evaluate (here or in Excel) takes the block's cells as
+   * those of a block written before records were kept.
+   */
+  private readonly records = new Map<string, string>();
 
   /** `dynamicArrays`: the spilling formulas the file held (openXlsx finds them), kept spilling when it is written again. */
   constructor(
@@ -93,6 +103,7 @@ export class XlsxWorkbook implements WorkbookPort {
         },
         contents: (range) => this.contents(range),
         namedRange: (name) => this.namedRange(name),
+        recordText: (name) => this.records.get(name.toLowerCase()) ?? null,
         sheetNames: () => this.workbook.worksheets.map((ws) => ws.name),
       },
       sources,
@@ -107,18 +118,28 @@ export class XlsxWorkbook implements WorkbookPort {
       return range && range.rows * range.columns > 1 ? range : null;
     });
     const used = this.usedRange(ws, area);
-    if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills };
+    const looks = Array.from({ length: Math.min(area.rows, MAX_ROWS - area.row) }, (_, r) =>
+      Array.from({ length: area.columns }, (_, c) => lookOf(ws.findCell(area.row + r + 1, area.column + c + 1))),
+    );
+    const sheetUsed = this.usedRange(ws, null, true);
+    if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills, looks, sheetUsed };
     const { values, numberFormats } = this.contents(used);
     const formulas = values.map((line, r) =>
       line.map((value, c) => formulaText(ws.findCell(used.row + r + 1, used.column + c + 1)?.value) ?? value),
     );
-    return { used, values, formulas, numberFormats, spills };
+    return { used, values, formulas, numberFormats, spills, looks, sheetUsed };
   }
 
-  async write(ops: WriteOp[]): Promise<void> {
+  async write(ops: WriteOp[], guard?: WriteGuard): Promise<boolean> {
+    if (guard && !guard.allows(await Promise.all(guard.areas.map((q) => this.inspect(q.area, q.anchors))))) return false;
     for (const op of ops) this.apply(op);
     // The file changes only through these writes, so each one is every change there is.
     for (const watcher of [...this.watchers]) watcher({ kind: 'edited' });
+    return true;
+  }
+
+  formulaText(spec: FormulaSpec, sheet: string): string {
+    return renderFormula(spec, excelTableRef, sheet);
   }
 
   watch(listener: (change: WorkbookChange) => void): { watching: boolean; stop: StopWatching } {
@@ -228,6 +249,19 @@ export class XlsxWorkbook implements WorkbookPort {
         return this.show(op.range);
       case 'chart':
         if (op.chart !== null && !this.chartsLeftOut.includes(op.chart.title)) this.chartsLeftOut.push(op.chart.title);
+        return;
+      case 'removeSheet': {
+        const ws = this.sheet(op.sheet);
+        for (const [k, spill] of [...this.spills]) if (sameSheet(spill.sheet, ws.name)) this.spills.delete(k);
+        this.workbook.removeWorksheet(ws.id);
+        return;
+      }
+      case 'removeName':
+        this.workbook.definedNames.model = this.workbook.definedNames.model.filter((n) => n.name.toLowerCase() !== op.name.toLowerCase());
+        return;
+      case 'record':
+        if (op.text === null) this.records.delete(op.name.toLowerCase());
+        else this.records.set(op.name.toLowerCase(), op.text);
         return;
     }
   }
@@ -361,8 +395,8 @@ export class XlsxWorkbook implements WorkbookPort {
     return ws;
   }
 
-  /** The bounding box of cells with a value or formula, within `within` when given. */
-  private usedRange(ws: ExcelJS.Worksheet, within: RangeAddress | null): RangeAddress | null {
+  /** The bounding box of cells with a value or formula (`withLooks`: or a look), within `within` when given. */
+  private usedRange(ws: ExcelJS.Worksheet, within: RangeAddress | null, withLooks = false): RangeAddress | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
@@ -371,7 +405,8 @@ export class XlsxWorkbook implements WorkbookPort {
       row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
         const at = { sheet: ws.name, row: rowNumber - 1, column: columnNumber - 1 };
         if (within && !contains(within, at)) return;
-        if (cell.value === null || cell.value === '' || (cell.isMerged && cell.master !== cell)) return;
+        const empty = cell.value === null || cell.value === '' || (cell.isMerged && cell.master !== cell);
+        if (empty && !(withLooks && !isPlainLook(lookOf(cell)))) return;
         top = Math.min(top, at.row);
         left = Math.min(left, at.column);
         bottom = Math.max(bottom, at.row);
@@ -406,6 +441,18 @@ function cachedResult(value: Cell): ExcelJS.CellFormulaValue['result'] {
     return { error: value as ExcelJS.CellErrorValue['error'] };
   }
   return value;
+}
+
+/** A cell's look as the port reports it, from exceljs's style of it (a solid fill, an ARGB font colour). */
+function lookOf(cell: ExcelJS.Cell | undefined): CellStyle {
+  if (!cell) return {};
+  const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? rgb(cell.fill.fgColor?.argb) : undefined;
+  return plainLook({ numberFormat: cell.numFmt || undefined, fill, fontColor: rgb(cell.font?.color?.argb), bold: cell.font?.bold, italic: cell.font?.italic });
+}
+
+/** exceljs's ARGB as `#RRGGBB`; undefined for a theme or indexed colour, which this host does not write. */
+function rgb(colour: string | undefined): string | undefined {
+  return colour && /^[0-9A-Fa-f]{8}$/.test(colour) ? `#${colour.slice(2)}` : undefined;
 }
 
 /** `#RRGGBB` as exceljs's ARGB. */

@@ -225,7 +225,7 @@ describe('the task pane on the HyperFormula workbook', () => {
     expect(outcome.conflicts).toEqual([at(BLOCK_SHEET, 'C3')]);
     expect(book.shown(at(BLOCK_SHEET, 'C3')).value).toBe('my note');
 
-    const block = await placeBlock(book, outcome.pending, 'newSheet');
+    const { block } = await placeBlock(book, outcome.pending, 'newSheet');
     expect(block.sheet).toBe('Pilot Gate (2)');
     expect(formulaCells(book, 'PILOT.VERDICT')).toEqual(['Pilot Gate (2)!B2']);
     expect(book.shown(at(BLOCK_SHEET, 'C3')).value).toBe('my note');
