@@ -121,9 +121,17 @@ export function App({ useCases, landmark = 'main', simulator = defaultSimulator 
             <Subtitle2 as="h2" id="pg-evaluate">
               3. Evaluate
             </Subtitle2>
-            <Caption1>Writes one block of live PILOT formulas; evaluating again updates it in place.</Caption1>
+            <Caption1>Writes one block of live PILOT formulas; evaluating again updates it in place. Undo puts back what it replaced.</Caption1>
             <div className={styles.buttons}>
               <ActionButton action="evaluate" appearance="primary" busy={state.busy} label="Evaluate" busyLabel="Evaluating…" onClick={() => void actions.evaluate()} />
+              <ActionButton
+                action="undo"
+                busy={state.busy}
+                disabled={state.last === null}
+                label="Undo last Evaluate"
+                busyLabel="Undoing…"
+                onClick={() => void actions.undo()}
+              />
             </div>
             <Caption1>With no tables chosen, Evaluate finds them first and says which it used.</Caption1>
             {state.card && (

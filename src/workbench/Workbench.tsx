@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { PortalMountNodeProvider } from '@fluentui/react-components';
 import { App } from '../taskpane/App';
 import { createUseCases } from '../usecases';
 import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
@@ -30,6 +31,8 @@ export function Workbench({ book, now, hint }: WorkbenchProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const draftRef = useRef<Draft | null>(null);
   const gridRef = useRef<HTMLTableElement | null>(null);
+  // The pane's dialogs open over the pane, as they do in Excel's task pane, and leave the grid usable.
+  const [paneLayer, setPaneLayer] = useState<HTMLElement | null>(null);
 
   const onDraft = useCallback((next: Draft | null) => {
     draftRef.current = next;
@@ -70,8 +73,12 @@ export function Workbench({ book, now, hint }: WorkbenchProps) {
         </div>
         <SheetTabs book={book} />
       </section>
-      <aside className="wb-pane" aria-label="Task pane">
-        <App useCases={useCases} landmark="region" />
+      <aside className="wb-pane" aria-label="Task pane" ref={setPaneLayer}>
+        <div className="wb-pane-scroll">
+          <PortalMountNodeProvider value={paneLayer ?? undefined}>
+            <App useCases={useCases} landmark="region" />
+          </PortalMountNodeProvider>
+        </div>
       </aside>
     </div>
   );

@@ -247,19 +247,15 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await dialog.innerText()).toMatch(/Cells in the way[\s\S]*Pilot Gate!C3/);
     // The dialog fades in: the screenshot waits for its animations to end.
     await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
-    // The sheet stays in sight behind the question: at the cell in the way there is only the
-    // dimming backdrop above the grid, not a layer of the pane's background.
+    // The question opens over the pane, as in Excel's task pane: the sheet stays in sight and in
+    // reach beside it, with nothing laid over the cell in the way.
     const behindDialog = await page.evaluate(() => {
-      const layer = document.querySelector('[role="alertdialog"]')?.closest('[data-portal-node]') ?? null;
+      const dialog = document.querySelector('[role="alertdialog"]');
       const box = document.querySelector('#wb-grid td[data-cell="C3"]')!.getBoundingClientRect();
-      const stack = document.elementsFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-      return {
-        layerHeight: layer?.getBoundingClientRect().height ?? null,
-        layerHit: layer !== null && stack.includes(layer),
-        cellHit: stack.some((el) => el.closest('td')?.getAttribute('data-cell') === 'C3'),
-      };
+      const top = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return { inPane: dialog?.closest('aside.wb-pane') !== null, cellOnTop: top?.closest('td')?.getAttribute('data-cell') ?? null };
     });
-    expect(behindDialog).toEqual({ layerHeight: 0, layerHit: false, cellHit: true });
+    expect(behindDialog).toEqual({ inPane: true, cellOnTop: 'C3' });
     await shot('08-no-clobber-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await statusSays(/Nothing was written/);
@@ -284,6 +280,55 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     await cell('A2').click();
     expect(await formulaBar().inputValue()).toMatch(/^Copied from 'Pilot Gate'!A1:[A-Z]+\d+; the live block there recalculates, this copy does not\.$/);
     await shot('09-snapshot-of-values');
+  }, 120_000);
+
+  it('keeps a cell typed while the pane asks, and undoes an Evaluate that replaced a person’s cells', async () => {
+    await page.goto(`${server.url}workbench.html`);
+    await page.getByRole('grid', { name: 'Sheet Metrics' }).waitFor();
+    await clickButton('Find tables');
+    await statusSays(/Found 5 of 5 tables/);
+    expect(await page.getByRole('button', { name: 'Undo last Evaluate' }).getAttribute('aria-disabled')).toBe('true');
+    await clickButton('Evaluate');
+    await statusSays(/Verdict: NOT READY\. Output block written to 'Pilot Gate'!A1:/);
+    await cellShows('B2', 'NOT READY');
+
+    // A note in the block's way: the pane asks.
+    await typeInto('C3', 'my note');
+    await clickButton('Evaluate');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/Pilot Gate!C3\./);
+    await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+
+    // While the question is open, the person types into another cell the block would take.
+    await typeInto('D8', 'typed while asked');
+    await shot('12-typed-while-asked');
+    // Focus left the dialog for the grid, so Fluent's focus manager hides it from the accessibility
+    // tree until focus returns; the person clicks its button with the mouse.
+    await page.locator('[role="alertdialog"] button', { hasText: 'Replace those cells' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.filter({ hasText: /Pilot Gate!D8 changed since it was read\. Nothing was written/ }).waitFor();
+    expect([await textOf('C3'), await textOf('D8'), await textOf('B2')]).toEqual(['my note', 'typed while asked', 'NOT READY']);
+    await shot('13-write-refused');
+
+    // Asked again, with both cells named, the person says yes: the block replaces them.
+    await clickButton('Evaluate');
+    await dialog.waitFor();
+    expect(await dialog.innerText()).toMatch(/2 cells[\s\S]*Pilot Gate!C3, Pilot Gate!D8/);
+    await dialog.getByRole('button', { name: 'Replace those cells' }).click();
+    await statusSays(/Verdict: NOT READY\. Output block written to 'Pilot Gate'!A1:/);
+    expect([await textOf('C3'), await textOf('D8')]).toEqual(['', '']);
+
+    // Undo puts them back, and the block as it was before.
+    await clickButton('Undo last Evaluate');
+    await statusSays(/^Undone: what the last Evaluate replaced is back at 'Pilot Gate'!A1:/);
+    await cellShows('C3', 'my note');
+    await cellShows('D8', 'typed while asked');
+    await cellShows('B2', 'NOT READY');
+    await cell('B2').click();
+    expect(await formulaBar().inputValue()).toBe('=PILOT.VERDICT(Metrics,Costs,Readiness,Assumptions,Ownership)');
+    expect(await page.getByRole('button', { name: 'Undo last Evaluate' }).getAttribute('aria-disabled')).toBe('true');
+    await shot('14-evaluate-undone');
   }, 120_000);
 
   it('opens on the sample, is usable from the keyboard, and evaluates it to the verdict of SPEC §7', async () => {

@@ -128,6 +128,45 @@ describe('the task pane on an in-memory workbook', () => {
     expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
   });
 
+  it('undoes the last Evaluate: the cell it replaced is back, and Undo has nothing left to do', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ calculate: pilotFormulas() });
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
+    await insertTemplate(user);
+    const undoButton = button('Undo last Evaluate');
+    expect(undoButton.getAttribute('aria-disabled')).toBe('true');
+    await evaluate(user);
+    const note = { sheet: 'Pilot Gate', row: LAYOUT.thresholds.cost[0], column: 2 };
+    book.setValues(note, [['my own figure']]);
+    await evaluate(user);
+    await user.click(dialogButton(await clobberDialog(), 'Replace those cells'));
+    await waitFor(() => expect(status()).toMatch(/Output block written to 'Pilot Gate'!A1/));
+    expect(book.valueAt(note)).toBeNull();
+
+    expect(undoButton.getAttribute('aria-disabled')).toBeNull();
+    await user.click(undoButton);
+    await waitFor(() => expect(status()).toMatch(/^Undone: what the last Evaluate replaced is back at 'Pilot Gate'!A1:/));
+    expect(book.valueAt(note)).toBe('my own figure');
+    expect(undoButton.getAttribute('aria-disabled')).toBe('true');
+  });
+
+  it('says which cell changed while the question was open, and writes nothing', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotFormulas() });
+    book.setValues({ sheet: 'Pilot Gate', row: 0, column: 0 }, [['Q3 budget']]);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
+    await insertTemplate(user);
+    await evaluate(user);
+    const dialog = await clobberDialog();
+    book.setValues({ sheet: 'Pilot Gate', row: 3, column: 1 }, [['typed meanwhile']]);
+    const writes = book.writes;
+    await user.click(dialogButton(dialog, 'Replace those cells'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch(/Pilot Gate!B4 changed since it was read\. Nothing was written/));
+    expect(book.writes).toBe(writes);
+    expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
+    expect([book.valueAt({ sheet: 'Pilot Gate', row: 0, column: 0 }), book.valueAt({ sheet: 'Pilot Gate', row: 3, column: 1 })]).toEqual(['Q3 budget', 'typed meanwhile']);
+  });
+
   it('cancelling the question writes nothing', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ sheets: ['Pilot Gate'], calculate: pilotFormulas() });

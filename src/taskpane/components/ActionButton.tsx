@@ -31,6 +31,8 @@ export interface ActionButtonProps {
   appearance?: ButtonProps['appearance'];
   /** A longer accessible name, when the visible label is short; it must begin with the label (WCAG 2.5.3, label in name). */
   ariaLabel?: string;
+  /** Nothing to do yet (Undo before any Evaluate): disabled, but still focusable. */
+  disabled?: boolean;
 }
 
 /**
@@ -46,7 +48,7 @@ export function ActionButton(props: ActionButtonProps) {
   return (
     <Button
       appearance={props.appearance ?? 'secondary'}
-      disabledFocusable={props.busy !== null}
+      disabledFocusable={props.busy !== null || props.disabled === true}
       aria-busy={running || undefined}
       aria-label={props.ariaLabel}
       icon={running ? <span className={styles.spinner} role="progressbar" aria-label={props.busyLabel} /> : undefined}
