@@ -13,6 +13,7 @@ import { recordName } from '../workbook/port';
 import type { AreaContents, AreaQuery, CellAddress, CellStyle, RangeAddress, WorkbookPort, WriteCell, WriteOp } from '../workbook/port';
 import { BLOCK_NAME, LAYOUT, spillAnchors, type BlockPlan } from './block';
 import { classifyArea, type AreaCell, type EarlierBlock } from './block-conflicts';
+import { chartName, renderLiveBlock } from './block-render';
 import { parseRecord, type BlockRecord } from './block-record';
 import { cellList } from './cell-list';
 import { VERDICT_COLOURS } from './formats';
@@ -94,6 +95,8 @@ export function undoInPlace(written: Written, before: readonly AreaCell[], footp
   const ops: WriteOp[] = [{ op: 'clear', range: footprint, what: 'all' }];
   if (previous) ops.push({ op: 'clear', range: previous, what: 'all' });
   ops.push(...putBack(area, before, () => true));
+  // The earlier block's charts sat where the new ones do, over the same spills; with no earlier block they go.
+  if (!previous) ops.push(...written.plan.charts.map((c): WriteOp => ({ op: 'chart', sheet: area.sheet, name: chartName(c.name), chart: null })));
   ops.push(...markEarlier(written));
   ops.push({ op: 'show', range: { ...area, rows: 1, columns: 1 } });
   const record = recordWritten(written.ops);
@@ -124,7 +127,12 @@ export function undoNewSheet(written: Written, blockOps: readonly WriteOp[], foo
   const at: CellAddress = { sheet, row: footprint.row, column: footprint.column };
   const ops: WriteOp[] = [{ op: 'removeSheet', sheet }];
   const earlier = written.earlier;
-  if (earlier) ops.push(...putBack(earlier.range, before, (c) => c.kind !== 'foreign'));
+  if (earlier) {
+    ops.push(...putBack(earlier.range, before, (c) => c.kind !== 'foreign'));
+    // The move took the earlier block's charts away: they come back over its spills.
+    const back = renderLiveBlock(plan, earlier.range, { newSheet: false, previous: null, nameDefined: true });
+    ops.push(...back.filter((op) => op.op === 'chart'));
+  }
   ops.push(...markEarlier(written));
   if (earlier) ops.push({ op: 'show', range: { ...earlier.range, rows: 1, columns: 1 } });
   const record = recordWritten(blockOps);

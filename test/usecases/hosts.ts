@@ -27,6 +27,8 @@ export interface Host {
   /** The cell's number format, fill, font colour, bold and italic, defaults left out. */
   look(at: CellAddress): CellStyle;
   sheets(): string[];
+  /** The names of the charts on a sheet, where the test can see them. */
+  charts?(sheet: string): string[];
 }
 
 export interface HostMaker {
@@ -95,6 +97,7 @@ function memory(calculates: boolean): () => Promise<Host> {
         return { ...(cell.numberFormat === 'General' ? {} : { numberFormat: cell.numberFormat }), ...definedOnly(cell.style) };
       },
       sheets: () => book.sheets.map((s) => s.name),
+      charts: (sheet) => [...book.charts.keys()].filter((k) => k.startsWith(`${sheet}!`)).map((k) => k.slice(sheet.length + 1)),
     };
   };
 }
@@ -118,6 +121,7 @@ async function hyperFormula(): Promise<Host> {
       return { ...(shown.numberFormat === 'General' ? {} : { numberFormat: shown.numberFormat }), ...definedOnly(shown.style) };
     },
     sheets: () => book.sheetNames(),
+    charts: (sheet) => book.charts(sheet).map((c) => c.name),
   };
 }
 

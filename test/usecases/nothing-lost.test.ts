@@ -149,6 +149,8 @@ describe.each(HOSTS)('nothing lost: $name', ({ make }) => {
     expect(host.look(at(0, 0))).toEqual(titleLook);
     expect(host.content(at(rr + 2, rc))).toBe('my note');
     expect((await host.port.read({}, BLOCK_NAME)).block?.sheet).toBe(SHEET);
+    // Its charts, which the move took away, are back beside it.
+    if (host.charts) expect(host.charts(SHEET).sort()).toEqual(['PilotGate_CashFlows', 'PilotGate_CostExpansion']);
   });
 
   it('undoes the first Evaluate by taking its sheet away, unless a person wrote on that sheet', async () => {
