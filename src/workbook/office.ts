@@ -10,6 +10,7 @@ import { cutAtBlankRow } from './plain-range';
 import { REQUIRED_EXCEL_API } from './excel-api';
 import type { OfficeHost, XlCellProperties, XlChart, XlContext, XlRange, XlWorkbook } from './excel-api';
 import { plainLook } from './look';
+import { nameText, textFormula } from './name-text';
 import { excelTableRef, renderFormula } from './formula';
 import type {
   AreaContents,
@@ -405,52 +406,6 @@ function lookOf(numberFormat: string, properties: XlCellProperties | undefined):
     bold: font?.bold,
     italic: font?.italic,
   });
-}
-
-/** Excel's longest text constant in a formula. */
-const MAX_TEXT_CONSTANT = 255;
-
-/**
- * Text as a name's formula: string constants joined with &, each at most 255 characters.
- *
- * @example
- *   textFormula('a"b') // '="a""b"'
- */
-export function textFormula(text: string): string {
-  const parts: string[] = [];
-  for (let i = 0; i < text.length || parts.length === 0; i += MAX_TEXT_CONSTANT) parts.push(`"${text.slice(i, i + MAX_TEXT_CONSTANT).replace(/"/g, '""')}"`);
-  return `=${parts.join('&')}`;
-}
-
-/**
- * The text of a name whose formula is string constants joined with & (as textFormula writes
- * it); null for any other formula. Read in one pass, so a name of any length takes linear time.
- *
- * @example
- *   nameText('="a""b"&"c"') // 'a"bc'
- */
-export function nameText(formula: unknown): string | null {
-  if (typeof formula !== 'string' || !formula.startsWith('=')) return null;
-  let text = '';
-  let i = 1;
-  const skipSpaces = (): void => {
-    while (formula[i] === ' ') i++;
-  };
-  for (;;) {
-    skipSpaces();
-    if (formula[i] !== '"') return null;
-    for (i++; ; i++) {
-      if (i >= formula.length) return null;
-      if (formula[i] !== '"') text += formula[i];
-      else if (formula[i + 1] === '"') text += formula[i++];
-      else break;
-    }
-    i++;
-    skipSpaces();
-    if (i === formula.length) return text;
-    if (formula[i] !== '&') return null;
-    i++;
-  }
 }
 
 function excelCell(cell: WriteCell, sheet: string): unknown {
