@@ -3,12 +3,16 @@
  * person's hands on its cells (typing, formatting) outside the port, the way a person edits a
  * workbook while the pane works on it. Each host reports a cell as it holds it.
  */
+import ExcelJS from 'exceljs';
 import type { Cell } from '../../src/model/types';
+import { cellA1, contains } from '../../src/workbook/a1';
 import { insertTemplate } from '../../src/usecases/tables';
 import { MemoryWorkbook } from '../../src/workbook/memory';
 import { pilotFormulas } from '../../src/workbook/memory-formulas';
 import { HyperFormulaWorkbook } from '../../src/workbook/hyperformula/workbook';
 import { OfficeWorkbook } from '../../src/workbook/office';
+import { fromFileForm, handedOver, toFileForm } from '../../src/workbook/xlsx/cells';
+import { XlsxWorkbook } from '../../src/workbook/xlsx/workbook';
 import type { CellAddress, CellStyle, InputSources, WorkbookPort } from '../../src/workbook/port';
 import type { FakeExcel } from '../support/fake-excel';
 import { CASE_SOURCES, caseWorkbook } from '../workbook/fixtures';
@@ -125,6 +129,58 @@ async function hyperFormula(): Promise<Host> {
   };
 }
 
+async function xlsx(): Promise<Host> {
+  const file = new ExcelJS.Workbook();
+  file.addWorksheet('Sheet1');
+  const book = new XlsxWorkbook(file);
+  const { sources } = await insertTemplate(book);
+  const cellAt = (at: CellAddress): ExcelJS.Cell => file.getWorksheet(at.sheet)!.getCell(at.row + 1, at.column + 1);
+  const hex = (argb: string | undefined): string | undefined => (argb ? `#${argb.slice(2)}` : undefined);
+  return {
+    port: book,
+    sources,
+    spillsKnown: true,
+    // Excel saves what a person typed: a formula in the file's form, text as text; a formula whose
+    // spill the cell was in shows #SPILL! and spills no more, so the file marks no spill there.
+    type: (at, text) => {
+      cellAt(at).value = text.startsWith('=') ? ({ formula: toFileForm(text.slice(1)) } as ExcelJS.CellFormulaValue) : text;
+      for (const [anchor, spill] of [...book.spills]) {
+        if (!contains(spill, at) || (spill.row === at.row && spill.column === at.column)) continue;
+        const cell = cellAt(spill);
+        const { formula } = cell.value as ExcelJS.CellFormulaValue;
+        cell.value = { formula, result: { error: '#SPILL!' }, shareType: 'array', ref: cellA1(spill.row, spill.column) } as unknown as ExcelJS.CellFormulaValue;
+        for (let r = 0; r < spill.rows; r++) for (let c = 0; c < spill.columns; c++) if (r + c > 0 && !(spill.row + r === at.row && spill.column + c === at.column)) cellAt({ sheet: spill.sheet, row: spill.row + r, column: spill.column + c }).value = null;
+        book.spills.set(anchor, { ...spill, rows: 1, columns: 1 });
+      }
+    },
+    format: (at, look) => {
+      const cell = cellAt(at);
+      if (look.numberFormat !== undefined) cell.numFmt = look.numberFormat;
+      if (look.fill !== undefined) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${look.fill.slice(1)}` } };
+      if (look.bold !== undefined || look.italic !== undefined || look.fontColor !== undefined) {
+        cell.font = { ...cell.font, bold: look.bold, italic: look.italic, ...(look.fontColor ? { color: { argb: `FF${look.fontColor.slice(1)}` } } : {}) };
+      }
+    },
+    content: (at) => {
+      const value = file.getWorksheet(at.sheet)?.findCell(at.row + 1, at.column + 1)?.value;
+      if (value && typeof value === 'object' && 'formula' in value) return `=${fromFileForm(String(value.formula))}`;
+      return handedOver(value ?? null, false);
+    },
+    look: (at) => {
+      const cell = file.getWorksheet(at.sheet)?.findCell(at.row + 1, at.column + 1);
+      if (!cell) return {};
+      const look: CellStyle = {};
+      if (cell.numFmt && cell.numFmt !== 'General') look.numberFormat = cell.numFmt;
+      if (cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' && cell.fill.fgColor?.argb) look.fill = hex(cell.fill.fgColor.argb);
+      if (cell.font?.color?.argb) look.fontColor = hex(cell.font.color.argb);
+      if (cell.font?.bold) look.bold = true;
+      if (cell.font?.italic) look.italic = true;
+      return look;
+    },
+    sheets: () => file.worksheets.map((ws) => ws.name),
+  };
+}
+
 function definedOnly(style: CellStyle): CellStyle {
   const out: CellStyle = {};
   if (style.fill) out.fill = style.fill;
@@ -141,4 +197,5 @@ export const HOSTS: HostMaker[] = [
   { name: 'in memory, calculating', make: memory(true) },
   { name: 'in memory, not calculating (spills unknown)', make: memory(false) },
   { name: 'HyperFormula', make: hyperFormula },
+  { name: '.xlsx file (exceljs)', make: xlsx },
 ];

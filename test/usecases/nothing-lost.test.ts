@@ -2,7 +2,7 @@
  * A person's cells are never lost (SPEC §6: "the user's cells are never overwritten without
  * asking"), in every host of the port: the fake Excel through the Office adapter (with and
  * without ExcelApi 1.12, which reports spills), the in-memory workbook (calculating, and not:
- * then it cannot report spills) and HyperFormula. Each case is one a person meets: a note in
+ * then it cannot report spills), HyperFormula and the command line's .xlsx host. Each case is one a person meets: a note in
  * the block, a PILOT formula of their own in its place, a fill on an empty cell, a cell typed
  * while the pane asks, and undoing an Evaluate.
  */

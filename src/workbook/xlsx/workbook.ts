@@ -310,6 +310,17 @@ export class XlsxWorkbook implements WorkbookPort {
 
   private clear(range: RangeAddress, what: 'all' | 'formats' | 'contents'): void {
     const ws = this.sheet(range.sheet);
+    if (what !== 'formats') {
+      // A formula cleared takes its spill with it, as in Excel: the values laid out for it go too.
+      for (const [k, spill] of [...this.spills]) {
+        if (!sameSheet(spill.sheet, ws.name) || !contains(range, spill)) continue;
+        for (let r = 0; r < spill.rows; r++) for (let c = 0; c < spill.columns; c++) {
+          const cell = ws.findCell(spill.row + r + 1, spill.column + c + 1);
+          if (cell) cell.value = null;
+        }
+        this.spills.delete(k);
+      }
+    }
     for (let r = 0; r < range.rows; r++) {
       const row = ws.findRow(range.row + r + 1);
       if (!row) continue;
