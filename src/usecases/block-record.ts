@@ -68,7 +68,13 @@ export function lookKey(look: CellStyle): string {
  */
 export function recordOf(ops: readonly WriteOp[], at: CellAddress, formulaText: (spec: FormulaSpec) => string): BlockRecord {
   const contents = new Map<string, string>();
-  const looks: RecordedLook[] = [];
+  // Each cell's look as the operations leave it: a later style adds to an earlier one (bold over a number format).
+  const styles = new Map<string, { row: number; column: number; style: CellStyle }>();
+  const give = (row: number, column: number, style: CellStyle): void => {
+    const key = `${row},${column}`;
+    const given = Object.fromEntries(Object.entries(style).filter(([, v]) => v !== undefined)) as CellStyle;
+    styles.set(key, { row, column, style: { ...(styles.get(key)?.style ?? {}), ...given } });
+  };
   const here = (sheet: string): boolean => sheet.toLowerCase() === at.sheet.toLowerCase();
   for (const op of ops) {
     if (op.op === 'cells' && here(op.at.sheet)) {
@@ -77,17 +83,41 @@ export function recordOf(ops: readonly WriteOp[], at: CellAddress, formulaText: 
           const row = op.at.row - at.row + r;
           const column = op.at.column - at.column + c;
           const format = op.numberFormats?.[r]?.[c];
-          if (format !== undefined) looks.push({ row, column, rows: 1, columns: 1, look: lookKey({ numberFormat: format }) });
+          if (format !== undefined) give(row, column, { numberFormat: format });
           if (cell === null || cell === '') return;
           contents.set(`${row},${column}`, contentKey(typeof cell === 'object' ? formulaText(cell.formula) : cell));
         }),
       );
     }
     if (op.op === 'style' && here(op.range.sheet)) {
-      looks.push({ row: op.range.row - at.row, column: op.range.column - at.column, rows: op.range.rows, columns: op.range.columns, look: lookKey(op.style) });
+      for (let r = 0; r < op.range.rows; r++) for (let c = 0; c < op.range.columns; c++) give(op.range.row - at.row + r, op.range.column - at.column + c, op.style);
     }
   }
-  return { contents, looks };
+  return { contents, looks: rectangles([...styles.values()].map((s) => ({ row: s.row, column: s.column, look: lookKey(s.style) }))) };
+}
+
+/** Cells' looks as few rectangles: runs along a row, then runs of rows alike stacked. */
+function rectangles(cells: { row: number; column: number; look: string }[]): RecordedLook[] {
+  cells.sort((a, b) => a.row - b.row || a.column - b.column);
+  const runs: RecordedLook[] = [];
+  for (const c of cells) {
+    const last = runs[runs.length - 1];
+    if (last && last.row === c.row && last.column + last.columns === c.column && last.look === c.look) last.columns++;
+    else runs.push({ row: c.row, column: c.column, rows: 1, columns: 1, look: c.look });
+  }
+  const out: RecordedLook[] = [];
+  const open = new Map<string, RecordedLook>();
+  for (const run of runs) {
+    const key = `${run.column},${run.columns},${run.look}`;
+    const above = open.get(key);
+    if (above && above.row + above.rows === run.row) above.rows++;
+    else {
+      const copy = { ...run };
+      out.push(copy);
+      open.set(key, copy);
+    }
+  }
+  return out;
 }
 
 /**

@@ -191,7 +191,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
 
   /** As Excel's formulas read back: HyperFormula writes sheet names unquoted where it can. */
   formulaText(spec: FormulaSpec, sheet: string): string {
-    return this.hf.normalizeFormula(renderFormula(spec, (arg) => this.refer(arg), sheet));
+    return this.hf.normalizeFormula(renderFormula(spec, (arg, part) => this.refer(arg, part), sheet));
   }
 
   async write(ops: WriteOp[], guard?: WriteGuard): Promise<boolean> {
