@@ -157,7 +157,9 @@ describe('functions.json and functions.js in the production build', () => {
     const page = fs.readFileSync(path.join(dir, 'functions.html'), 'utf8');
     const scripts = [...page.matchAll(/<script[^>]*\ssrc="?([^" >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
     expect(scripts[scripts.length - 1]).toBe('functions.js');
-    const realm = vm.createContext({ CustomFunctions: runtime, self: {}, window: {}, console });
+    // The page's address, as a page has one: webpack's runtime reads it to find chunks fetched later (the simulation worker's).
+    const location = { href: `${addinUrls().production}functions.html` };
+    const realm = vm.createContext({ CustomFunctions: runtime, self: { location }, window: { location }, console });
     for (const script of scripts) vm.runInContext(fs.readFileSync(path.join(dir, script), 'utf8'), realm);
     expect([...registered.keys()]).toEqual(PILOT_DECLARATIONS.map((d) => d.id));
     expect(registered.get('VALUE')!('2 h', 'min')).toBeCloseTo(120, 12);
