@@ -15,7 +15,7 @@ import { ASSUMPTIONS, COSTS, METRICS, READINESS, isBlank, normalizeName, type Ta
 import { parseA1 } from '../model/a1';
 import type { Cell, Grid, Problem, TableName, TablePlace } from '../model/types';
 import { parseValue } from '../model/values';
-import type { ParamDeclaration } from './declarations';
+import type { ParamSignature } from './signatures';
 import type { Outcome } from './outcome';
 
 /** A cell as read from a host: its value, or what it holds instead of one. */
@@ -277,11 +277,11 @@ function readNumber(value: unknown, name: string): number | undefined {
 }
 
 /** Whether a number lies in a declared range. */
-function inRange(n: number, range: NonNullable<ParamDeclaration['range']>): boolean {
+function inRange(n: number, range: NonNullable<ParamSignature['range']>): boolean {
   return (range.above === undefined || n > range.above) && (range.min === undefined || n >= range.min) && (range.max === undefined || n <= range.max);
 }
 
-function rangeText(range: NonNullable<ParamDeclaration['range']>): string {
+function rangeText(range: NonNullable<ParamSignature['range']>): string {
   const parts = [
     range.above === undefined ? null : `above ${range.above}`,
     range.min === undefined ? null : `at least ${range.min}`,
@@ -300,7 +300,7 @@ function rangeText(range: NonNullable<ParamDeclaration['range']>): string {
  *   readArgument({ name: 'which', kind: 'text', optional: false, choices: ['adoption', 'cost'], description: '…' }, ' Cost ') // 'cost'
  *   readArgument({ name: 'periodsPerYear', kind: 'number', optional: true, default: 12, description: '…' }, null)          // 12
  */
-export function readArgument(param: ParamDeclaration, value: unknown): unknown {
+export function readArgument(param: ParamSignature, value: unknown): unknown {
   switch (param.kind) {
     case 'table':
       return readTableArg(value, param.table ?? 'Metrics');
@@ -342,7 +342,7 @@ export function readArgument(param: ParamDeclaration, value: unknown): unknown {
  * @example
  *   readArguments(pilotFunction('VALUE')!.params, ['2 h']) // { text: '2 h', unit: undefined }
  */
-export function readArguments(params: readonly ParamDeclaration[], values: readonly unknown[]): Record<string, unknown> {
+export function readArguments(params: readonly ParamSignature[], values: readonly unknown[]): Record<string, unknown> {
   const args: Record<string, unknown> = {};
   params.forEach((param, i) => {
     args[param.name] = readArgument(param, values[i]);

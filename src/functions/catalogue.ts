@@ -1,8 +1,9 @@
 /**
- * The PILOT.* catalogue: each declaration of declarations.ts with the short adapter that calls
- * the engine. An adapter receives its arguments already read, typed from its declaration (a
- * table as a Grid, `which` as one of its declared words), so the compiler checks every name and
- * kind. The Excel entry points and the HyperFormula plugin both run these entries through
+ * The PILOT.* catalogue: each signature of signatures.ts with the short adapter that calls
+ * the engine (the words about each function, declarations.ts, are not needed to run it, so the
+ * shared runtime does without them). An adapter receives its arguments already read, typed from
+ * its signature (a table as a Grid, `which` as one of its declared words), so the compiler checks
+ * every name and kind. The Excel entry points and the HyperFormula plugin both run these entries through
  * runPilotFunction (runner.ts), which reads the arguments, catches every error and checks every
  * number on the way out.
  *
@@ -20,27 +21,27 @@ import { parseValue } from '../model/values';
 import { expansionOf, paybackMonthsOf } from './amounts';
 import type { CaseCache } from './cache';
 import {
-  PILOT_DECLARATIONS,
-  type DeclarationOf,
-  type FunctionDeclaration,
-  type ParamDeclaration,
+  PILOT_SIGNATURES,
+  type FunctionSignature,
+  type ParamSignature,
   type PilotFunctionId,
   type ResultKind,
+  type SignatureOf,
   type SpillCell,
-} from './declarations';
+} from './signatures';
 import { metricOf } from './one-metric';
 import { actionsTable, cashflowTable, costLinesTable, simulationTable, summaryTable, tornadoTable } from './spills';
 
-export type { ParamKind, PilotFunctionId, ResultKind, SpillCell } from './declarations';
+export type { ParamKind, PilotFunctionId, ResultKind, SpillCell } from './signatures';
 export type { FigureKind } from './spills';
 
 export type PilotValue = number | string | SpillCell[][];
 
 /** A text or number argument as read: its declared default stands in when omitted, else it may be missing. */
-type Given<P extends ParamDeclaration, T> = P extends { optional: false } ? T : P extends { default: string | number } ? T : T | undefined;
+type Given<P extends ParamSignature, T> = P extends { optional: false } ? T : P extends { default: string | number } ? T : T | undefined;
 
 /** The value an argument is read as, from its declaration. */
-export type ArgumentValue<P extends ParamDeclaration> = P['kind'] extends 'table' | 'range'
+export type ArgumentValue<P extends ParamSignature> = P['kind'] extends 'table' | 'range'
   ? Grid | undefined
   : P['kind'] extends 'place'
     ? TablePlace | undefined
@@ -51,7 +52,7 @@ export type ArgumentValue<P extends ParamDeclaration> = P['kind'] extends 'table
       : Given<P, number>;
 
 /** A function's arguments as its adapter receives them, by name. */
-export type ArgumentsOf<D extends FunctionDeclaration> = { readonly [P in D['params'][number] as P['name']]: ArgumentValue<P> };
+export type ArgumentsOf<D extends FunctionSignature> = { readonly [P in D['params'][number] as P['name']]: ArgumentValue<P> };
 
 /** What a function of this result kind returns. */
 export type ResultValue<K extends ResultKind> = K extends 'number' ? number : K extends 'text' ? string : K extends 'number or text' ? number | string : SpillCell[][];
@@ -62,12 +63,12 @@ export interface FunctionContext {
 }
 
 /** A declared function with the adapter that runs it on arguments read as declared. */
-export interface PilotFunction extends FunctionDeclaration {
+export interface PilotFunction extends FunctionSignature {
   readonly id: PilotFunctionId;
   readonly run: (args: Readonly<Record<string, unknown>>, context: FunctionContext) => PilotValue;
 }
 
-type Adapter<Id extends PilotFunctionId> = (args: ArgumentsOf<DeclarationOf<Id>>, context: FunctionContext) => ResultValue<DeclarationOf<Id>['result']>;
+type Adapter<Id extends PilotFunctionId> = (args: ArgumentsOf<SignatureOf<Id>>, context: FunctionContext) => ResultValue<SignatureOf<Id>['result']>;
 
 /** The tables of a case, as the case functions receive them (a function without readiness gets none), and where they are when given. */
 interface CaseTables {
@@ -136,15 +137,15 @@ function noIrr(result: CaseResult): ModelError {
 /** The functions whose value an evaluated case holds, with the arguments they take besides its tables. */
 export type CaseFigureId = 'COSTLINES' | 'CASHFLOWS' | 'NPV' | 'IRR' | 'ROI' | 'THRESHOLD' | 'VERDICT' | 'REASONS' | 'ACTIONS' | 'TORNADO' | 'TIMELINE' | 'SUMMARY';
 /** The parameters that say which case it is and where its tables are, rather than what to show of it. */
-type CaseParam<D extends FunctionDeclaration> = Extract<D['params'][number], { kind: 'table' | 'place' }>['name'];
-export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<DeclarationOf<Id>>, CaseParam<DeclarationOf<Id>>>;
+type CaseParam<D extends FunctionSignature> = Extract<D['params'][number], { kind: 'table' | 'place' }>['name'];
+export type FigureOptions<Id extends CaseFigureId> = Omit<ArgumentsOf<SignatureOf<Id>>, CaseParam<SignatureOf<Id>>>;
 
 /**
  * What each case function gives for an evaluated case: the figure, or the engine error its cell
  * shows. PILOT.TIMELINE reads only the readiness and assumptions, and the case's timeline is
  * computed from exactly those.
  */
-export const CASE_FIGURES: { readonly [Id in CaseFigureId]: (result: CaseResult, options: FigureOptions<Id>) => ResultValue<DeclarationOf<Id>['result']> } = {
+export const CASE_FIGURES: { readonly [Id in CaseFigureId]: (result: CaseResult, options: FigureOptions<Id>) => ResultValue<SignatureOf<Id>['result']> } = {
   COSTLINES: (result) => costLinesTable(result.costs, result, result.assumptions.expansionAlarm),
   CASHFLOWS: (result) => cashflowTable(result),
   NPV: (result) => result.npv,
@@ -227,16 +228,16 @@ const ADAPTERS: { readonly [Id in PilotFunctionId]: Adapter<Id> } = {
 };
 
 /**
- * A declaration with its adapter. The runner reads each argument as the declaration says
+ * A signature with its adapter. The runner reads each argument as the signature says
  * (arguments.ts), so the record it hands over has the shape ArgumentsOf promises the adapter.
  */
-function entry<Id extends PilotFunctionId>(declaration: DeclarationOf<Id>): PilotFunction {
-  const adapter = ADAPTERS[declaration.id as Id] as (args: Readonly<Record<string, unknown>>, context: FunctionContext) => PilotValue;
-  return { ...declaration, run: adapter };
+function entry<Id extends PilotFunctionId>(signature: SignatureOf<Id>): PilotFunction {
+  const adapter = ADAPTERS[signature.id as Id] as (args: Readonly<Record<string, unknown>>, context: FunctionContext) => PilotValue;
+  return { ...signature, run: adapter };
 }
 
 /** Every PILOT function of SPEC §4, in its order, ready to run. */
-export const PILOT_FUNCTIONS: readonly PilotFunction[] = PILOT_DECLARATIONS.map((declaration) => entry(declaration));
+export const PILOT_FUNCTIONS: readonly PilotFunction[] = PILOT_SIGNATURES.map((signature) => entry(signature));
 
 const BY_ID = new Map<string, PilotFunction>(PILOT_FUNCTIONS.map((f) => [f.id, f]));
 

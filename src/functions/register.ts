@@ -5,7 +5,7 @@
  */
 import { CaseCache } from './cache';
 import { PILOT_FUNCTIONS, type FunctionContext, type PilotFunction, type PilotValue, type ResultValue } from './catalogue';
-import type { DeclarationOf, PilotFunctionId } from './declarations';
+import type { PilotFunctionId, SignatureOf } from './signatures';
 import { excelValue } from './errors';
 import { runPilotFunction } from './runner';
 
@@ -13,7 +13,7 @@ import { runPilotFunction } from './runner';
 export type ExcelFunction = (...args: unknown[]) => PilotValue;
 
 /** Every PILOT function as Excel calls it, each returning what its declaration promises. */
-export type ExcelFunctions = { readonly [Id in PilotFunctionId]: (...args: unknown[]) => ResultValue<DeclarationOf<Id>['result']> };
+export type ExcelFunctions = { readonly [Id in PilotFunctionId]: (...args: unknown[]) => ResultValue<SignatureOf<Id>['result']> };
 
 /** The part of Excel's custom-functions runtime that registers a function under an id. */
 export interface FunctionRegistry {

@@ -9,7 +9,7 @@ import { ModelError } from '../model/errors';
 import type { CaseResult } from '../model/types';
 import { readArguments } from './arguments';
 import { CASE_FIGURES, pilotFunction, type CaseFigureId, type FigureOptions, type FunctionContext, type PilotValue } from './catalogue';
-import type { ResultKind, SpillCell } from './declarations';
+import type { ResultKind, SpillCell } from './signatures';
 import type { Outcome } from './outcome';
 
 /** What a call gave: a checked value, or the engine error the cell should show. */

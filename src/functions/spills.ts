@@ -6,7 +6,7 @@
  */
 import { MAX_LISTED, capped, excerpt, formatMultiple } from '../model/format';
 import type { Action, CaseResult, CostLine, Money, Simulation, TornadoBar } from '../model/types';
-import type { SpillCell } from './declarations';
+import type { SpillCell } from './signatures';
 
 /**
  * Where an action comes from, as a person finds it: the table and row, the column when it names

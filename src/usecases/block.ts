@@ -30,7 +30,7 @@
  * empty slot (SPEC §4).
  */
 import { pilotFunction, type CaseFigureId, type FigureOptions } from '../functions/catalogue';
-import type { DeclarationOf, PilotFunctionId } from '../functions/declarations';
+import type { PilotFunctionId, SignatureOf } from '../functions/signatures';
 import { caseFigure, type PilotOutcome } from '../functions/runner';
 import { SUMMARY_ROWS, simulationTable, summaryTable } from '../functions/spills';
 import { ModelError } from '../model/errors';
@@ -317,7 +317,7 @@ export function blockFootprint(at: CellAddress, sizes: BlockSizes): RangeAddress
 }
 
 /** What a PILOT formula is given, under the parameter names its function declares. */
-type Given<Id extends PilotFunctionId> = Partial<Record<DeclarationOf<Id>['params'][number]['name'], FormulaArg>>;
+type Given<Id extends PilotFunctionId> = Partial<Record<SignatureOf<Id>['params'][number]['name'], FormulaArg>>;
 
 /**
  * A table as the block hands it over: `IF(ISBLANK(t),"",t)`, so its blank cells arrive as "" on

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { CaseCache } from '../../src/functions/cache';
 import { PILOT_FUNCTIONS, type PilotFunction } from '../../src/functions/catalogue';
-import type { ParamDeclaration } from '../../src/functions/declarations';
+import type { ParamSignature } from '../../src/functions/signatures';
 import { runPilotFunction, type PilotOutcome } from '../../src/functions/runner';
 import type { CaseInput } from '../../src/model';
 import { withinASecond } from '../support/guard';
@@ -14,7 +14,7 @@ import { badNumbers } from '../support/numbers';
 const TABLE_KEYS = { Metrics: 'metrics', Costs: 'costs', Readiness: 'readiness', Ownership: 'ownership', Assumptions: 'assumptions' } as const;
 
 /** One argument for a parameter: the case's own table where one is asked for, often a word it accepts, else any shape. */
-function argumentFor(param: ParamDeclaration, input: CaseInput): fc.Arbitrary<unknown> {
+function argumentFor(param: ParamSignature, input: CaseInput): fc.Arbitrary<unknown> {
   const table = (): fc.Arbitrary<unknown> => hostTable(fc.constant(input[TABLE_KEYS[param.table ?? 'Metrics']]));
   const words = param.choices ?? [];
   const cell = words.length > 0 ? fc.oneof(fc.constantFrom(...words), hostCell) : hostCell;
