@@ -41,8 +41,9 @@ import type { CaseResult, CostLine, ThresholdKind, Verdict } from '../model/type
 import type { CellAddress, CellStyle, FormulaArg, FormulaSpec, RangeAddress, TableArg } from '../workbook/port';
 import { figureFormat, moneyFormat } from './formats';
 
-/** The workbook name that marks the block. */
-export const BLOCK_NAME = 'PilotGate_Output';
+import { BLOCK_NAME } from './block-name';
+
+export { BLOCK_NAME };
 /** Where the first block goes when the workbook has none. */
 export const DEFAULT_BLOCK_SHEET = 'Pilot Gate';
 

@@ -3,7 +3,7 @@
  * formats say is wrong, each with the cell it is about.
  */
 import { checkCase } from '../model';
-import { BLOCK_NAME } from './block';
+import { BLOCK_NAME } from './block-name';
 import { caseInput, formatWarnings, locate } from './inputs';
 import type { Finding } from './inputs';
 import type { InputSources, InputsRead, WorkbookPort } from '../workbook/port';

@@ -6,29 +6,22 @@
  * is kept, so the Evaluate can be undone (undo.ts). `assess` is the first half alone: the case
  * read and evaluated, nothing written.
  */
-import { CaseInputError, evaluateCase } from '../model';
 import type { CaseResult } from '../model';
 import { sameSheet } from '../workbook/a1';
 import { uniqueSheetName } from '../workbook/names';
 import { recordName } from '../workbook/port';
-import type { AreaContents, CellAddress, InputSources, InputsRead, RangeAddress, TableArg, WorkbookPort, WriteOp } from '../workbook/port';
+import type { AreaContents, CellAddress, InputSources, RangeAddress, WorkbookPort, WriteOp } from '../workbook/port';
 import { BLOCK_NAME, DEFAULT_BLOCK_SHEET, blockFootprint, planBlock, spillAnchors } from './block';
-import type { BlockInputs, BlockPlan } from './block';
+import type { BlockPlan } from './block';
 import { classifyArea, retireBlock, type AreaCell, type EarlierBlock } from './block-conflicts';
 import { parseRecord, recordOf, recordText } from './block-record';
 import { renderLiveBlock, type LiveBlockOptions } from './block-render';
 import { renderPortableBlock } from './block-portable';
-import { planCard } from './card';
 import type { DecisionCard } from './card';
-import { requireCaseTables } from './check';
-import { caseInput, formatWarnings, locate } from './inputs';
+import { assess, blockInputs } from './assess';
 import type { Finding } from './inputs';
 import { CellsChangedError, undoInPlace, undoNewSheet, type LastEvaluate } from './undo';
 
-/** A case read from the workbook: evaluated, or stopped by the problems its cells have. */
-export type Assessment =
-  | { kind: 'problems'; read: InputsRead; findings: Finding[] }
-  | { kind: 'evaluated'; read: InputsRead; result: CaseResult; card: DecisionCard; warnings: Finding[] };
 
 /** How the block is written: live PILOT formulas (the pane's way), or `portable` native formulas and values that recalculate without the add-in. */
 export interface EvaluateOptions {
@@ -72,25 +65,6 @@ export interface Placed {
   last: LastEvaluate;
 }
 
-/**
- * Reads the chosen tables in one read phase and evaluates the case; writes nothing. Problems
- * come with the cells they are about; warnings are what only the cells' formats reveal.
- *
- * @example
- *   const assessed = await assess(port, sources);
- *   if (assessed.kind === 'evaluated') assessed.result.verdict // 'NOT READY'
- */
-export async function assess(port: WorkbookPort, sources: InputSources): Promise<Assessment> {
-  requireCaseTables(sources);
-  const read = await port.read(sources, BLOCK_NAME);
-  try {
-    const result = evaluateCase(caseInput(read));
-    return { kind: 'evaluated', read, result, card: planCard(result, read), warnings: formatWarnings(read) };
-  } catch (error) {
-    if (error instanceof CaseInputError) return { kind: 'problems', read, findings: error.problems.map((p) => locate(p, read)) };
-    throw error;
-  }
-}
 
 /**
  * Evaluates the case and writes (or rewrites, in place) the output block: live PILOT formulas, or
@@ -194,26 +168,6 @@ export async function placeBlock(port: WorkbookPort, pending: PendingBlock, choi
   return { block: moved, last: undoNewSheet(pending, ops, moved, before) };
 }
 
-/**
- * The tables the block's formulas read, as they were read: Metrics and Costs always (assess
- * requires them), the others when chosen.
- *
- * @example
- *   blockInputs(read).metrics // { table: { kind: 'table', name: 'Metrics', sheet: 'Metrics' }, range: { … } }
- */
-export function blockInputs(read: InputsRead): BlockInputs {
-  const arg = (t: keyof InputsRead['grids']): TableArg | undefined => {
-    const g = read.grids[t];
-    return g ? { table: g.source, range: g.range } : undefined;
-  };
-  return {
-    metrics: arg('Metrics')!,
-    costs: arg('Costs')!,
-    readiness: arg('Readiness'),
-    assumptions: arg('Assumptions'),
-    ownership: arg('Ownership'),
-  };
-}
 
 /** The block at `at` with its record kept beside its name: what it wrote, as this host writes it. */
 function recordedBlock(
@@ -255,3 +209,5 @@ function union(a: RangeAddress, b: RangeAddress | null): RangeAddress {
     columns: Math.max(a.column + a.columns, b.column + b.columns) - column,
   };
 }
+
+export { assess, blockInputs, type Assessment } from './assess';

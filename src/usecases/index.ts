@@ -11,19 +11,20 @@
  */
 import type { HostTheme, InputSources, RangeAddress, StopWatching, WorkbookChange, WorkbookPort } from '../workbook/port';
 import { checkInputs, type InputsCheck } from './check';
-import { assess, evaluate, placeBlock, type Assessment, type Evaluation, type EvaluateOptions, type PendingBlock, type Placed } from './evaluate';
-import { undo, type LastEvaluate } from './undo';
-import { snapshot, type SnapshotCopy } from './snapshot';
+import { assess, type Assessment } from './assess';
+import type { Evaluation, EvaluateOptions, PendingBlock, Placed } from './evaluate';
+import type { LastEvaluate } from './undo';
+import type { SnapshotCopy } from './snapshot';
 import { findTables, insertTemplate, renameHeader, selectionSource, sourcesToEvaluate, type TablesFound } from './tables';
-import { assessUnattended, type UnattendedOptions, type WorkbookAssessment } from './unattended';
+import type { UnattendedOptions, WorkbookAssessment } from './unattended';
 
-export type { Assessment, Evaluation, EvaluateOptions, PendingBlock, Placed } from './evaluate';
+export type { Assessment } from './assess';
+export type { Evaluation, EvaluateOptions, PendingBlock, Placed } from './evaluate';
 export type { LastEvaluate } from './undo';
-export { CellsChangedError } from './undo';
+export { CellsChangedError, NoBlockError } from './refusals';
 export type { InputsCheck } from './check';
 export { MissingTableError } from './check';
 export type { SnapshotCopy } from './snapshot';
-export { NoBlockError } from './snapshot';
 export type { TablesFound } from './tables';
 export { keptSources, stillThere } from './tables';
 export type { CardAction, CardCheck, CardFigure, CheckPart, DecisionCard, ReasonGroup } from './card';
@@ -107,11 +108,14 @@ export function createUseCases({ port, now }: UseCaseDependencies): UseCases {
     renameHeader: (range, index, column) => renameHeader(port, range, index, column),
     check: (sources) => checkInputs(port, sources),
     assess: (sources) => assess(port, sources),
-    assessUnattended: (options) => assessUnattended(port, options),
-    evaluate: (sources, options) => evaluate(port, sources, options),
-    placeBlock: (pending, choice) => placeBlock(port, pending, choice),
-    undo: (last) => undo(port, last),
-    snapshot: (sources) => snapshot(port, sources, now()),
+    // Only the command line asks for it: fetched when asked, so the pane's page does not carry it.
+    assessUnattended: async (options) => (await import('./unattended')).assessUnattended(port, options),
+    // Writing the block (its planning, renderers, record and undo) is one chunk the page fetches
+    // once it is idle: the pane shows the decision without waiting for it (bench/bundle.bench.ts).
+    evaluate: async (sources, options) => (await import(/* webpackChunkName: "block", webpackPrefetch: true */ './evaluate')).evaluate(port, sources, options),
+    placeBlock: async (pending, choice) => (await import(/* webpackChunkName: "block", webpackPrefetch: true */ './evaluate')).placeBlock(port, pending, choice),
+    undo: async (last) => (await import(/* webpackChunkName: "block", webpackPrefetch: true */ './undo')).undo(port, last),
+    snapshot: async (sources) => (await import(/* webpackChunkName: "block", webpackPrefetch: true */ './snapshot')).snapshot(port, sources, now()),
     select: (range) => port.select(range),
     theme: () => port.theme(),
     sourcesToEvaluate: (sources) => sourcesToEvaluate(port, sources),

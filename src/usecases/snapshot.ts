@@ -12,9 +12,10 @@ import type { InputSources, RangeAddress, WorkbookPort, WriteOp } from '../workb
 import { BLOCK_NAME, planBlock, type BlockPlan } from './block';
 import { renderBlockValues } from './block-render';
 import { requireCaseTables } from './check';
-import { assess, blockInputs } from './evaluate';
+import { assess, blockInputs } from './assess';
 import type { Finding } from './inputs';
 import { findTables } from './tables';
+import { NoBlockError } from './refusals';
 
 /** Rows above the copied block on the snapshot sheet: the stamp, where it came from, a gap. */
 const HEADER_ROWS = 3;
@@ -22,18 +23,6 @@ const HEADER_ROWS = 3;
 /** What the copy says in place of the block's note, which speaks of live formulas. */
 export const SNAPSHOT_NOTE = 'Values only: this copy does not recalculate.';
 
-/**
- * Snapshot was asked for before any block was written.
- *
- * @example
- *   if (!read.block) throw new NoBlockError();
- */
-export class NoBlockError extends Error {
-  constructor() {
-    super('There is no output block to copy yet: Evaluate first.');
-    this.name = 'NoBlockError';
-  }
-}
 
 export interface SnapshotPlan {
   sheet: string;
@@ -102,3 +91,5 @@ export async function snapshot(port: WorkbookPort, sources: InputSources, now: D
   await port.write(plan.ops);
   return { kind: 'written', sheet: plan.sheet, copy: plan.copy };
 }
+
+export { NoBlockError };

@@ -8,7 +8,7 @@ import { ModelError, simulateCase } from '../model';
 import type { CaseResult, Simulation, SimulationOptions, TableName } from '../model/types';
 import type { InputSources, InputsRead, WorkbookPort } from '../workbook/port';
 import { NAME_SCORES, sourceKey, type Candidate } from './discover';
-import { assess } from './evaluate';
+import { assess } from './assess';
 import { caseInput, type Finding } from './inputs';
 import { findTables } from './tables';
 

@@ -15,7 +15,7 @@ import { BLOCK_NAME, LAYOUT, spillAnchors, type BlockPlan } from './block';
 import { classifyArea, type AreaCell, type EarlierBlock } from './block-conflicts';
 import { chartName, renderLiveBlock } from './block-render';
 import { parseRecord, type BlockRecord } from './block-record';
-import { cellList } from './cell-list';
+import { CellsChangedError } from './refusals';
 import { VERDICT_COLOURS } from './formats';
 
 /** An area the undo reads again, and the cells in it that are not as the Evaluate left them. */
@@ -34,22 +34,6 @@ export interface LastEvaluate {
   restored: RangeAddress | null;
 }
 
-/**
- * Cells changed between a read and a write that would have replaced them: the write did not happen.
- *
- * @example
- *   throw new CellsChangedError([{ sheet: 'Pilot Gate', row: 2, column: 2 }], 'Nothing was written.');
- *   // 'Pilot Gate!C3 changed since it was read. Nothing was written.'
- */
-export class CellsChangedError extends Error {
-  constructor(
-    readonly cells: CellAddress[],
-    then: string,
-  ) {
-    super(`${cellList(cells)} changed since ${cells.length === 1 ? 'it was' : 'they were'} read. ${then}`);
-    this.name = 'CellsChangedError';
-  }
-}
 
 /**
  * Undoes the last Evaluate: one guarded write. Resolves to where the cells were put back.
@@ -215,3 +199,5 @@ function foreignCells(cells: readonly AreaCell[]): CellAddress[] {
 function stateOf(c: AreaCell): string {
   return `${String(c.content)}|${JSON.stringify(plainLook(c.look) satisfies CellStyle)}`;
 }
+
+export { CellsChangedError };

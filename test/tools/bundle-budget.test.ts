@@ -26,10 +26,10 @@ describe('the shared runtime page', () => {
     expect(total).toBeLessThanOrEqual(SHARED_RUNTIME_BUDGET);
   });
 
-  it('leaves the charts and the error bar to chunks fetched once the pane is usable', () => {
+  it('leaves the charts, the error bar and the block\'s writing to chunks fetched once the pane is usable', () => {
     const { dir } = build();
     const scripts = pageScripts(fs.readFileSync(path.join(dir, 'taskpane.html'), 'utf8'));
-    for (const chunk of ['charts.js', 'error-bar.js']) {
+    for (const chunk of ['charts.js', 'error-bar.js', 'block.js']) {
       expect(fs.existsSync(path.join(dir, chunk))).toBe(true);
       expect(scripts).not.toContain(chunk);
     }
