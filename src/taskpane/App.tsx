@@ -11,14 +11,13 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { HELP_PAGE } from '../help/address';
 import type { UseCases } from '../usecases';
 import { ActionButton } from './components/ActionButton';
 import { Announcer } from './components/Announcer';
 import { DecisionCard } from './components/DecisionCard';
 import { FindingsList } from './components/FindingsList';
 import { TablesSection } from './components/TablesSection';
-import { TextLink } from './components/TextLink';
+import { HelpLine } from './components/TextLink';
 import { useHostTheme } from './hooks/useHostTheme';
 import type { ThemeMode } from './hooks/useHostTheme';
 import { useKeepUp } from './hooks/useKeepUp';
@@ -171,10 +170,7 @@ export function App({ useCases, landmark = 'main', simulator = defaultSimulator 
           <footer className={styles.footer}>
             {/* A page of its own beside the pane's: it opens in a browser window, outside the pane. */}
             <Caption1>
-              <TextLink href={HELP_PAGE} target="_blank" rel="noopener noreferrer">
-                Help
-              </TextLink>
-              : what each table accepts, how every figure is worked out, and each PILOT function.
+              <HelpLine />
             </Caption1>
           </footer>
         </Landmark>

@@ -1,6 +1,5 @@
 import { Body1, FluentProvider, Title3, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
-import { HELP_PAGE } from '../help/address';
-import { TextLink } from './components/TextLink';
+import { HelpLine, TextLink } from './components/TextLink';
 
 const useStyles = makeStyles({
   page: { display: 'grid', rowGap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalL, maxWidth: '40rem' },
@@ -35,10 +34,7 @@ export function OutsideOffice() {
           To try it without Excel, open the <TextLink href="workbench.html">workbench</TextLink> that <code>npm start</code> serves beside it.
         </Body1>
         <Body1 as="p" block className={styles.line}>
-          <TextLink href={HELP_PAGE} target="_blank" rel="noopener noreferrer">
-            Help
-          </TextLink>
-          : what each table accepts, how every figure is worked out, and each PILOT function.
+          <HelpLine />
         </Body1>
       </main>
     </FluentProvider>
