@@ -1,10 +1,11 @@
-import { create, createUnitDependencies, unitDependencies } from 'mathjs';
+import type { UnitCtor } from 'mathjs';
 import { ModelError } from './errors';
 import { excerpt, quoted } from './format';
 import { PairMemo } from './memo';
+import { buildUnitClass } from './unit-engine';
 
 /**
- * Units for SPEC §3.1: one mathjs instance, private to this module and never changed after it
+ * Units for SPEC §3.1: one mathjs Unit class, private to this module and never changed after it
  * is built, with the product's calendar (1 year = 365.25 days = 12 months, 1 week = 7 days)
  * and each currency as a base unit of its own, so that money in two currencies never mixes.
  */
@@ -41,16 +42,26 @@ const CALENDAR: Readonly<Record<string, number>> = {
   quarter: (DAYS_PER_YEAR * SECONDS_PER_DAY) / 4,
 };
 
-function buildUnitMath() {
-  const math = create({ unitDependencies, createUnitDependencies }, { predictable: true });
-  for (const [name, seconds] of Object.entries(CALENDAR)) {
-    math.createUnit(name, `${seconds} s`, { override: true });
-  }
-  for (const code of CURRENCY_CODES) math.createUnit(code);
-  return math;
+function defineUnits(unit: UnitCtor): void {
+  const definitions: Record<string, string> = {};
+  for (const [name, seconds] of Object.entries(CALENDAR)) definitions[name] = `${seconds} s`;
+  unit.createUnit(definitions, { override: true });
+  // An empty definition makes each currency a base unit of its own.
+  const currencies: Record<string, string> = {};
+  for (const code of CURRENCY_CODES) currencies[code] = '';
+  unit.createUnit(currencies);
 }
 
-const unitMath = buildUnitMath();
+/**
+ * The Unit class, built on the first conversion rather than when the module loads: the custom
+ * functions' runtime and the pane load this module long before a case with units is read, and
+ * many sessions never convert at all. A const holder, set once and never replaced.
+ */
+const unitEngine: { built: UnitCtor | null } = { built: null };
+
+function unitClass(): UnitCtor {
+  return (unitEngine.built ??= buildUnitClass(defineUnits));
+}
 
 /** Words for real units, by the mathjs name they stand for; matched case-insensitively. */
 const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
@@ -79,6 +90,8 @@ const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
   km: ['km', 'kilometer', 'kilometers', 'kilometre', 'kilometres'],
   mi: ['mi', 'mile', 'miles'],
 };
+/** The mathjs names of the real units understood (`min`, `GB`, `kWh` …), currencies apart. */
+export const UNIT_NAMES: readonly string[] = Object.keys(UNIT_WORDS);
 const TIME_UNITS = new Set(['ms', 's', 'min', 'h', 'day', 'week', 'month', 'quarter', 'year']);
 const WORD_TO_UNIT = new Map<string, string>();
 for (const [name, words] of Object.entries(UNIT_WORDS)) for (const word of words) WORD_TO_UNIT.set(word, name);
@@ -381,8 +394,9 @@ const factorMemo = new PairMemo<number | null>(FACTOR_CACHE_LIMIT);
  */
 function conversionFactor(from: string, to: string): number | null {
   return factorMemo.get(from, to, () => {
-    const one = unitMath.unit(1, from);
-    return one.equalBase(unitMath.unit(1, to)) ? one.toNumber(to) : null;
+    const Unit = unitClass();
+    const one = new Unit(1, from);
+    return one.equalBase(new Unit(1, to)) ? one.toNumber(to) : null;
   });
 }
 
