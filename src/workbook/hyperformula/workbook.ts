@@ -650,9 +650,10 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     for (let r = 0; r < range.rows; r++) for (let c = 0; c < range.columns; c++) f({ sheet, row: range.row + r, column: range.column + c });
   }
 
+  /** HyperFormula compares sheet names as Excel does (case aside), in a map rather than a scan of the names. */
+  /** HyperFormula compares sheet names as Excel does (case aside), in a map rather than a scan of the names. */
   private sheetId(name: string): number | undefined {
-    const canonical = this.sheetNames().find((s) => sameSheet(s, name));
-    return canonical === undefined ? undefined : this.hf.getSheetId(canonical);
+    return this.hf.getSheetId(name);
   }
 
   private sheetIdOrThrow(name: string): number {
