@@ -49,6 +49,7 @@ import { hostEntry, personEntry } from './cell-entry';
 import type { Entry } from './cell-entry';
 import { displayText } from './number-format';
 import { pilotContext, registerPilotFunctions, type BlankCells } from './pilot-functions';
+import { rectangles } from './rectangles';
 
 /**
  * HyperFormula's settings: the GPL licence, full precision (no display rounding), no undo
@@ -383,20 +384,23 @@ export class HyperFormulaWorkbook implements WorkbookPort {
         op.numberFormats?.forEach((line, r) =>
           line.forEach((numberFormat, c) => this.setFormat({ sheet, row: op.at.row + r, column: op.at.column + c }, { numberFormat })),
         );
-        op.cells.forEach((line, r) =>
-          line.forEach((cell, c) => {
-            if (cell === null) return;
+        const id = this.sheetIdOrThrow(sheet);
+        const entries = op.cells.map((line, r) =>
+          line.map((cell, c): Entry | null => {
+            if (cell === null) return null;
             const at = { sheet, row: op.at.row + r, column: op.at.column + c };
-            if (typeof cell === 'object') {
-              this.put(at, { kind: 'formula', formula: renderFormula(cell.formula, (arg, part) => this.refer(arg, part), sheet) });
-              formulaCells.push(this.address(at));
-              return;
-            }
-            const entry = hostEntry(cell, this.formatAt(at).numberFormat);
-            if (entry.kind === 'formula') formulaCells.push(this.address(at));
-            this.put(at, entry);
+            const entry: Entry =
+              typeof cell === 'object'
+                ? { kind: 'formula', formula: renderFormula(cell.formula, (arg, part) => this.refer(arg, part), sheet) }
+                : hostEntry(cell, this.formatAt(at).numberFormat);
+            if (entry.kind === 'formula') formulaCells.push({ sheet: id, row: at.row, col: at.column });
+            if (entry.kind === 'value' && entry.format) this.setFormat(at, { numberFormat: entry.format });
+            return entry;
           }),
         );
+        for (const block of rectangles(entries)) {
+          this.hf.setCellContents({ sheet: id, row: op.at.row + block.row, col: op.at.column + block.column }, block.cells.map((line) => line.map(rawContent)));
+        }
         return;
       }
       case 'style': {
@@ -650,7 +654,6 @@ export class HyperFormulaWorkbook implements WorkbookPort {
     for (let r = 0; r < range.rows; r++) for (let c = 0; c < range.columns; c++) f({ sheet, row: range.row + r, column: range.column + c });
   }
 
-  /** HyperFormula compares sheet names as Excel does (case aside), in a map rather than a scan of the names. */
   /** HyperFormula compares sheet names as Excel does (case aside), in a map rather than a scan of the names. */
   private sheetId(name: string): number | undefined {
     return this.hf.getSheetId(name);
