@@ -18,6 +18,7 @@ import { ArraySize, CellError, EmptyValue, ErrorType, FunctionArgumentType, Func
 import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
 // HyperFormula's index does not export the AST and interpreter-state types.
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser/Ast';
+import type { CellAddress } from 'hyperformula/typings/parser/CellAddress';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
 import { CaseCache } from '../../functions/cache';
 import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../../functions/catalogue';
@@ -180,7 +181,12 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
     try {
       const blanks = blankCellsOf(this.config.context);
       const fn = pilotFunction(ast.procedureName);
-      const args = ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state), blanks));
+      const args = ast.args.map((arg) => {
+        // HyperFormula computes IF and ISBLANK cell by cell; the table's own range, read once, gives the same cells.
+        const table = blankSafeTable(arg);
+        const cells = table && this.evaluateAst(table, state);
+        return argumentIn(cells instanceof SimpleRangeValue && cells.width() * cells.height() > 1 ? blanksAsText(cells) : this.evaluateAst(arg, state), blanks);
+      });
       return fn === undefined ? args : this.withPlaces(fn, ast, state, args);
     } catch {
       // A referenced formula not computed yet (the workbook is still being built): the catalogue's shape stands in.
@@ -209,6 +215,35 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
     }
     return SimpleRangeValue.onlyValues(value as SpillCell[][]);
   }
+}
+
+/**
+ * The table `t` of an argument written `IF(ISBLANK(t),"",t)`, as the block hands every table
+ * over; undefined for any other argument.
+ */
+function blankSafeTable(arg: Ast): Ast | undefined {
+  if (arg.type !== 'FUNCTION_CALL' || arg.procedureName !== 'IF' || arg.args.length !== 3) return undefined;
+  const [test, blank, table] = arg.args;
+  if (test.type !== 'FUNCTION_CALL' || test.procedureName !== 'ISBLANK' || test.args.length !== 1) return undefined;
+  if (blank.type !== 'STRING' || blank.value !== '') return undefined;
+  return sameReference(test.args[0], table) ? table : undefined;
+}
+
+/** Two references to the same cells written alike: one named expression, or one range or cell with the same addresses. */
+function sameReference(a: Ast, b: Ast): boolean {
+  if (a.type === 'NAMED_EXPRESSION' && b.type === 'NAMED_EXPRESSION') return a.expressionName.toLowerCase() === b.expressionName.toLowerCase();
+  if (a.type === 'CELL_RANGE' && b.type === 'CELL_RANGE') return sameAddress(a.start, b.start) && sameAddress(a.end, b.end);
+  if (a.type === 'CELL_REFERENCE' && b.type === 'CELL_REFERENCE') return sameAddress(a.reference, b.reference);
+  return false;
+}
+
+function sameAddress(a: CellAddress, b: CellAddress): boolean {
+  return a.sheet === b.sheet && a.row === b.row && a.col === b.col && a.type === b.type;
+}
+
+/** What IF(ISBLANK(t),"",t) makes of a range of cells t: an empty cell "", any other value (an error included) itself. */
+function blanksAsText(range: SimpleRangeValue): SimpleRangeValue {
+  return SimpleRangeValue.onlyValues(range.data.map((row) => row.map((cell) => (cell === EmptyValue ? '' : cell))));
 }
 
 /**

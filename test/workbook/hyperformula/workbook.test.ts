@@ -127,6 +127,25 @@ describe('writes through the port', () => {
   });
 });
 
+describe('spills over tables handed over as IF(ISBLANK(t),"",t)', () => {
+  it.each(['null', 'zero'] as const)('are sized from the cells the formula will see, a blank as "" (blank cells reaching PILOT functions as %s)', async (blankCells) => {
+    const book = new HyperFormulaWorkbook({ sheets: ['Sheet1'], blankCells });
+    await insertTemplate(book);
+    // Error rate's Pilot and the hours metric's Volume left blank: as 0 they would give other reasons.
+    for (const a1 of ['D3', 'H5']) book.clearContents({ ...at('Metrics', a1), rows: 1, columns: 1 });
+    const safe = (t: string): string => `IF(ISBLANK(${t}),"",${t})`;
+    const anchor = at('Sheet1', 'A1');
+    book.enter(anchor, `=PILOT.REASONS(${['Metrics', 'Costs', 'Readiness', 'Assumptions', 'Ownership'].map(safe).join(',')})`);
+
+    const spill = (await book.inspect({ ...anchor, rows: 200, columns: 1 }, [anchor])).spills?.[0] ?? null;
+    expect(spill).not.toBeNull();
+    const lines = Array.from({ length: spill!.rows }, (_, r) => book.shown({ sheet: 'Sheet1', row: r, column: 0 }));
+    // Sized too small, the anchor shows #SPILL!; too large, its last lines are empty.
+    expect(lines.filter((line) => line.error !== null || typeof line.value !== 'string' || line.value === '')).toEqual([]);
+    expect(lines.length).toBeGreaterThan(3);
+  });
+});
+
 describe('the task pane on the HyperFormula workbook', () => {
   it('inserts the template as tables holding the sample as pasted text', async () => {
     const { book, sources } = await templateBook();
