@@ -20,6 +20,7 @@ import type { FunctionArgument, ImplementedFunctions } from 'hyperformula';
 import type { Ast, ProcedureAst } from 'hyperformula/typings/parser/Ast';
 import type { CellAddress } from 'hyperformula/typings/parser/CellAddress';
 import type { InterpreterState } from 'hyperformula/typings/interpreter/InterpreterState';
+import type { InterpreterValue } from 'hyperformula/typings/interpreter/InterpreterValue';
 import { CaseCache } from '../../functions/cache';
 import { PILOT_FUNCTIONS, pilotFunction, type FunctionContext, type PilotFunction, type SpillCell } from '../../functions/catalogue';
 import { runPilotFunction, type PilotOutcome } from '../../functions/runner';
@@ -164,6 +165,22 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
     return sheet === undefined ? null : `${quoteSheet(sheet)}!${cellA1(cell.row, cell.col)}`;
   }
 
+  /**
+   * An argument's value, both when the spill is sized and when the function runs. A table handed
+   * over as IF(ISBLANK(t),"",t), as the block hands every table over, is read from its range at
+   * once with its blanks as "": the same cells HyperFormula's IF and ISBLANK give computed cell by
+   * cell, which took a third of an Evaluate. Without array arithmetic IF would not go cell by cell,
+   * so it is left to HyperFormula, as is a table of one cell (IF gives a value, not a range).
+   */
+  protected override evaluateAst(ast: Ast, state: InterpreterState): InterpreterValue {
+    const table = state.arraysFlag ? blankSafeTable(ast) : undefined;
+    if (table !== undefined) {
+      const cells = super.evaluateAst(table, state);
+      if (cells instanceof SimpleRangeValue && cells.width() * cells.height() > 1) return blanksAsText(cells);
+    }
+    return super.evaluateAst(ast, state);
+  }
+
   /** How many rows and columns a spill takes, decided when the formula is entered. */
   pilotSpillSize(ast: ProcedureAst, state: InterpreterState): ArraySize {
     const fn = pilotFunction(ast.procedureName);
@@ -181,12 +198,7 @@ export class PilotFunctionsPlugin extends FunctionPlugin {
     try {
       const blanks = blankCellsOf(this.config.context);
       const fn = pilotFunction(ast.procedureName);
-      const args = ast.args.map((arg) => {
-        // HyperFormula computes IF and ISBLANK cell by cell; the table's own range, read once, gives the same cells.
-        const table = blankSafeTable(arg);
-        const cells = table && this.evaluateAst(table, state);
-        return argumentIn(cells instanceof SimpleRangeValue && cells.width() * cells.height() > 1 ? blanksAsText(cells) : this.evaluateAst(arg, state), blanks);
-      });
+      const args = ast.args.map((arg) => argumentIn(this.evaluateAst(arg, state), blanks));
       return fn === undefined ? args : this.withPlaces(fn, ast, state, args);
     } catch {
       // A referenced formula not computed yet (the workbook is still being built): the catalogue's shape stands in.
