@@ -1,4 +1,4 @@
-import { Suspense, lazy, useLayoutEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import type { RefObject } from 'react';
 import { displayText } from '../workbook/hyperformula/number-format';
 import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
@@ -43,10 +43,25 @@ export function SheetCharts({ book, gridRef }: { book: HyperFormulaWorkbook; gri
   const charts = sheet === null ? [] : book.charts(sheet);
   const [boxes, setBoxes] = useState<(Box | null)[]>([]);
   // After every render of the grid: a row that wraps its text, or a column width set, moves the cells under a chart.
-  useLayoutEffect(() => {
-    const table = gridRef.current;
-    const next = table ? charts.map((c) => boxOver(table, c.place)) : [];
-    if (!sameBoxes(next, boxes)) setBoxes(next);
+  // Measured once the grid is painted, when its layout is done and reading it is free: measuring
+  // during the commit forced a layout of the whole page (85 ms after Evaluate) before the verdict could show.
+  useEffect(() => {
+    if (charts.length === 0) {
+      setBoxes((boxes) => (boxes.length === 0 ? boxes : []));
+      return;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const table = gridRef.current;
+        const next = table ? charts.map((c) => boxOver(table, c.place)) : [];
+        setBoxes((boxes) => (sameBoxes(next, boxes) ? boxes : next));
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   });
   return (
     <>
