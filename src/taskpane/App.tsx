@@ -1,4 +1,4 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import {
   Body1,
   Caption1,
@@ -26,10 +26,10 @@ import { useTaskPane } from './hooks/useTaskPane';
 import { defaultSimulator } from './simulation/simulator';
 import type { Simulator } from './simulation/simulator';
 
-// Chunks of their own, fetched after the pane is usable: the charts once there is a card (Chart.js),
-// the question about cells in the way (Fluent's dialog and its motion) once the pane has shown.
-const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './charts/Charts'));
-const ClobberDialog = lazy(() => import(/* webpackChunkName: "dialog" */ './components/ClobberDialog'));
+// Chunks of their own, prefetched once the pane is usable and run when first needed: the charts once there is a
+// card (Chart.js), the question about cells in the way (Fluent's dialog and its motion) at the first such question.
+const Charts = lazy(() => import(/* webpackChunkName: "charts", webpackPrefetch: true */ './charts/Charts'));
+const ClobberDialog = lazy(() => import(/* webpackChunkName: "dialog", webpackPrefetch: true */ './components/ClobberDialog'));
 // "How sure?" shows under a card, so it comes with the charts (and their chunk) rather than with the pane's start.
 const HowSure = lazy(() => import(/* webpackChunkName: "charts" */ './components/HowSure'));
 
@@ -76,6 +76,9 @@ export function App({ useCases, landmark = 'main', simulator = defaultSimulator 
   const watching = useKeepUp(useCases, actions.refreshFromSheet);
   const [simulation, simulationControls] = useSimulation(state.card?.howSure ?? null, simulator);
   const busy = state.busy !== null;
+  // Set during render, React's way to derive a latch from props: once asked, the dialog stays mounted.
+  const [dialogMounted, setDialogMounted] = useState(false);
+  if (state.conflict !== null && !dialogMounted) setDialogMounted(true);
   const Landmark = landmark === 'main' ? 'main' : 'section';
   return (
     <FluentProvider theme={THEMES[mode]} data-theme={mode}>
@@ -175,10 +178,13 @@ export function App({ useCases, landmark = 'main', simulator = defaultSimulator 
           </footer>
         </Landmark>
       </div>
-      {/* Mounted from the start (its chunk arrives once the pane shows), so it can close as Fluent's dialogs do. */}
-      <Suspense fallback={null}>
-        <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />
-      </Suspense>
+      {/* Mounted from the first question on (its chunk is prefetched once the pane shows), and kept, so it can close
+          as Fluent's dialogs do. Mounted from the start, its focus trap watched every change to the page. */}
+      {dialogMounted && (
+        <Suspense fallback={null}>
+          <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />
+        </Suspense>
+      )}
     </FluentProvider>
   );
 }
