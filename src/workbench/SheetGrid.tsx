@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CSSProperties, KeyboardEvent, MouseEvent, RefObject } from 'react';
 import { cellA1, columnLetters } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
@@ -20,6 +20,13 @@ const AUTOFIT_MAX_PX = 180;
 const DIGIT_PX = 7.5;
 const CELL_PADDING_PX = 12;
 const ROW_HEADER_PX = 44;
+/**
+ * A screenful of a 1,440 × 900 window: what is drawn at once when a sheet is shown. Its other
+ * rows and columns follow once that is painted, so a wide sheet (the output block's 66 × 25 cells)
+ * shows its top-left, where the verdict is, without waiting for the cells out of sight.
+ */
+const FIRST_ROWS = 40;
+const FIRST_COLUMNS = 16;
 
 /** An edit under way: the text typed so far into a cell, in the cell or in the formula bar. */
 export interface Draft {
@@ -125,6 +132,21 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
   const selection = book.selection;
   const clipboard = useRef<{ paste(text: string): void; copy(): string } | null>(null);
   useGridClipboard(gridRef, clipboard);
+  // The sheet drawn in full; any other is drawn a screenful first (FIRST_ROWS), the rest as a
+  // transition once that is painted: React yields to the browser while it renders them.
+  const [drawnFully, setDrawnFully] = useState<string | null>(null);
+  const full = sheet !== null && drawnFully === sheet;
+  useEffect(() => {
+    if (full || sheet === null) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setDrawnFully(sheet)));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [full, sheet]);
 
   useEffect(() => {
     if (!active) return;
@@ -151,8 +173,11 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
   const charted = book.charts(sheet).map((c) => c.place);
   const rowCount = Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, range.row + range.rows + SPARE_ROWS / 2, ...charted.map((p) => p.row + p.rows + 1));
   const columnCount = Math.max(MIN_COLUMNS, extent.columns + SPARE_COLUMNS, range.column + range.columns + 1, ...charted.map((p) => p.column + p.columns + 1));
-  const columns = Array.from({ length: columnCount }, (_, c) => c);
-  const shown = Array.from({ length: rowCount }, (_, row) => columns.map((column) => book.shown({ sheet, row, column })));
+  // The active cell and the selection are drawn from the start: the grid's active descendant and the editor are there.
+  const drawnRows = full ? rowCount : Math.min(rowCount, Math.max(FIRST_ROWS, range.row + range.rows, here.row + 1));
+  const drawnColumns = full ? columnCount : Math.min(columnCount, Math.max(FIRST_COLUMNS, range.column + range.columns, here.column + 1));
+  const columns = Array.from({ length: drawnColumns }, (_, c) => c);
+  const shown = Array.from({ length: drawnRows }, (_, row) => columns.map((column) => book.shown({ sheet, row, column })));
   // Excel shows #### where a number does not fit; the workbench widens the column instead (as AutoFit would).
   const widths = columns.map((c) => {
     const points = book.columnWidth(sheet, c);
@@ -268,7 +293,7 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
         </tr>
       </thead>
       <tbody>
-        {Array.from({ length: rowCount }, (_, row) => (
+        {Array.from({ length: drawnRows }, (_, row) => (
           <tr key={row}>
             <th scope="row" className={row >= range.row && row < range.row + range.rows ? 'wb-header-on' : undefined}>
               {row + 1}
