@@ -26,10 +26,10 @@ import { useTaskPane } from './hooks/useTaskPane';
 import { defaultSimulator } from './simulation/simulator';
 import type { Simulator } from './simulation/simulator';
 
-// Chunks of their own, prefetched once the pane is usable and run when first needed: the charts once there is a
-// card (Chart.js), the question about cells in the way (Fluent's dialog and its motion) at the first such question.
-const Charts = lazy(() => import(/* webpackChunkName: "charts", webpackPrefetch: true */ './charts/Charts'));
-const ClobberDialog = lazy(() => import(/* webpackChunkName: "dialog", webpackPrefetch: true */ './components/ClobberDialog'));
+// Chunks of their own, fetched when first needed: the charts once there is a card (Chart.js), the question
+// about cells in the way (Fluent's dialog and its motion) at the first such question.
+const Charts = lazy(() => import(/* webpackChunkName: "charts" */ './charts/Charts'));
+const ClobberDialog = lazy(() => import(/* webpackChunkName: "dialog" */ './components/ClobberDialog'));
 // "How sure?" shows under a card, so it comes with the charts (and their chunk) rather than with the pane's start.
 const HowSure = lazy(() => import(/* webpackChunkName: "charts" */ './components/HowSure'));
 
@@ -178,8 +178,8 @@ export function App({ useCases, landmark = 'main', simulator = defaultSimulator 
           </footer>
         </Landmark>
       </div>
-      {/* Mounted from the first question on (its chunk is prefetched once the pane shows), and kept, so it can close
-          as Fluent's dialogs do. Mounted from the start, its focus trap watched every change to the page. */}
+      {/* Mounted at the first question, and kept, so it can close as Fluent's dialogs do. Mounted from the start,
+          its focus trap watched every change to the page. */}
       {dialogMounted && (
         <Suspense fallback={null}>
           <ClobberDialog conflict={state.conflict} onChoose={(choice) => void actions.resolveConflict(choice)} />
