@@ -117,6 +117,30 @@ function useGridClipboard(gridRef: RefObject<HTMLTableElement | null>, handlers:
   }, [gridRef, handlers]);
 }
 
+/** How many rows and columns the sheet shown has on the grid, and how many of them are drawn now. */
+interface GridSize {
+  here: CellAddress;
+  range: RangeAddress;
+  rows: number;
+  columns: number;
+  drawnRows: number;
+  drawnColumns: number;
+}
+
+function gridSize(book: HyperFormulaWorkbook, sheet: string, active: CellAddress | null, selection: RangeAddress | null, full: boolean): GridSize {
+  const here: CellAddress = active && active.sheet === sheet ? active : { sheet, row: 0, column: 0 };
+  const range: RangeAddress = selection && selection.sheet === sheet ? selection : { ...here, rows: 1, columns: 1 };
+  const extent = book.extent(sheet);
+  // The cells under the sheet's charts are shown too, so that each chart has its place (SheetCharts).
+  const charted = book.charts(sheet).map((c) => c.place);
+  const rows = Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, range.row + range.rows + SPARE_ROWS / 2, ...charted.map((p) => p.row + p.rows + 1));
+  const columns = Math.max(MIN_COLUMNS, extent.columns + SPARE_COLUMNS, range.column + range.columns + 1, ...charted.map((p) => p.column + p.columns + 1));
+  // The active cell and the selection are drawn from the start: the grid's active descendant and the editor are there.
+  const drawnRows = full ? rows : Math.min(rows, Math.max(FIRST_ROWS, range.row + range.rows, here.row + 1));
+  const drawnColumns = full ? columns : Math.min(columns, Math.max(FIRST_COLUMNS, range.column + range.columns, here.column + 1));
+  return { here, range, rows, columns, drawnRows, drawnColumns };
+}
+
 /**
  * The sheet shown, as an ARIA grid: click or use the arrow keys to select (Shift stretches the
  * selection), type to replace a cell or F2 to edit it, Enter to commit, Escape to cancel,
@@ -136,8 +160,11 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
   // transition once that is painted: React yields to the browser while it renders them.
   const [drawnFully, setDrawnFully] = useState<string | null>(null);
   const full = sheet !== null && drawnFully === sheet;
+  const size = sheet === null ? null : gridSize(book, sheet, active, selection, full);
+  // Whether anything is left to draw: a sheet that fits in a screenful is drawn once.
+  const cut = size !== null && (size.drawnRows < size.rows || size.drawnColumns < size.columns);
   useEffect(() => {
-    if (full || sheet === null) return;
+    if (full || sheet === null || !cut) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
       timer = setTimeout(() => startTransition(() => setDrawnFully(sheet)));
@@ -146,7 +173,7 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [full, sheet]);
+  }, [full, sheet, cut]);
 
   useEffect(() => {
     if (!active) return;
@@ -162,20 +189,11 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
     }
   }, [draft?.origin, draft?.at.row, draft?.at.column]);
 
-  if (sheet === null) {
+  if (sheet === null || size === null) {
     clipboard.current = null;
     return <p className="wb-empty">This workbook has no sheets.</p>;
   }
-  const here: CellAddress = active && active.sheet === sheet ? active : { sheet, row: 0, column: 0 };
-  const range: RangeAddress = selection && selection.sheet === sheet ? selection : { ...here, rows: 1, columns: 1 };
-  const extent = book.extent(sheet);
-  // The cells under the sheet's charts are shown too, so that each chart has its place (SheetCharts).
-  const charted = book.charts(sheet).map((c) => c.place);
-  const rowCount = Math.max(MIN_ROWS, extent.rows + SPARE_ROWS, range.row + range.rows + SPARE_ROWS / 2, ...charted.map((p) => p.row + p.rows + 1));
-  const columnCount = Math.max(MIN_COLUMNS, extent.columns + SPARE_COLUMNS, range.column + range.columns + 1, ...charted.map((p) => p.column + p.columns + 1));
-  // The active cell and the selection are drawn from the start: the grid's active descendant and the editor are there.
-  const drawnRows = full ? rowCount : Math.min(rowCount, Math.max(FIRST_ROWS, range.row + range.rows, here.row + 1));
-  const drawnColumns = full ? columnCount : Math.min(columnCount, Math.max(FIRST_COLUMNS, range.column + range.columns, here.column + 1));
+  const { here, range, rows: rowCount, columns: columnCount, drawnRows, drawnColumns } = size;
   const columns = Array.from({ length: drawnColumns }, (_, c) => c);
   const shown = Array.from({ length: drawnRows }, (_, row) => columns.map((column) => book.shown({ sheet, row, column })));
   // Excel shows #### where a number does not fit; the workbench widens the column instead (as AutoFit would).
