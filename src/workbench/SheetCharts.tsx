@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { displayText } from '../workbook/hyperformula/number-format';
 import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
@@ -42,9 +42,16 @@ export function SheetCharts({ book, gridRef }: { book: HyperFormulaWorkbook; gri
   const sheet = book.activeSheet;
   const charts = sheet === null ? [] : book.charts(sheet);
   const [boxes, setBoxes] = useState<(Box | null)[]>([]);
-  // After every render of the grid: a row that wraps its text, or a column width set, moves the cells under a chart.
+  const places = useRef<RangeAddress[]>([]);
+  places.current = charts.map((c) => c.place);
   // Measured once the grid is painted, when its layout is done and reading it is free: measuring
   // during the commit forced a layout of the whole page (85 ms after Evaluate) before the verdict could show.
+  const measure = useCallback(() => {
+    const table = gridRef.current;
+    const next = table ? places.current.map((place) => boxOver(table, place)) : [];
+    setBoxes((boxes) => (sameBoxes(next, boxes) ? boxes : next));
+  }, [gridRef]);
+  // After every render of the workbench: a row that wraps its text, or a column width set, moves the cells under a chart.
   useEffect(() => {
     if (charts.length === 0) {
       setBoxes((boxes) => (boxes.length === 0 ? boxes : []));
@@ -52,17 +59,22 @@ export function SheetCharts({ book, gridRef }: { book: HyperFormulaWorkbook; gri
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => {
-        const table = gridRef.current;
-        const next = table ? charts.map((c) => boxOver(table, c.place)) : [];
-        setBoxes((boxes) => (sameBoxes(next, boxes) ? boxes : next));
-      });
+      timer = setTimeout(measure);
     });
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
   });
+  // And whenever the grid changes size without the workbench rendering: its cells out of sight
+  // drawn after the first screenful (SheetGrid) bring the places of charts further right or down.
+  useEffect(() => {
+    const table = gridRef.current;
+    if (!table || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(table);
+    return () => observer.disconnect();
+  }, [gridRef, measure, sheet]);
   return (
     <>
       {charts.map((chart, i) => {

@@ -439,6 +439,8 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     const chart = (name: RegExp): Locator => page.locator('.wb-chart').getByRole('img', { name });
     const cashflows = chart(/^Cash flows by year/);
     await cashflows.waitFor();
+    // The second chart's place (M16:Q35) reaches past the first screenful of columns, drawn a moment later.
+    await page.locator('.wb-chart canvas').nth(1).waitFor();
     expect(await page.locator('.wb-chart canvas').count()).toBe(2);
     // The pane's chart chunk draws the sheet's charts too: fetched once, with Chart.js once.
     const chartFiles = traffic.requests.filter((url) => /chart/i.test(new URL(url).pathname));
