@@ -2,11 +2,14 @@
  * The workbench in Chromium: how long from opening /workbench.html to the verdict visible in
  * its cell, the way a first-time person gets there (the sample is loaded; Find tables, then
  * Evaluate). Each run opens the page in a fresh browser context (no cache, no storage), on the
- * development build `npm start` serves, from a local static server, alternating with a run on
- * the production (minified) build, so that the machine's load weighs on both alike. Times are
- * wall-clock in the bench process, so they include the driver's round trips (a few ms per step).
+ * build `npm start` serves (webpack's production mode, unminified), from a local static server,
+ * alternating with a run on the production (minified) build, so that the machine's load weighs on
+ * both alike. Times are wall-clock in the bench process, so they include the driver's round trips
+ * and its waits for a button to stand still before clicking it (two frames).
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumOrSkip, INSTALL_COMMAND, launchChromium } from '../test/e2e/support/browser';
@@ -63,6 +66,14 @@ function entry(name: string, runs: number[], note: string, budget?: number): Ben
   return { name, unit: 'ms', median: tenths(median(runs)), runs: runs.map(tenths), note, ...(budget === undefined ? {} : { budget }) };
 }
 
+/** The scripts workbench.html loads before anything runs, in a build's directory, and their bytes in all. */
+function pageScripts(dir: string): string {
+  const html = fs.readFileSync(path.join(dir, 'workbench.html'), 'utf8');
+  const files = [...html.matchAll(/<script[^>]*\ssrc="?\/?([^"\s>]+)/g)].map((m) => m[1]);
+  const bytes = files.reduce((sum, f) => sum + fs.statSync(path.join(dir, f)).size, 0);
+  return `${files.join(' and ')}, ${(bytes / 1e6).toFixed(1)} MB`;
+}
+
 /** How busy the machine was, for the notes: wall-clock times on shared cores stretch with it. */
 function loadNote(before: number[], after: number[]): string {
   const one = (l: number[]): string => l[0].toFixed(1);
@@ -95,7 +106,7 @@ export default async function workbenchTimes(): Promise<BenchEntry[]> {
       minRuns.push(await oneRun(browser, minUrl));
     }
     const load = loadNote(loadBefore, os.loadavg());
-    const where = `the development build npm start serves (React's production build in it), ${RUNS} runs each in a fresh browser context, headless Chromium, alternating with the production build's; ${load}`;
+    const where = `the build npm start serves (webpack's production mode, unminified: ${pageScripts(build.dir)}), ${RUNS} runs each in a fresh browser context, headless Chromium, alternating with the production build's; ${load}`;
     const ratios = runs.map((r, i) => minRuns[i].total / r.total);
     const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
     return [
@@ -103,15 +114,16 @@ export default async function workbenchTimes(): Promise<BenchEntry[]> {
       entry('workbench: open to the sample grid shown', runs.map((r) => r.open), `${where}; loading and running the page's script, HyperFormula and the sample, the first render`),
       entry('workbench: Find tables to its status', runs.map((r) => r.find), `${where}; the survey and the table picks drawn`),
       entry('workbench: Evaluate to verdict in its cell', runs.map((r) => r.evaluate), `${where}; read, evaluate, write the block, recalculate, render`),
-      entry('workbench, production build: open to verdict visible', minRuns.map((r) => r.total), `webpack --mode production --env workbench (minified, workbench.js 1.6 MB against 8.4 MB), run for run with the above; ${load}`, OPEN_TO_VERDICT_BUDGET),
+      entry('workbench, production build: open to verdict visible', minRuns.map((r) => r.total), `webpack --mode production --env workbench (minified: ${pageScripts(minBuild.dir)}), run for run with the above; ${load}`, OPEN_TO_VERDICT_BUDGET),
       entry('workbench, production build: open to the sample grid shown', minRuns.map((r) => r.open), `the production build, run for run with the above; ${load}`),
+      entry('workbench, production build: Find tables to its status', minRuns.map((r) => r.find), `the production build, run for run with the above; ${load}`),
       entry('workbench, production build: Evaluate to verdict in its cell', minRuns.map((r) => r.evaluate), `the production build, run for run with the above; ${load}`),
       {
-        name: 'workbench: open to verdict, production build over development build, run for run',
+        name: 'workbench: open to verdict, production build over the build npm start serves, run for run',
         unit: 'ratio',
         median: thousandths(median(ratios)),
         runs: ratios.map(thousandths),
-        note: `each run of the production build over the development build's run just before it; ${load}`,
+        note: `each run of the minified build over the unminified build's run just before it; ${load}`,
       },
     ];
   } finally {
