@@ -2,9 +2,8 @@
  * The workbench in Chromium: how long from opening /workbench.html to the verdict visible in
  * its cell, the way a first-time person gets there (the sample is loaded; Find tables, then
  * Evaluate). Each run opens the page in a fresh browser context (no cache, no storage), on the
- * build `npm start` serves (webpack's production mode, unminified), from a local static server,
- * alternating with a run on the production (minified) build, so that the machine's load weighs on
- * both alike. Times are wall-clock in the bench process, so they include the driver's round trips
+ * minified build `npm start` serves, from a local static server, alternating with a run on the
+ * development build the browser tests use, so that the machine's load weighs on both alike. Times are wall-clock in the bench process, so they include the driver's round trips
  * and its waits for a button to stand still before clicking it (two frames).
  */
 import * as fs from 'node:fs';
@@ -106,24 +105,25 @@ export default async function workbenchTimes(): Promise<BenchEntry[]> {
       minRuns.push(await oneRun(browser, minUrl));
     }
     const load = loadNote(loadBefore, os.loadavg());
-    const where = `the build npm start serves (webpack's production mode, unminified: ${pageScripts(build.dir)}), ${RUNS} runs each in a fresh browser context, headless Chromium, alternating with the production build's; ${load}`;
+    const where = `the minified build npm start serves (${pageScripts(minBuild.dir)}), ${RUNS} runs in a fresh browser context each, headless Chromium, alternating with the development build's; ${load}`;
+    const devWhere = `the development build the browser tests use (unminified: ${pageScripts(build.dir)}), run for run with the above; ${load}`;
     const ratios = runs.map((r, i) => minRuns[i].total / r.total);
     const thousandths = (x: number): number => Math.round(x * 1000) / 1000;
     return [
-      entry('workbench: open to verdict visible (Find tables, Evaluate)', runs.map((r) => r.total), `${where}; the sample is preloaded`, OPEN_TO_VERDICT_BUDGET),
-      entry('workbench: open to the sample grid shown', runs.map((r) => r.open), `${where}; loading and running the page's script, HyperFormula and the sample, the first render`),
-      entry('workbench: Find tables to its status', runs.map((r) => r.find), `${where}; the survey and the table picks drawn`),
-      entry('workbench: Evaluate to verdict in its cell', runs.map((r) => r.evaluate), `${where}; read, evaluate, write the block, recalculate, render`),
-      entry('workbench, production build: open to verdict visible', minRuns.map((r) => r.total), `webpack --mode production --env workbench (minified: ${pageScripts(minBuild.dir)}), run for run with the above; ${load}`, OPEN_TO_VERDICT_BUDGET),
-      entry('workbench, production build: open to the sample grid shown', minRuns.map((r) => r.open), `the production build, run for run with the above; ${load}`),
-      entry('workbench, production build: Find tables to its status', minRuns.map((r) => r.find), `the production build, run for run with the above; ${load}`),
-      entry('workbench, production build: Evaluate to verdict in its cell', minRuns.map((r) => r.evaluate), `the production build, run for run with the above; ${load}`),
+      entry('workbench: open to verdict visible (Find tables, Evaluate)', minRuns.map((r) => r.total), `${where}; the sample is preloaded`, OPEN_TO_VERDICT_BUDGET),
+      entry('workbench: open to the sample grid shown', minRuns.map((r) => r.open), `${where}; loading and running the page's scripts, HyperFormula and the sample, the first render`),
+      entry('workbench: Find tables to its status', minRuns.map((r) => r.find), `${where}; the survey and the table picks drawn`),
+      entry('workbench: Evaluate to verdict in its cell', minRuns.map((r) => r.evaluate), `${where}; read, evaluate, write the block, recalculate, render`),
+      entry('workbench, development build: open to verdict visible', runs.map((r) => r.total), devWhere),
+      entry('workbench, development build: open to the sample grid shown', runs.map((r) => r.open), devWhere),
+      entry('workbench, development build: Find tables to its status', runs.map((r) => r.find), devWhere),
+      entry('workbench, development build: Evaluate to verdict in its cell', runs.map((r) => r.evaluate), devWhere),
       {
-        name: 'workbench: open to verdict, production build over the build npm start serves, run for run',
+        name: 'workbench: open to verdict, minified build over development build, run for run',
         unit: 'ratio',
         median: thousandths(median(ratios)),
         runs: ratios.map(thousandths),
-        note: `each run of the minified build over the unminified build's run just before it; ${load}`,
+        note: `each run of the minified build over the development build's run just before it; ${load}`,
       },
     ];
   } finally {
