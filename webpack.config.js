@@ -325,6 +325,9 @@ function workbenchConfig(env, dev) {
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : path.resolve(__dirname, "dist", "workbench"),
       filename: "[name].js",
+      // `npm start` serves the add-in and the workbench from one origin: the workbench's own chunks
+      // must not answer to the add-in's names (charts.js, block.js…), whose chunk ids differ.
+      chunkFilename: "workbench-[name].js",
       publicPath: "/",
       clean: true,
       // webpack's runtime then reads globalThis, never `new Function("return this")` (see contentSecurityPolicy).

@@ -5,7 +5,7 @@
  * the case evaluated afresh (its simulation included), HyperFormula's recalculation and the grid
  * drawn again. Wall-clock in the bench process, so the driver's round trips (a few ms) count too.
  * Then the task pane's "How sure?" simulation of the same case: its Web Worker (the chunk the pane
- * starts, simulate-worker.js) timed from postMessage to its outcome, worker start included.
+ * starts, workbench-simulate-worker.js) timed from postMessage to its outcome, worker start included.
  */
 import { performance } from 'node:perf_hooks';
 import { simulateCase, simulationSetup } from '../src/model';
@@ -86,7 +86,7 @@ async function paneWorker(page: Page, input: ReturnType<typeof rangedWorkbenchCa
     last = await page.evaluate(
       (message) =>
         new Promise<Simulation>((resolve, reject) => {
-          const worker = new Worker('simulate-worker.js');
+          const worker = new Worker('workbench-simulate-worker.js');
           worker.onmessage = (event: MessageEvent<{ kind: string; simulation: Simulation; message: string }>) => {
             if (event.data.kind === 'progress') return;
             worker.terminate();

@@ -100,7 +100,7 @@ const haveChromium = chromiumOrSkip('the task pane browser tests (test/e2e/pane.
     expect(failing(await axeViolations(page, '.wb-pane'))).toEqual([]);
 
     // The charts' chunk came from the page's own origin, after the pane was up.
-    expect(traffic.requests).toContain(`${server.url}charts.js`);
+    expect(traffic.requests).toContain(`${server.url}workbench-charts.js`);
     const charts = page.getByTestId('charts');
     for (const name of ['Cash flows by year', 'Pilot against production cost', 'How far each input can move before NPV reaches 0']) {
       const canvas = charts.getByRole('img', { name });
@@ -190,7 +190,7 @@ const haveChromium = chromiumOrSkip('the task pane browser tests (test/e2e/pane.
     expect(heard.length).toBeGreaterThan(0);
     expect(heard[heard.length - 1]).toStrictEqual(expected);
     // The worker is a chunk of its own from the page's origin, allowed by the page's policy (afterEach: no violation).
-    expect(traffic.requests).toContain(`${server.url}simulate-worker.js`);
+    expect(traffic.requests).toContain(`${server.url}workbench-simulate-worker.js`);
     const figures = await section.getByLabel('How sure: figures').innerText();
     for (const figure of [expected.npv.p10, expected.npv.p50, expected.npv.p90, expected.npv.mean]) expect(figures).toContain(formatMoney(figure, 'USD'));
     expect(figures).toContain(formatPercent(expected.probabilityNpvNonNegative));

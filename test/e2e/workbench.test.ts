@@ -444,7 +444,7 @@ const haveChromium = chromiumOrSkip('the workbench browser tests (test/e2e/workb
     expect(await page.locator('.wb-chart canvas').count()).toBe(2);
     // The pane's chart chunk draws the sheet's charts too: fetched once, with Chart.js once.
     const chartFiles = traffic.requests.filter((url) => /chart/i.test(new URL(url).pathname));
-    expect(chartFiles).toContain(`${server.url}charts.js`);
+    expect(chartFiles).toContain(`${server.url}workbench-charts.js`);
     expect(new Set(chartFiles).size).toBe(chartFiles.length);
 
     // Where Excel puts them: each over the cells of its place, H16:L35 and M16:Q35 (the block at A1).
