@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CaseResult, TableName } from '../../model/types';
 import { describeSource, keptSources, qualifiedA1 } from '../../usecases';
 import type {
@@ -97,6 +97,9 @@ const INITIAL: TaskPaneState = {
  *   const [state, actions] = useTaskPane(createUseCases({ port, now: () => new Date() }));
  *   await actions.evaluate();
  */
+/** The actions that write to the workbook, whose result the sheet shows before the pane does. */
+const WRITES: ReadonlySet<ActionName> = new Set<ActionName>(['evaluate', 'place', 'undo']);
+
 export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions] {
   const [state, setState] = useState<TaskPaneState>(INITIAL);
   // Actions read the latest state through a ref, so their identities stay stable across renders.
@@ -119,7 +122,11 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
       patch({ busy: name, status: working, error: null });
       try {
         const result = await body();
-        setState((s) => ({ ...s, ...result, busy: null }));
+        const settle = (): void => setState((s) => ({ ...s, ...result, busy: null }));
+        // What an action wrote is on the sheet already: the sheet paints it first, and the pane's card
+        // and status follow as a transition (the card's render took the frame the verdict waited for).
+        if (WRITES.has(name)) startTransition(settle);
+        else settle();
       } catch (error) {
         setState((s) => ({ ...s, busy: null, status: '', error: messageOf(error) }));
       } finally {
