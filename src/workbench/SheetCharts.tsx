@@ -3,6 +3,7 @@ import type { RefObject } from 'react';
 import { displayText } from '../workbook/hyperformula/number-format';
 import type { HyperFormulaWorkbook } from '../workbook/hyperformula/workbook';
 import type { RangeAddress } from '../workbook/port';
+import { afterPaint } from './after-paint';
 import { cellId } from './SheetGrid';
 import { SHEET_CHART_COLOURS, sheetChartData, valueFormat } from './sheet-charts';
 
@@ -57,14 +58,7 @@ export function SheetCharts({ book, gridRef }: { book: HyperFormulaWorkbook; gri
       setBoxes((boxes) => (boxes.length === 0 ? boxes : []));
       return;
     }
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(measure);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(measure);
   });
   // And whenever the grid changes size without the workbench rendering: its cells out of sight
   // drawn after the first screenful (SheetGrid) bring the places of charts further right or down.

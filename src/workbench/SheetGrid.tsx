@@ -4,6 +4,7 @@ import { cellA1, columnLetters } from '../workbook/a1';
 import type { CellAddress, RangeAddress } from '../workbook/port';
 import { editText } from '../workbook/hyperformula/cell-entry';
 import type { HyperFormulaWorkbook, ShownCell } from '../workbook/hyperformula/workbook';
+import { afterPaint } from './after-paint';
 import { afterCommit, navigate, parseClipboard, spanOf, toClipboard } from './navigation';
 import type { Selection } from './navigation';
 
@@ -165,14 +166,7 @@ export function SheetGrid({ book, draft, onDraft, onCommit, gridRef }: SheetGrid
   const cut = size !== null && (size.drawnRows < size.rows || size.drawnColumns < size.columns);
   useEffect(() => {
     if (full || sheet === null || !cut) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setDrawnFully(sheet)));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    return afterPaint(() => startTransition(() => setDrawnFully(sheet)));
   }, [full, sheet, cut]);
 
   useEffect(() => {
