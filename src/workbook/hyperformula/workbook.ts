@@ -394,7 +394,7 @@ export class HyperFormulaWorkbook implements WorkbookPort {
                 ? { kind: 'formula', formula: renderFormula(cell.formula, (arg, part) => this.refer(arg, part), sheet) }
                 : hostEntry(cell, this.formatAt(at).numberFormat);
             if (entry.kind === 'formula') formulaCells.push({ sheet: id, row: at.row, col: at.column });
-            if (entry.kind === 'value' && entry.format) this.setFormat(at, { numberFormat: entry.format });
+            this.keepFormat(at, entry);
             return entry;
           }),
         );
@@ -548,8 +548,13 @@ export class HyperFormulaWorkbook implements WorkbookPort {
   }
 
   private put(at: CellAddress, entry: Entry): void {
-    if (entry.kind === 'value' && entry.format) this.setFormat(at, { numberFormat: entry.format });
+    this.keepFormat(at, entry);
     this.hf.setCellContents(this.address(at), [[rawContent(entry)]]);
+  }
+
+  /** A value entered with a format of its own (`$3.40`, `12%`) gives its cell that format, as Excel does. */
+  private keepFormat(at: CellAddress, entry: Entry): void {
+    if (entry.kind === 'value' && entry.format) this.setFormat(at, { numberFormat: entry.format });
   }
 
   // ---- reading ----
