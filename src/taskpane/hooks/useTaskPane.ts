@@ -89,6 +89,9 @@ const INITIAL: TaskPaneState = {
   snapshotSheet: null,
 };
 
+/** The actions that write to the workbook, whose result the sheet shows before the pane does. */
+const WRITES: ReadonlySet<ActionName> = new Set<ActionName>(['evaluate', 'place', 'undo']);
+
 /**
  * The pane's state and the actions a person takes, in the order of their day. Each action is
  * one use case; figures come from the engine through them, never from here.
@@ -97,9 +100,6 @@ const INITIAL: TaskPaneState = {
  *   const [state, actions] = useTaskPane(createUseCases({ port, now: () => new Date() }));
  *   await actions.evaluate();
  */
-/** The actions that write to the workbook, whose result the sheet shows before the pane does. */
-const WRITES: ReadonlySet<ActionName> = new Set<ActionName>(['evaluate', 'place', 'undo']);
-
 export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions] {
   const [state, setState] = useState<TaskPaneState>(INITIAL);
   // Actions read the latest state through a ref, so their identities stay stable across renders.
