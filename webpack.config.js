@@ -351,7 +351,7 @@ function workbenchConfig(env, dev) {
       usedExports: true,
       sideEffects: true,
       // React and Fluent as the add-in ships them: their development checks (which no test reads)
-      // took most of the page's first render. The code stays unminified, with its source maps.
+      // took most of the page's first render. The development build stays unminified, with its source maps.
       nodeEnv: "production",
       // HyperFormula and its parser (half the page's code) in a script of their own beside the rest:
       // Chromium compiles each script on its own thread as it arrives, so the two halves compile at

@@ -3,8 +3,9 @@
  * its cell, the way a first-time person gets there (the sample is loaded; Find tables, then
  * Evaluate). Each run opens the page in a fresh browser context (no cache, no storage), on the
  * minified build `npm start` serves, from a local static server, alternating with a run on the
- * development build the browser tests use, so that the machine's load weighs on both alike. Times are wall-clock in the bench process, so they include the driver's round trips
- * and its waits for a button to stand still before clicking it (two frames).
+ * development build the browser tests use, so that the machine's load weighs on both alike. Times
+ * are wall-clock in the bench process, so they include the driver's round trips and its waits for
+ * a button to stand still before clicking it (two frames).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -17,7 +18,10 @@ import { workbenchBuild } from '../test/e2e/support/workbench-build';
 import { median } from './timing';
 import type { BenchEntry } from './types';
 
-/** Measured runs, after one warm-up run (the browser's own start-up is not the page's cost): eleven, as runs on two shared cores spread by a tenth either way. */
+/**
+ * Measured runs, after one warm-up run (the browser's own start-up is not the page's cost):
+ * eleven, as runs on two shared cores spread by a tenth either way.
+ */
 const RUNS = 11;
 const STEP_TIMEOUT_MS = 60_000;
 
