@@ -334,7 +334,13 @@ function workbenchConfig(env, dev) {
       environment: { globalThis: true },
     },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
-    module: { rules: [typescriptRule(dev)] },
+    module: {
+      rules: [
+        typescriptRule(dev),
+        // HyperFormula's formula parser without Chevrotain's grammar checks at each opening (see the loader).
+        { test: /[\\/]node_modules[\\/]hyperformula[\\/]es[\\/]parser[\\/]FormulaParser\.mjs$/, loader: path.resolve(__dirname, "src/workbench/build/hyperformula-parser-loader.js") },
+      ],
+    },
     plugins: [
       new HtmlWebpackPlugin({
         filename: "workbench.html",
