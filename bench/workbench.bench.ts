@@ -7,7 +7,7 @@
  * HyperFormula's own bundle loaded and a table drawn), so that the machine's load weighs on all
  * alike and the figure can be read against what the same machine takes for the reference: opening
  * cold code is what costs here, and machines differ in it far more than in running hot code (the
- * same bench gave 1.0 s on one 2-core machine and 2.8 s on another, whose reference took 1.1 s).
+ * same bench gave 1.0 s on one 2-core machine and 3.0 s on another, whose reference took 1.2 s).
  * Times are wall-clock in the bench process, so they include the driver's round trips and its
  * waits for a button to stand still before clicking it (two frames).
  */
