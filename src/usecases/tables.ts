@@ -69,22 +69,33 @@ export async function renameHeader(port: WorkbookPort, range: RangeAddress, inde
 /**
  * The sources to read after a new survey: the ones chosen before that are still there, with a
  * plain range taken at its new width when its header row grew (a column added at its right);
- * for the rest, what the survey proposes.
+ * for the rest, what the survey proposes. A range grows only if it was the whole of a table in
+ * `before` (the survey it was chosen or last kept with): a range a person chose narrower than
+ * the table it starts in stays as they chose it, and so does one whose survey is not known.
  *
  * @example
- *   keptSources(state.sources, await findTables(port)) // { Metrics: { kind: 'range', header: { …, columns: 10 } }, … }
+ *   keptSources(state.sources, await findTables(port), state.found) // { Metrics: { kind: 'range', header: { …, columns: 10 } }, … }
  */
-export function keptSources(previous: InputSources, found: TablesFound): InputSources {
+export function keptSources(previous: InputSources, found: TablesFound, before: TablesFound | null): InputSources {
   const kept = stillThere(previous, found.survey);
   for (const [table, source] of Object.entries(kept) as [TableName, TableSource][]) {
-    if (source.kind !== 'range') continue;
-    const at = source.header;
-    const grown = found.candidates[table].find(
-      (c) => c.source.kind === 'range' && sameSheet(c.range.sheet, at.sheet) && c.range.row === at.row && c.range.column === at.column,
-    );
+    if (source.kind !== 'range' || !wholeTableIn(source.header, before)) continue;
+    const grown = found.candidates[table].find((c) => c.source.kind === 'range' && sameCorner(c.source.header, source.header));
     if (grown) kept[table] = grown.source;
   }
   return { ...found.sources, ...kept };
+}
+
+/** Whether a survey found a plain-range table whose header row is exactly `header`. */
+function wholeTableIn(header: RangeAddress, survey: TablesFound | null): boolean {
+  if (survey === null) return false;
+  return Object.values(survey.candidates).some((candidates) =>
+    candidates.some((c) => c.source.kind === 'range' && sameCorner(c.source.header, header) && c.source.header.columns === header.columns),
+  );
+}
+
+function sameCorner(a: RangeAddress, b: RangeAddress): boolean {
+  return sameSheet(a.sheet, b.sheet) && a.row === b.row && a.column === b.column;
 }
 
 /**

@@ -243,6 +243,33 @@ describe('the task pane on an in-memory workbook', () => {
     expect(book.valueAt({ sheet: 'Pasted', row: 1, column: 9 })).toBe('Value per unit');
   });
 
+  it('takes a found range at its new width on Find tables, and keeps a narrower range the person chose as it is', async () => {
+    const user = userEvent.setup();
+    const book = new MemoryWorkbook({ sheets: ['Pasted'] });
+    book.setValues({ sheet: 'Pasted', row: 0, column: 0 }, SAMPLE_METRICS);
+    book.setValues({ sheet: 'Pasted', row: 8, column: 0 }, SAMPLE_COSTS);
+    render(<App useCases={createUseCases({ port: book, now: NOW })} />);
+    const metricsChoice = (): string | null =>
+      (within(screen.getByRole('group', { name: 'Metrics table' })).getByRole('combobox', { name: 'Metrics (required)' }) as HTMLSelectElement)
+        .selectedOptions[0].textContent;
+
+    await user.click(button('Find tables'));
+    await waitFor(() => expect(status()).toMatch(/Found 2 of 5 tables/));
+    expect(metricsChoice()).toBe('Pasted!A1:I5');
+    // A column added at the table's right: the next Find tables reads it too.
+    book.setValues({ sheet: 'Pasted', row: 0, column: 9 }, [['Notes'], ['checked']]);
+    await user.click(button('Find tables'));
+    await waitFor(() => expect(metricsChoice()).toBe('Pasted!A1:J5'));
+
+    // The person takes the first five columns alone; Find tables leaves that choice as it is.
+    book.selection = { sheet: 'Pasted', row: 0, column: 0, rows: 1, columns: 5 };
+    await user.click(button('Use selection as the Metrics table'));
+    await waitFor(() => expect(status()).toMatch(/Metrics now reads Pasted!A1:E1/));
+    await user.click(button('Find tables'));
+    await waitFor(() => expect(status()).toMatch(/Found 2 of 5 tables/));
+    expect(metricsChoice()).toMatch(/^Pasted!A1:E/);
+  });
+
   it('uses the selection as a table', async () => {
     const user = userEvent.setup();
     const book = new MemoryWorkbook({ sheets: ['Data'] });

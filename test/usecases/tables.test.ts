@@ -17,15 +17,34 @@ describe('keptSources: the sources chosen, after a new survey', () => {
       ['Handle time', 12, 8],
     ]);
     const chosen: InputSources = { Metrics: { kind: 'range', header: { sheet: 'Case', row: 1, column: 1, rows: 1, columns: 3 } } };
+    const before = await findTables(book);
 
     // Then the sample's nine columns and four metrics are pasted at the same corner.
     book.setValues({ sheet: 'Case', row: 1, column: 1 }, SAMPLE_METRICS);
     const found = await findTables(book);
-    const kept = keptSources(chosen, found);
+    const kept = keptSources(chosen, found, before);
     expect(kept.Metrics).toEqual({ kind: 'range', header: { sheet: 'Case', row: 1, column: 1, rows: 1, columns: SAMPLE_METRICS[0].length } });
     // Its extent is read from the survey down to the first blank row: the header and 4 metrics.
     expect(SAMPLE_METRICS).toHaveLength(5);
     expect(sourceExtent(kept.Metrics!, found.survey)?.range).toEqual({ sheet: 'Case', row: 1, column: 1, rows: 5, columns: 9 });
+  });
+
+  it('keeps a range the person chose narrower than its table as they chose it, however the table grows', async () => {
+    const book = new MemoryWorkbook({ sheets: ['Case'] });
+    book.setValues({ sheet: 'Case', row: 0, column: 0 }, SAMPLE_METRICS);
+    // Use selection on the first five of the table's nine columns: the person leaves out the rest.
+    const narrow = { sheet: 'Case', row: 0, column: 0, rows: 1, columns: 5 };
+    const before = await findTables(book);
+    expect(before.candidates.Metrics.map((c) => c.range.columns)).toContain(9);
+    const chosen: InputSources = { Metrics: { kind: 'range', header: narrow } };
+    expect(keptSources(chosen, await findTables(book), before).Metrics).toEqual({ kind: 'range', header: narrow });
+    // A tenth column added at the table's right does not widen the choice either.
+    book.setValues({ sheet: 'Case', row: 0, column: 9 }, [['Notes'], ['checked']]);
+    const after = await findTables(book);
+    expect(after.candidates.Metrics.map((c) => c.range.columns)).toContain(10);
+    expect(keptSources(chosen, after, before).Metrics).toEqual({ kind: 'range', header: narrow });
+    // Nor does a range whose survey is not known: without it, a narrow choice and a grown table look alike.
+    expect(keptSources(chosen, after, null).Metrics).toEqual({ kind: 'range', header: narrow });
   });
 
   it('keeps a chosen range that did not move as it was, and proposes the tables not chosen', async () => {
@@ -33,7 +52,8 @@ describe('keptSources: the sources chosen, after a new survey', () => {
     book.setValues({ sheet: 'Case', row: 0, column: 0 }, SAMPLE_METRICS);
     book.setValues({ sheet: 'Case', row: 10, column: 0 }, SAMPLE_COSTS);
     const metrics = { sheet: 'Case', row: 0, column: 0, rows: 1, columns: 9 };
-    const kept = keptSources({ Metrics: { kind: 'range', header: metrics } }, await findTables(book));
+    const found = await findTables(book);
+    const kept = keptSources({ Metrics: { kind: 'range', header: metrics } }, found, found);
     expect(kept.Metrics).toEqual({ kind: 'range', header: metrics });
     expect(kept.Costs).toEqual({ kind: 'range', header: { sheet: 'Case', row: 10, column: 0, rows: 1, columns: 5 } });
   });
@@ -42,7 +62,7 @@ describe('keptSources: the sources chosen, after a new survey', () => {
     const book = new MemoryWorkbook({ sheets: ['Now'] });
     book.setValues({ sheet: 'Now', row: 3, column: 2 }, SAMPLE_METRICS);
     const gone: InputSources = { Metrics: { kind: 'range', header: { sheet: 'Deleted', row: 0, column: 0, rows: 1, columns: 9 } } };
-    expect(keptSources(gone, await findTables(book)).Metrics).toEqual({ kind: 'range', header: { sheet: 'Now', row: 3, column: 2, rows: 1, columns: 9 } });
+    expect(keptSources(gone, await findTables(book), null).Metrics).toEqual({ kind: 'range', header: { sheet: 'Now', row: 3, column: 2, rows: 1, columns: 9 } });
   });
 });
 

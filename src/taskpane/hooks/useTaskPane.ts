@@ -155,7 +155,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
           const named = (Object.keys(found.sources) as TableName[]).length;
           return {
             found,
-            sources: keptSources(stateRef.current.sources, found),
+            sources: keptSources(stateRef.current.sources, found, stateRef.current.found),
             findings: null,
             status: named === 0 ? 'No tables found: insert the template, or select a table and use the selection.' : `Found ${named} of 5 tables.`,
           };
@@ -184,7 +184,7 @@ export function useTaskPane(useCases: UseCases): [TaskPaneState, TaskPaneActions
           const found = await useCases.findTables();
           return {
             found,
-            sources: keptSources(stateRef.current.sources, found),
+            sources: keptSources(stateRef.current.sources, found, stateRef.current.found),
             findings: null,
             status: `${table}: the header now reads "${column}".`,
           };
