@@ -14,6 +14,7 @@ import { MAX_ROWS, cellA1, contains, parseA1, qualifiedA1, rangeA1, sameRange, s
 import { excelTableRef, renderFormula } from '../formula';
 import { readLocal } from '../local-read';
 import { isPlainLook, plainLook } from '../look';
+import { colourOf, themePalette } from './colours';
 import { WorkbookError } from '../port';
 import type {
   AreaContents,
@@ -70,6 +71,8 @@ export class XlsxWorkbook implements WorkbookPort {
    * those of a block written before records were kept.
    */
   private readonly records = new Map<string, string>();
+  /** The workbook theme's twelve colours, read at the first look asked for. */
+  private themeColours: string[] | null = null;
 
   /** `dynamicArrays`: the spilling formulas the file held (openXlsx finds them), kept spilling when it is written again. */
   constructor(
@@ -119,7 +122,7 @@ export class XlsxWorkbook implements WorkbookPort {
     });
     const used = this.usedRange(ws, area);
     const looks = Array.from({ length: Math.min(area.rows, MAX_ROWS - area.row) }, (_, r) =>
-      Array.from({ length: area.columns }, (_, c) => lookOf(ws.findCell(area.row + r + 1, area.column + c + 1))),
+      Array.from({ length: area.columns }, (_, c) => lookOf(ws.findCell(area.row + r + 1, area.column + c + 1), this.palette())),
     );
     const sheetUsed = this.usedRange(ws, null, true);
     if (!used) return { used: null, values: [], formulas: [], numberFormats: [], spills, looks, sheetUsed };
@@ -406,27 +409,50 @@ export class XlsxWorkbook implements WorkbookPort {
     return ws;
   }
 
+  /** The theme's colours, which theme-coloured fills and fonts are read by (exceljs keeps theme1.xml as text, unparsed). */
+  private palette(): string[] {
+    this.themeColours ??= themePalette((this.workbook as unknown as { _themes?: Record<string, string> })._themes?.theme1);
+    return this.themeColours;
+  }
+
   /** The bounding box of cells with a value or formula (`withLooks`: or a look), within `within` when given. */
   private usedRange(ws: ExcelJS.Worksheet, within: RangeAddress | null, withLooks = false): RangeAddress | null {
     let top = Infinity;
     let left = Infinity;
     let bottom = -1;
     let right = -1;
-    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-        const at = { sheet: ws.name, row: rowNumber - 1, column: columnNumber - 1 };
-        if (within && !contains(within, at)) return;
-        const empty = cell.value === null || cell.value === '' || (cell.isMerged && cell.master !== cell);
-        if (empty && !(withLooks && !isPlainLook(lookOf(cell)))) return;
-        top = Math.min(top, at.row);
-        left = Math.min(left, at.column);
-        bottom = Math.max(bottom, at.row);
-        right = Math.max(right, at.column);
-      });
+    eachHeldCell(ws, withLooks, (cell, rowNumber, columnNumber) => {
+      const at = { sheet: ws.name, row: rowNumber - 1, column: columnNumber - 1 };
+      if (within && !contains(within, at)) return;
+      const empty = cell.value === null || cell.value === '' || (cell.isMerged && cell.master !== cell);
+      if (empty && !(withLooks && !isPlainLook(lookOf(cell, this.palette())))) return;
+      top = Math.min(top, at.row);
+      left = Math.min(left, at.column);
+      bottom = Math.max(bottom, at.row);
+      right = Math.max(right, at.column);
     });
     if (bottom < 0) return null;
     return { sheet: ws.name, row: top, column: left, rows: bottom - top + 1, columns: right - left + 1 };
   }
+}
+
+/**
+ * Calls `visit` with each cell the sheet holds that has a value, or (`styled`) that has only a
+ * style: exceljs's own eachCell passes over a cell without a value, and asked to include empty
+ * cells it creates one at every gap. Row and column numbers count from 1.
+ */
+function eachHeldCell(ws: ExcelJS.Worksheet, styled: boolean, visit: (cell: ExcelJS.Cell, row: number, column: number) => void): void {
+  if (!styled) {
+    ws.eachRow({ includeEmpty: false }, (row, rowNumber) => row.eachCell({ includeEmpty: false }, (cell, columnNumber) => visit(cell, rowNumber, columnNumber)));
+    return;
+  }
+  const rows = (ws as unknown as { _rows: (ExcelJS.Row | undefined)[] })._rows;
+  rows.forEach((row) => {
+    if (!row) return;
+    (row as unknown as { _cells: (ExcelJS.Cell | undefined)[] })._cells.forEach((cell, index) => {
+      if (cell) visit(cell, row.number, index + 1);
+    });
+  });
 }
 
 /** The sheet's conditional formats, as exceljs keeps them (its typings leave the list out). */
@@ -454,16 +480,15 @@ function cachedResult(value: Cell): ExcelJS.CellFormulaValue['result'] {
   return value;
 }
 
-/** A cell's look as the port reports it, from exceljs's style of it (a solid fill, an ARGB font colour). */
-function lookOf(cell: ExcelJS.Cell | undefined): CellStyle {
+/**
+ * A cell's look as the port reports it, from exceljs's style of it: a solid fill and a font
+ * colour as `#RRGGBB`, whether the file gives them as ARGB, as theme colours (from `palette`, the
+ * workbook's theme) or as indexed colours.
+ */
+function lookOf(cell: ExcelJS.Cell | undefined, palette: readonly string[]): CellStyle {
   if (!cell) return {};
-  const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? rgb(cell.fill.fgColor?.argb) : undefined;
-  return plainLook({ numberFormat: cell.numFmt || undefined, fill, fontColor: rgb(cell.font?.color?.argb), bold: cell.font?.bold, italic: cell.font?.italic });
-}
-
-/** exceljs's ARGB as `#RRGGBB`; undefined for a theme or indexed colour, which this host does not write. */
-function rgb(colour: string | undefined): string | undefined {
-  return colour && /^[0-9A-Fa-f]{8}$/.test(colour) ? `#${colour.slice(2)}` : undefined;
+  const fill = cell.fill?.type === 'pattern' && cell.fill.pattern === 'solid' ? colourOf(cell.fill.fgColor, palette) : undefined;
+  return plainLook({ numberFormat: cell.numFmt || undefined, fill, fontColor: colourOf(cell.font?.color, palette), bold: cell.font?.bold, italic: cell.font?.italic });
 }
 
 /** `#RRGGBB` as exceljs's ARGB. */

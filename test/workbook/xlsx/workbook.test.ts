@@ -94,6 +94,35 @@ describe('the .xlsx host', () => {
     expect(read.grids.Metrics?.numberFormats[1][1]).toBe('0.0%');
   });
 
+  it("reads a theme or indexed colour as the colour it shows, from the file's own theme, so a cell filled that way counts as formatted", async () => {
+    const file = await written((wb) => {
+      const ws = wb.addWorksheet('Looks');
+      // What Excel's colour pickers give: "White, Background 1, Darker 15%" on an empty cell, "Accent 1" text.
+      // exceljs writes tint and indexed, which its typings leave out.
+      const colour = (c: object): ExcelJS.Color => c as unknown as ExcelJS.Color;
+      ws.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: colour({ theme: 0, tint: -0.1499984740745262 }) };
+      ws.getCell('A2').value = 'owner';
+      ws.getCell('A2').font = { color: { theme: 4 } };
+      ws.getCell('A3').fill = { type: 'pattern', pattern: 'solid', fgColor: colour({ indexed: 10 }) };
+      ws.getCell('A4').value = 'black text';
+      ws.getCell('A4').font = { color: colour({ theme: 1, tint: 0.499984740745262 }) };
+      ws.getCell('A5').value = 'automatic';
+      ws.getCell('A5').font = { color: colour({ indexed: 64 }) };
+    });
+    const port = new XlsxWorkbook((await openXlsx(file)).workbook);
+    const area = await port.inspect({ sheet: 'Looks', row: 0, column: 0, rows: 5, columns: 1 }, []);
+    expect(area.looks.map((row) => row[0])).toEqual([
+      { fill: '#D9D9D9' },
+      // exceljs writes the Office 2007 theme, whose Accent 1 is 4F81BD (Office's own since 2013 is 4472C4): the file's theme is read.
+      { fontColor: '#4F81BD' },
+      { fill: '#FF0000' },
+      { fontColor: '#7F7F7F' },
+      {},
+    ]);
+    // The empty cell with only a theme fill is a cell someone formatted: the sheet's used range covers it.
+    expect(area.sheetUsed).toEqual({ sheet: 'Looks', row: 0, column: 0, rows: 5, columns: 1 });
+  });
+
   it('writes the output block of SPEC §7 as PILOT formulas with their values cached, spills marked as dynamic arrays, and reads it back as its own', async () => {
     const port = new XlsxWorkbook(new ExcelJS.Workbook());
     const useCases = createUseCases({ port, now: () => new Date() });
