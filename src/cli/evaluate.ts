@@ -104,7 +104,7 @@ function fileProblem(file: string, message: string): FileOutcome {
 
 async function evaluateOpened(file: string, options: EvaluateOptions, now: () => Date): Promise<FileOutcome> {
   const opened = await openXlsx(file);
-  const port = new XlsxWorkbook(opened.workbook, opened.dynamicArrays);
+  const port = new XlsxWorkbook(opened.workbook, opened.dynamicArrays, opened.namedTexts);
   const useCases = createUseCases({ port, now });
   const assessed = await useCases.assessUnattended(options.simulate ? { simulation: simulationOptions(options) } : {});
   if (assessed.kind === 'problems') return { kind: 'problems', problems: assessed.findings.map((f) => problemOf(file, f)) };

@@ -19,6 +19,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { WorkbookError } from '../port';
 import { dynamicArraysIn, type SpillAnchor } from './dynamic-arrays';
+import { namedTextsIn, type NamedText } from './records';
 
 /** What kind of trouble a file is. */
 export type XlsxFileTrouble = 'missing' | 'not a file' | 'csv' | 'xls' | 'xlsb' | 'encrypted' | 'corrupt' | 'not xlsx';
@@ -64,14 +65,16 @@ export interface OpenedXlsx {
   dynamicArrays: (SpillAnchor & { ref: string })[];
   /** Kinds of content in the file that exceljs does not write back ("charts", "macros"), once each. */
   partsNotKept: string[];
+  /** Texts kept under workbook names (the block's record), which exceljs does not read: the host writes them back. */
+  namedTexts: NamedText[];
 }
 
 /**
  * Opens an .xlsx file, or throws XlsxFileError saying what the file is instead.
  *
  * @example
- *   const { workbook, partsNotKept, dynamicArrays } = await openXlsx('pilots/claims.xlsx');
- *   const port = new XlsxWorkbook(workbook, dynamicArrays);
+ *   const { workbook, partsNotKept, dynamicArrays, namedTexts } = await openXlsx('pilots/claims.xlsx');
+ *   const port = new XlsxWorkbook(workbook, dynamicArrays, namedTexts);
  */
 export async function openXlsx(file: string): Promise<OpenedXlsx> {
   const name = path.basename(file);
@@ -122,7 +125,7 @@ export async function openXlsx(file: string): Promise<OpenedXlsx> {
   for (const entry of Object.keys(zip.files)) {
     for (const [pattern, what] of PARTS_NOT_KEPT) if (pattern.test(entry) && !partsNotKept.includes(what)) partsNotKept.push(what);
   }
-  return { workbook, partsNotKept, dynamicArrays: await dynamicArraysIn(zip) };
+  return { workbook, partsNotKept, dynamicArrays: await dynamicArraysIn(zip), namedTexts: await namedTextsIn(zip) };
 }
 
 /**

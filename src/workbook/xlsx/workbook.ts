@@ -15,6 +15,8 @@ import { excelTableRef, renderFormula } from '../formula';
 import { readLocal } from '../local-read';
 import { isPlainLook, plainLook } from '../look';
 import { colourOf, themePalette } from './colours';
+import { withNamedTexts } from './records';
+import type { NamedText } from './records';
 import { WorkbookError } from '../port';
 import type {
   AreaContents,
@@ -54,8 +56,8 @@ const TABLE_STYLE = 'TableStyleMedium2';
 
 /**
  * @example
- *   const { workbook, dynamicArrays } = await openXlsx('claims.xlsx');
- *   const port = new XlsxWorkbook(workbook, dynamicArrays);
+ *   const { workbook, dynamicArrays, namedTexts } = await openXlsx('claims.xlsx');
+ *   const port = new XlsxWorkbook(workbook, dynamicArrays, namedTexts);
  *   const { sources } = await findTables(port);
  */
 export class XlsxWorkbook implements WorkbookPort {
@@ -65,21 +67,25 @@ export class XlsxWorkbook implements WorkbookPort {
   /** The titles of the charts a write asked for, which this host cannot write. */
   readonly chartsLeftOut: string[] = [];
   /**
-   * Texts kept under a name (`record` writes), by lower-case name. Kept while the workbook is
-   * open only: exceljs reads back no defined name that is not a range, so a file this host writes
-   * carries no record, and the next Evaluate (here or in Excel) takes the block's cells as
-   * those of a block written before records were kept.
+   * Texts kept under a name (`record` writes), by lower-case name. exceljs reads and writes only
+   * the names that are ranges, so these are read from the file when it is opened (openXlsx) and
+   * written into it as hidden names when it is saved (records.ts), as Excel's host keeps them.
    */
-  private readonly records = new Map<string, string>();
+  private readonly records = new Map<string, NamedText>();
   /** The workbook theme's twelve colours, read at the first look asked for. */
   private themeColours: string[] | null = null;
 
-  /** `dynamicArrays`: the spilling formulas the file held (openXlsx finds them), kept spilling when it is written again. */
+  /**
+   * `dynamicArrays`: the spilling formulas the file held (openXlsx finds them), kept spilling when
+   * it is written again. `namedTexts`: the texts it kept under names (the block's record), kept too.
+   */
   constructor(
     readonly workbook: ExcelJS.Workbook,
     dynamicArrays: readonly { sheet: string; cell: string; ref: string }[] = [],
+    namedTexts: readonly NamedText[] = [],
   ) {
     for (const d of dynamicArrays) this.spills.set(spillKey(parseA1(d.cell, d.sheet)), parseA1(d.ref, d.sheet));
+    for (const t of namedTexts) this.records.set(t.name.toLowerCase(), t);
   }
 
   async survey(options: { values?: boolean } = {}): Promise<WorkbookSurvey> {
@@ -106,7 +112,7 @@ export class XlsxWorkbook implements WorkbookPort {
         },
         contents: (range) => this.contents(range),
         namedRange: (name) => this.namedRange(name),
-        recordText: (name) => this.records.get(name.toLowerCase()) ?? null,
+        recordText: (name) => this.records.get(name.toLowerCase())?.text ?? null,
         sheetNames: () => this.workbook.worksheets.map((ws) => ws.name),
       },
       sources,
@@ -151,14 +157,14 @@ export class XlsxWorkbook implements WorkbookPort {
   }
 
   /**
-   * The workbook as .xlsx bytes, its spilled PILOT formulas marked as dynamic arrays.
+   * The workbook as .xlsx bytes, its spilled PILOT formulas marked as dynamic arrays and its records kept under their names.
    * `recalculateOnOpen` asks every spreadsheet that opens it to recalculate first.
    */
   async toBytes(options: { recalculateOnOpen?: boolean } = {}): Promise<Uint8Array> {
     if (options.recalculateOnOpen) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     const anchors = [...this.spills.values()].map((s) => ({ sheet: s.sheet, cell: cellA1(s.row, s.column) }));
-    return markDynamicArrays(bytes, anchors);
+    return withNamedTexts(await markDynamicArrays(bytes, anchors), [...this.records.values()]);
   }
 
   /** Writes the workbook to `file`, whole or not at all (see toBytes). */
@@ -264,7 +270,7 @@ export class XlsxWorkbook implements WorkbookPort {
         return;
       case 'record':
         if (op.text === null) this.records.delete(op.name.toLowerCase());
-        else this.records.set(op.name.toLowerCase(), op.text);
+        else this.records.set(op.name.toLowerCase(), { name: op.name, text: op.text });
         return;
     }
   }

@@ -10,6 +10,8 @@ import { CASHFLOW_ROWS, LAYOUT } from '../../../src/usecases/block';
 import { cellA1 } from '../../../src/workbook/a1';
 import { fromFileForm, handedOver, toFileForm } from '../../../src/workbook/xlsx/cells';
 import { XlsxFileError, openXlsx } from '../../../src/workbook/xlsx/file';
+import { namedTextsIn, withNamedTexts } from '../../../src/workbook/xlsx/records';
+import type { InputSources } from '../../../src/workbook/port';
 import { XlsxWorkbook } from '../../../src/workbook/xlsx/workbook';
 import { rangedSampleCase } from '../../support/ranges';
 
@@ -155,6 +157,49 @@ describe('the .xlsx host', () => {
     // Evaluating the copy again recognises the block as its own and rewrites it in place.
     const rerun = await createUseCases({ port: again, now: () => new Date() }).evaluate(sources);
     expect(rerun.kind).toBe('written');
+  });
+});
+
+describe("the block's record in an .xlsx file", () => {
+  /** The sample evaluated with all five tables and saved, as the command line saves it. */
+  async function saved(): Promise<{ file: string; sources: InputSources }> {
+    const port = new XlsxWorkbook(new ExcelJS.Workbook());
+    const useCases = createUseCases({ port, now: () => new Date() });
+    const { sources } = await useCases.insertTemplate();
+    expect((await useCases.evaluate(sources)).kind).toBe('written');
+    const file = path.join(dir, 'out.xlsx');
+    await port.save(file);
+    return { file, sources };
+  }
+
+  it('is kept in the file as a hidden name, as Excel keeps it, and read back when the file is opened again', async () => {
+    const { file } = await saved();
+    const workbookXml = await (await JSZip.loadAsync(fs.readFileSync(file))).file('xl/workbook.xml')!.async('string');
+    // Text constants of at most 255 characters joined with &, as Excel's host writes the record.
+    expect(workbookXml).toMatch(/<definedName name="PilotGate_Output_Cells" hidden="1">"PG1\|[^<]*"&amp;"[^<]*"<\/definedName>/);
+    const opened = await openXlsx(file);
+    expect(opened.namedTexts.map((t) => t.name)).toEqual(['PilotGate_Output_Cells']);
+    const port = new XlsxWorkbook(opened.workbook, opened.dynamicArrays, opened.namedTexts);
+    const read = await port.read({}, 'PilotGate_Output');
+    expect(read.record).toBe(opened.namedTexts[0].text);
+    expect(read.record).toMatch(/^PG1\|/);
+    // Saved again, the record is there once, as it was, even when the workbook already names it.
+    await port.save(file);
+    expect((await openXlsx(file)).namedTexts).toEqual(opened.namedTexts);
+    const twice = await withNamedTexts(fs.readFileSync(file), opened.namedTexts);
+    expect((await namedTextsIn(await JSZip.loadAsync(twice))).map((t) => t.name)).toEqual(['PilotGate_Output_Cells']);
+  });
+
+  it('lets the next Evaluate of the saved file, on fewer tables, rewrite the block in place; without the record it had to ask about every formula', async () => {
+    const { file, sources } = await saved();
+    // Only the required tables: every PILOT formula of the block now reads differently.
+    const required: InputSources = { Metrics: sources.Metrics, Costs: sources.Costs };
+    const opened = await openXlsx(file);
+    const kept = await createUseCases({ port: new XlsxWorkbook(opened.workbook, opened.dynamicArrays, opened.namedTexts), now: () => new Date() }).evaluate(required);
+    expect(kept.kind).toBe('written');
+    const forgotten = await openXlsx(file);
+    const asked = await createUseCases({ port: new XlsxWorkbook(forgotten.workbook, forgotten.dynamicArrays), now: () => new Date() }).evaluate(required);
+    expect(asked.kind).toBe('conflict');
   });
 });
 

@@ -1,0 +1,79 @@
+/**
+ * Texts kept under workbook names in an .xlsx file, as the block's record is kept (see the
+ * `record` write): a hidden name whose formula is string constants joined with &. exceljs reads
+ * back only the names that are ranges, so these are read from xl/workbook.xml here, and written
+ * into it once exceljs has written the rest, with the same formula Excel's host gives them.
+ */
+import JSZip from 'jszip';
+import { nameText, textFormula } from '../name-text';
+
+const WORKBOOK_PART = 'xl/workbook.xml';
+
+/** A text kept under a workbook name. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+/**
+ * The workbook-scoped names of a package whose formula is text, with their text; names of a
+ * sheet, and names of ranges or other formulas, are not among them.
+ *
+ * @example
+ *   await namedTextsIn(zip) // [{ name: 'PilotGate_Output_Cells', text: '{"v":1,…}' }]
+ */
+export async function namedTextsIn(zip: JSZip): Promise<NamedText[]> {
+  const xml = await zip.file(WORKBOOK_PART)?.async('string');
+  if (!xml) return [];
+  const found: NamedText[] = [];
+  for (const entry of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+    const attributes = entry[1];
+    const name = attributes.match(/\bname="([^"]*)"/)?.[1];
+    if (name === undefined || /\blocalSheetId=/.test(attributes)) continue;
+    const text = nameText(`=${unescapeXml(entry[2])}`);
+    if (text !== null) found.push({ name: unescapeXml(name), text });
+  }
+  return found;
+}
+
+/**
+ * The package with each text kept under its hidden workbook name, beside the names already there
+ * (exceljs's, which are ranges). A package without texts to keep is returned as it is.
+ *
+ * @example
+ *   const bytes = await withNamedTexts(await workbook.xlsx.writeBuffer(), [{ name: 'PilotGate_Output_Cells', text: '…' }]);
+ */
+export async function withNamedTexts(bytes: Uint8Array, texts: readonly NamedText[]): Promise<Uint8Array> {
+  if (texts.length === 0) return bytes;
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file(WORKBOOK_PART);
+  if (!part) throw new Error(`The written workbook has no ${WORKBOOK_PART}.`);
+  // A name of the same text already written (an exceljs that reads such names) gives way, so each is there once.
+  const kept = new Set(texts.map((t) => t.name.toLowerCase()));
+  let xml = (await part.async('string')).replace(/<definedName\b([^>]*)>[^<]*<\/definedName>/g, (whole, attributes: string) => {
+    const name = attributes.match(/\bname="([^"]*)"/)?.[1];
+    return name !== undefined && !/\blocalSheetId=/.test(attributes) && kept.has(unescapeXml(name).toLowerCase()) ? '' : whole;
+  });
+  const names = texts.map((t) => `<definedName name="${escapeXml(t.name, true)}" hidden="1">${escapeXml(textFormula(t.text).slice(1))}</definedName>`).join('');
+  if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, () => `<definedNames>${names}</definedNames>`);
+  else if (xml.includes('</definedNames>')) xml = xml.replace('</definedNames>', () => `${names}</definedNames>`);
+  // The schema puts definedNames right after sheets.
+  else if (xml.includes('</sheets>')) xml = xml.replace('</sheets>', () => `</sheets><definedNames>${names}</definedNames>`);
+  else throw new Error(`The written workbook's ${WORKBOOK_PART} has no list of sheets to put its names after.`);
+  zip.file(WORKBOOK_PART, xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/** Text as XML element content (`attribute`: as an attribute's value, its quotes escaped too); Excel leaves a formula's quotes as they are. */
+function escapeXml(text: string, attribute = false): string {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return attribute ? escaped.replace(/"/g, '&quot;') : escaped;
+}
+
+function unescapeXml(text: string): string {
+  return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9A-Fa-f]+));/g, (whole, entity: string, decimal?: string, hex?: string) => {
+    const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? parseInt(hex, 16) : null;
+    if (code !== null) return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[entity] ?? whole;
+  });
+}
