@@ -9,18 +9,21 @@ import { nameText, textFormula } from '../name-text';
 
 const WORKBOOK_PART = 'xl/workbook.xml';
 
-/** A text kept under a workbook name. */
+/** A text kept under a workbook name; hidden unless `hidden` says otherwise (a person's own name of text, read from the file, keeps how it was). */
 export interface NamedText {
   name: string;
   text: string;
+  hidden?: boolean;
 }
 
 /**
- * The workbook-scoped names of a package whose formula is text, with their text; names of a
- * sheet, and names of ranges or other formulas, are not among them.
+ * The workbook-scoped names of a package whose formula is text, with their text and whether they
+ * are hidden; names of a sheet, and names of ranges or other formulas, are not among them. Kept
+ * and written back, they are not lost with the rest of what exceljs drops: the block's record,
+ * and any such name of a person's own.
  *
  * @example
- *   await namedTextsIn(zip) // [{ name: 'PilotGate_Output_Cells', text: '{"v":1,…}' }]
+ *   await namedTextsIn(zip) // [{ name: 'PilotGate_Output_Cells', text: 'PG1|0,0,noszez;…', hidden: true }]
  */
 export async function namedTextsIn(zip: JSZip): Promise<NamedText[]> {
   const xml = await zip.file(WORKBOOK_PART)?.async('string');
@@ -31,7 +34,7 @@ export async function namedTextsIn(zip: JSZip): Promise<NamedText[]> {
     const name = attributes.match(/\bname="([^"]*)"/)?.[1];
     if (name === undefined || /\blocalSheetId=/.test(attributes)) continue;
     const text = nameText(`=${unescapeXml(entry[2])}`);
-    if (text !== null) found.push({ name: unescapeXml(name), text });
+    if (text !== null) found.push({ name: unescapeXml(name), text, hidden: /\bhidden="(?:1|true)"/.test(attributes) });
   }
   return found;
 }
@@ -54,7 +57,9 @@ export async function withNamedTexts(bytes: Uint8Array, texts: readonly NamedTex
     const name = attributes.match(/\bname="([^"]*)"/)?.[1];
     return name !== undefined && !/\blocalSheetId=/.test(attributes) && kept.has(unescapeXml(name).toLowerCase()) ? '' : whole;
   });
-  const names = texts.map((t) => `<definedName name="${escapeXml(t.name, true)}" hidden="1">${escapeXml(textFormula(t.text).slice(1))}</definedName>`).join('');
+  const names = texts
+    .map((t) => `<definedName name="${escapeXml(t.name, true)}"${t.hidden === false ? '' : ' hidden="1"'}>${escapeXml(textFormula(t.text).slice(1))}</definedName>`)
+    .join('');
   if (/<definedNames\s*\/>/.test(xml)) xml = xml.replace(/<definedNames\s*\/>/, () => `<definedNames>${names}</definedNames>`);
   else if (xml.includes('</definedNames>')) xml = xml.replace('</definedNames>', () => `${names}</definedNames>`);
   // The schema puts definedNames right after sheets.

@@ -17,13 +17,19 @@ describe('texts kept under workbook names in an .xlsx package', () => {
       [{ name: 'PilotGate_Output_Cells', text }],
     );
     const zip = await JSZip.loadAsync(bytes);
-    expect(await namedTextsIn(zip)).toEqual([{ name: 'PilotGate_Output_Cells', text }]);
+    expect(await namedTextsIn(zip)).toEqual([{ name: 'PilotGate_Output_Cells', text, hidden: true }]);
     const xml = await zip.file('xl/workbook.xml')!.async('string');
     expect(xml).toContain('<definedName name="Input">');
     // ExcelJS reads the package still, with its range name.
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     expect(wb.definedNames.getRanges('Input').ranges).toEqual(['Sheet1!$A$1']);
+  });
+
+  it("writes a person's visible name of text back visible, as it was read", async () => {
+    const zip = await JSZip.loadAsync(await withNamedTexts(await written(), [{ name: 'Note', text: 'mine', hidden: false }]));
+    expect(await zip.file('xl/workbook.xml')!.async('string')).toContain('<definedName name="Note">"mine"</definedName>');
+    expect(await namedTextsIn(zip)).toEqual([{ name: 'Note', text: 'mine', hidden: false }]);
   });
 
   it('adds the list of names after the sheets when the package has none, and leaves a package with nothing to keep as it is', async () => {
@@ -42,9 +48,13 @@ describe('texts kept under workbook names in an .xlsx package', () => {
         '<definedName name="Sum">SUM(1,2)</definedName>' +
         '<definedName name="Local" localSheetId="0">"local"</definedName>' +
         '<definedName name="Text">"a&amp;b"&amp;"&#99999999;"</definedName>' +
+        '<definedName name="Hidden" hidden="1">"kept"</definedName>' +
         '</definedNames></workbook>',
     );
-    expect(await namedTextsIn(zip)).toEqual([{ name: 'Text', text: 'a&b&#99999999;' }]);
+    expect(await namedTextsIn(zip)).toEqual([
+      { name: 'Text', text: 'a&b&#99999999;', hidden: false },
+      { name: 'Hidden', text: 'kept', hidden: true },
+    ]);
     expect(await namedTextsIn(new JSZip())).toEqual([]);
   });
 });
