@@ -8,6 +8,7 @@
  * metadata is an extension it ignores.
  */
 import JSZip from 'jszip';
+import { unescapeXml } from './xml-text';
 
 const METADATA_PART = 'xl/metadata.xml';
 const METADATA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheetMetadata+xml';
@@ -119,8 +120,4 @@ function groupBySheet(anchors: readonly SpillAnchor[]): Map<string, string[]> {
   const groups = new Map<string, string[]>();
   for (const a of anchors) groups.set(a.sheet, [...(groups.get(a.sheet) ?? []), a.cell]);
   return groups;
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

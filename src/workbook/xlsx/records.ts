@@ -6,8 +6,12 @@
  */
 import JSZip from 'jszip';
 import { nameText, textFormula } from '../name-text';
+import { escapeXml, unescapeXml } from './xml-text';
 
 const WORKBOOK_PART = 'xl/workbook.xml';
+
+/** A defined name in workbook.xml: its attributes, then its formula. */
+const DEFINED_NAME = /<definedName\b([^>]*)>([^<]*)<\/definedName>/g;
 
 /** A text kept under a workbook name; hidden unless `hidden` says otherwise (a person's own name of text, read from the file, keeps how it was). */
 export interface NamedText {
@@ -29,12 +33,10 @@ export async function namedTextsIn(zip: JSZip): Promise<NamedText[]> {
   const xml = await zip.file(WORKBOOK_PART)?.async('string');
   if (!xml) return [];
   const found: NamedText[] = [];
-  for (const entry of xml.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
-    const attributes = entry[1];
-    const name = attributes.match(/\bname="([^"]*)"/)?.[1];
-    if (name === undefined || /\blocalSheetId=/.test(attributes)) continue;
-    const text = nameText(`=${unescapeXml(entry[2])}`);
-    if (text !== null) found.push({ name: unescapeXml(name), text, hidden: /\bhidden="(?:1|true)"/.test(attributes) });
+  for (const entry of xml.matchAll(DEFINED_NAME)) {
+    const name = workbookWideName(entry[1]);
+    const text = name === null ? null : nameText(`=${unescapeXml(entry[2])}`);
+    if (name !== null && text !== null) found.push({ name, text, hidden: /\bhidden="(?:1|true)"/.test(entry[1]) });
   }
   return found;
 }
@@ -53,9 +55,9 @@ export async function withNamedTexts(bytes: Uint8Array, texts: readonly NamedTex
   if (!part) throw new Error(`The written workbook has no ${WORKBOOK_PART}.`);
   // A name of the same text already written (an exceljs that reads such names) gives way, so each is there once.
   const kept = new Set(texts.map((t) => t.name.toLowerCase()));
-  let xml = (await part.async('string')).replace(/<definedName\b([^>]*)>[^<]*<\/definedName>/g, (whole, attributes: string) => {
-    const name = attributes.match(/\bname="([^"]*)"/)?.[1];
-    return name !== undefined && !/\blocalSheetId=/.test(attributes) && kept.has(unescapeXml(name).toLowerCase()) ? '' : whole;
+  let xml = (await part.async('string')).replace(DEFINED_NAME, (whole, attributes: string) => {
+    const name = workbookWideName(attributes);
+    return name !== null && kept.has(name.toLowerCase()) ? '' : whole;
   });
   const names = texts
     .map((t) => `<definedName name="${escapeXml(t.name, true)}"${t.hidden === false ? '' : ' hidden="1"'}>${escapeXml(textFormula(t.text).slice(1))}</definedName>`)
@@ -69,16 +71,8 @@ export async function withNamedTexts(bytes: Uint8Array, texts: readonly NamedTex
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
-/** Text as XML element content (`attribute`: as an attribute's value, its quotes escaped too); Excel leaves a formula's quotes as they are. */
-function escapeXml(text: string, attribute = false): string {
-  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return attribute ? escaped.replace(/"/g, '&quot;') : escaped;
-}
-
-function unescapeXml(text: string): string {
-  return text.replace(/&(lt|gt|quot|apos|amp|#(\d+)|#x([0-9A-Fa-f]+));/g, (whole, entity: string, decimal?: string, hex?: string) => {
-    const code = decimal !== undefined ? Number(decimal) : hex !== undefined ? parseInt(hex, 16) : null;
-    if (code !== null) return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    return { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' }[entity] ?? whole;
-  });
+/** The name a definedName's attributes give, unescaped; null for a sheet's own name (localSheetId) or none. */
+function workbookWideName(attributes: string): string | null {
+  const name = attributes.match(/\bname="([^"]*)"/)?.[1];
+  return name === undefined || /\blocalSheetId=/.test(attributes) ? null : unescapeXml(name);
 }
