@@ -39,6 +39,19 @@ export interface SpillAnchor {
 export async function markDynamicArrays(bytes: Uint8Array, anchors: readonly SpillAnchor[]): Promise<Uint8Array> {
   if (anchors.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
+  await markDynamicArraysIn(zip, anchors);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * markDynamicArrays on a package already open, for a writer that edits other parts in the same
+ * pass (XlsxWorkbook.toBytes); with no anchors, the package is left as it is.
+ *
+ * @example
+ *   await markDynamicArraysIn(zip, [{ sheet: 'Pilot Gate', cell: 'B9' }]);
+ */
+export async function markDynamicArraysIn(zip: JSZip, anchors: readonly SpillAnchor[]): Promise<void> {
+  if (anchors.length === 0) return;
   const parts = await sheetPartsByName(zip);
   for (const [sheet, cells] of groupBySheet(anchors)) {
     const part = parts.get(sheet.toLowerCase())?.part;
@@ -52,7 +65,6 @@ export async function markDynamicArrays(bytes: Uint8Array, anchors: readonly Spi
   }
   zip.file(METADATA_PART, METADATA_XML);
   await addToPackage(zip);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /**

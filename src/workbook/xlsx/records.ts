@@ -51,6 +51,19 @@ export async function namedTextsIn(zip: JSZip): Promise<NamedText[]> {
 export async function withNamedTexts(bytes: Uint8Array, texts: readonly NamedText[]): Promise<Uint8Array> {
   if (texts.length === 0) return bytes;
   const zip = await JSZip.loadAsync(bytes);
+  await keepNamedTextsIn(zip, texts);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
+
+/**
+ * withNamedTexts on a package already open, for a writer that edits other parts in the same pass
+ * (XlsxWorkbook.toBytes); with no texts, the package is left as it is.
+ *
+ * @example
+ *   await keepNamedTextsIn(zip, [{ name: 'PilotGate_Output_Cells', text: '…' }]);
+ */
+export async function keepNamedTextsIn(zip: JSZip, texts: readonly NamedText[]): Promise<void> {
+  if (texts.length === 0) return;
   const part = zip.file(WORKBOOK_PART);
   if (!part) throw new Error(`The written workbook has no ${WORKBOOK_PART}.`);
   // A name of the same text already written (an exceljs that reads such names) gives way, so each is there once.
@@ -68,7 +81,6 @@ export async function withNamedTexts(bytes: Uint8Array, texts: readonly NamedTex
   else if (xml.includes('</sheets>')) xml = xml.replace('</sheets>', () => `</sheets><definedNames>${names}</definedNames>`);
   else throw new Error(`The written workbook's ${WORKBOOK_PART} has no list of sheets to put its names after.`);
   zip.file(WORKBOOK_PART, xml);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** The name a definedName's attributes give, unescaped; null for a sheet's own name (localSheetId) or none. */

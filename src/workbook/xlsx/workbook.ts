@@ -9,13 +9,14 @@
  * exceljs cannot write them, and the host says which it left out (`chartsLeftOut`).
  */
 import type ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { Cell, Grid } from '../../model/types';
 import { MAX_ROWS, cellA1, contains, parseA1, qualifiedA1, rangeA1, sameRange, sameSheet } from '../a1';
 import { excelTableRef, renderFormula } from '../formula';
 import { readLocal } from '../local-read';
 import { isPlainLook, plainLook } from '../look';
 import { colourOf, themePalette } from './colours';
-import { withNamedTexts } from './records';
+import { keepNamedTextsIn } from './records';
 import type { NamedText } from './records';
 import { WorkbookError } from '../port';
 import type {
@@ -38,7 +39,7 @@ import type {
 } from '../port';
 import { TEXT_FORMAT, typedNumber } from '../typed-number';
 import { formulaText, handedOver, toFileForm } from './cells';
-import { markDynamicArrays } from './dynamic-arrays';
+import { markDynamicArraysIn } from './dynamic-arrays';
 import { writeFileWhole } from './file';
 
 /** exceljs's table as it keeps it after reading or adding one (its typings leave this out). */
@@ -164,7 +165,13 @@ export class XlsxWorkbook implements WorkbookPort {
     if (options.recalculateOnOpen) this.workbook.calcProperties = { ...this.workbook.calcProperties, fullCalcOnLoad: true };
     const bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     const anchors = [...this.spills.values()].map((s) => ({ sheet: s.sheet, cell: cellA1(s.row, s.column) }));
-    return withNamedTexts(await markDynamicArrays(bytes, anchors), [...this.records.values()]);
+    const records = [...this.records.values()];
+    if (anchors.length === 0 && records.length === 0) return bytes;
+    // Both edits in one pass over the package: each unzips and zips again the whole workbook.
+    const zip = await JSZip.loadAsync(bytes);
+    await markDynamicArraysIn(zip, anchors);
+    await keepNamedTextsIn(zip, records);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
   }
 
   /** Writes the workbook to `file`, whole or not at all (see toBytes). */
