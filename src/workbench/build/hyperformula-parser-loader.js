@@ -37,4 +37,3 @@ function hyperformulaParserLoader(source) {
 }
 
 module.exports = hyperformulaParserLoader;
-module.exports.EDITS = EDITS;
